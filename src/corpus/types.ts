@@ -1,0 +1,43 @@
+/** What an article's front matter may say. Only `title` and `published` are required. */
+export interface ArticleMeta {
+  title: string;
+  /** ISO date, `YYYY-MM-DD`. */
+  published: string;
+  outlet?: string;
+  author?: string;
+  url?: string;
+}
+
+export interface Article {
+  /** Stable id: the file name without `.md` (e.g. `blinken-lavrov-g20`). */
+  id: string;
+  /** Path of the Markdown file it was read from. */
+  file: string;
+  meta: ArticleMeta;
+  /** The body exactly as in the file (after the front matter). */
+  body: string;
+  /** Lines of the body that belong to something else (a linked headline) and are never answered from. */
+  excludedLines: string[];
+}
+
+/** One paragraph or bullet of an article: the unit the bot answers with. */
+export interface Passage {
+  /** Index of this passage in `Corpus.passages`. */
+  id: number;
+  articleId: string;
+  /** 1-based position among the article's passages (bullets count, headings and excluded lines don't). */
+  paragraph: number;
+  /** The section heading the passage stands under, if any. */
+  section?: string;
+  /** Who is quoted or cited in the passage ("Antony Blinken"), pronouns resolved. */
+  speaker?: string;
+  /** True when the passage holds quoted words (curly or straight quotes). */
+  hasQuote: boolean;
+  /** The article's own words, white space folded to single spaces, bullet marker removed. */
+  text: string;
+}
+
+export interface Corpus {
+  articles: Article[];
+  passages: Passage[];
+}
