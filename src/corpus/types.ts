@@ -31,6 +31,8 @@ export interface Passage {
   section?: string;
   /** Who is quoted or cited in the passage ("Antony Blinken"), pronouns resolved. */
   speaker?: string;
+  /** How the speaker stands in it: their own words (`said`, a quote) or cited as a source (`according to`). */
+  speakerVia?: 'speech' | 'citation';
   /** True when the passage holds quoted words (curly or straight quotes). */
   hasQuote: boolean;
   /** The article's own words, white space folded to single spaces, bullet marker removed. */

@@ -1,57 +1,158 @@
-// INTERIM: the real ranking replaces this file's internals; the public surface stays.
 import Fuse from 'fuse.js';
 import type { Corpus, Passage } from '../corpus/types';
-import type { AnswerResult, ArticleRef, AskOptions } from './types';
+import { PassageIndex } from './passageIndex';
+import { resolveQuery } from './queryTerms';
+import { chooseQuote, highlightWords } from './quote';
+import { type RankedPassage, rankPassages } from './rank';
+import { articleQuestions, closestSuggestions } from './suggestions';
+import { cleanQuestion } from './text';
+import type { Alternative, AnswerResult, ArticleRef, AskOptions } from './types';
+import { WordNet } from './wordnet';
+
+/**
+ * Below this share of the question's weight, the best passage does not answer the question: the bot
+ * says so instead of quoting the least-bad passage. The top score alone cannot tell an off-topic
+ * question from a hard one; how much of what was asked the passage covers can.
+ */
+export const MIN_COVERAGE = 0.5;
+const MAX_ALTERNATIVES = 3;
+const AUTOCOMPLETE_LIMIT = 25;
+const CHOICE_LENGTH = 100;
 
 export class AnswerEngine {
-  private readonly fuse: Fuse<Passage>;
+  private readonly index: PassageIndex;
+  private readonly wordnet = new WordNet();
+  private readonly articlesById: Map<string, ArticleRef>;
+  private readonly questionsByArticle = new Map<string, string[]>();
+  private readonly questionFuse: Fuse<string>;
+
   private constructor(readonly corpus: Corpus) {
-    this.fuse = new Fuse(corpus.passages, { keys: ['text'], ignoreLocation: true, includeScore: true });
+    this.index = new PassageIndex(corpus);
+    this.articlesById = new Map(corpus.articles.map((a) => [a.id, { id: a.id, ...a.meta }]));
+    for (const article of corpus.articles)
+      this.questionsByArticle.set(article.id, articleQuestions(corpus, article.id));
+    this.questionFuse = new Fuse([...new Set([...this.questionsByArticle.values()].flat())], {
+      ignoreLocation: true,
+      threshold: 0.4,
+    });
   }
 
   static build(corpus: Corpus): AnswerEngine {
     return new AnswerEngine(corpus);
   }
 
-  /** The article a passage or id belongs to, as answers cite it. */
+  /** The article as answers cite it. */
   articleRef(articleId: string): ArticleRef {
-    const article = this.corpus.articles.find((a) => a.id === articleId);
-    if (!article) throw new Error(`unknown article ${articleId}`);
-    return { id: article.id, ...article.meta };
+    const ref = this.articlesById.get(articleId);
+    if (!ref) throw new Error(`unknown article ${articleId}`);
+    return ref;
   }
 
   passage(id: number): Passage | undefined {
     return this.corpus.passages[id];
   }
 
-  answer(question: string, _options: AskOptions = {}): AnswerResult {
-    const q = question.trim().slice(0, 200);
-    const hit = q ? this.fuse.search(q)[0] : undefined;
-    if (!hit) return { answered: false, question, reason: q ? 'not-found' : 'empty', suggestions: this.starterQuestions().slice(0, 3) };
-    const p = hit.item;
+  answer(question: string, options: AskOptions = {}): AnswerResult {
+    const cleaned = cleanQuestion(question);
+    const ranked = this.rank(cleaned, options);
+    const best = ranked[0];
+    if (!best || best.coverage < MIN_COVERAGE) {
+      const reason = ranked === EMPTY ? 'empty' : 'not-found';
+      return {
+        answered: false,
+        question,
+        reason,
+        suggestions: this.suggestionsFor(cleaned, options.articleId),
+      };
+    }
+    const passage = this.corpus.passages[best.passageId] as Passage;
+    const quote = chooseQuote(passage.text, best.matchedTerms);
     return {
       answered: true,
       question,
-      quote: p.text.slice(0, 600),
-      passage: p,
-      paragraph: p.paragraph,
-      section: p.section,
-      speaker: p.speaker,
-      score: 1 - (hit.score ?? 1),
-      article: this.articleRef(p.articleId),
-      highlights: [],
-      alternatives: [],
+      quote,
+      passage,
+      paragraph: passage.paragraph,
+      section: passage.section,
+      speaker: passage.speaker,
+      score: round(best.coverage),
+      article: this.articleRef(passage.articleId),
+      highlights: highlightWords(quote, best.matchedTerms),
+      alternatives: ranked
+        .slice(1)
+        .filter((r) => r.coverage >= MIN_COVERAGE / 2)
+        .slice(0, MAX_ALTERNATIVES)
+        .map((r) => this.alternative(r)),
     };
   }
 
   /** Up to 25 suggestions (each at most 100 characters) for what the user is typing. */
   autocomplete(input: string, options: AskOptions = {}): string[] {
-    if (!input.trim()) return this.starterQuestions(options.articleId);
-    return [];
+    const typed = cleanQuestion(input, 200);
+    if (!typed) return this.starterQuestions(options.articleId).slice(0, AUTOCOMPLETE_LIMIT);
+    const choices: string[] = [];
+    const add = (text: string) => {
+      const choice = clip(text);
+      if (choice && !choices.includes(choice)) choices.push(choice);
+    };
+    const allowed = new Set(this.starterQuestions(options.articleId));
+    // Tiers, as people expect: questions that start with what was typed, then fuzzy matches, then passages.
+    for (const q of allowed) if (q.toLowerCase().startsWith(typed.toLowerCase())) add(q);
+    for (const r of this.questionFuse.search(typed, { limit: 10 })) if (allowed.has(r.item)) add(r.item);
+    for (const r of this.rank(typed, options).slice(0, 10))
+      add(this.corpus.passages[r.passageId]?.text ?? '');
+    return choices.slice(0, AUTOCOMPLETE_LIMIT);
   }
 
-  /** A few questions the corpus answers well, for empty input and abstentions. */
-  starterQuestions(_articleId?: string): string[] {
-    return ['How long did the meeting last?'];
+  /** A few questions the corpus answers, for empty input and abstentions. */
+  starterQuestions(articleId?: string): string[] {
+    if (articleId) return this.questionsByArticle.get(articleId) ?? [];
+    // Round-robin over articles, so a many-article corpus offers a bit of each.
+    const lists = [...this.questionsByArticle.values()];
+    const out: string[] = [];
+    for (let i = 0; out.length < AUTOCOMPLETE_LIMIT && lists.some((l) => i < l.length); i++) {
+      for (const list of lists) if (list[i] && out.length < AUTOCOMPLETE_LIMIT) out.push(list[i] as string);
+    }
+    return out;
   }
+
+  private rank(cleaned: string, options: AskOptions): RankedPassage[] {
+    const queryWords = resolveQuery(cleaned, this.index, this.wordnet);
+    if (queryWords.length === 0) return EMPTY;
+    const { articleId } = options;
+    return rankPassages({
+      question: cleaned,
+      queryWords,
+      index: this.index,
+      passages: this.corpus.passages,
+      filter: articleId ? (pid) => this.corpus.passages[pid]?.articleId === articleId : undefined,
+    });
+  }
+
+  private suggestionsFor(question: string, articleId?: string): string[] {
+    return closestSuggestions(question, this.starterQuestions(articleId), 3);
+  }
+
+  private alternative(r: RankedPassage): Alternative {
+    const passage = this.corpus.passages[r.passageId] as Passage;
+    return {
+      passageId: passage.id,
+      quote: chooseQuote(passage.text, r.matchedTerms),
+      paragraph: passage.paragraph,
+      section: passage.section,
+      speaker: passage.speaker,
+      score: round(r.coverage),
+      article: this.articleRef(passage.articleId),
+    };
+  }
+}
+
+const EMPTY: RankedPassage[] = [];
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function clip(text: string): string {
+  return text.length <= CHOICE_LENGTH ? text : `${text.slice(0, CHOICE_LENGTH - 1).replace(/\s+\S*$/u, '')}…`;
 }

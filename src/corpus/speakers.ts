@@ -1,0 +1,193 @@
+/**
+ * Finds who is quoted or cited in each passage of an article: "Blinken said", "said Blinken",
+ * "according to John Kirby", "spokeswoman Maria Zakharova claimed", and "he said" resolved to the
+ * person named last before it (in the same passage or an earlier one). Surnames are expanded to the
+ * fullest name the article uses ("Blinken" → "Antony Blinken").
+ */
+
+const SPEECH_VERBS =
+  'said|says|told|tells|claimed|claims|added|adds|wrote|writes|stated|states|noted|notes|argued|argues|warned|warns|asked|asks|explained|explains|insisted|insists|denied|denies|announced|announces|declared|declares|urged|urges|replied|replies|continued|recalled|acknowledged|admitted|confirmed|confirms|tweeted|posted|testified|suggested|suggests|believes|believed';
+
+/** Words that stand before a name as a title or description, not as part of it. */
+const TITLE_WORDS = new Set(
+  (
+    'secretary state foreign minister ministry president vice prime spokesman spokeswoman spokesperson white house ' +
+    'u.s. us uk russian american ukrainian chinese british french german general gen. sen. senator rep. representative ' +
+    'mr. mrs. ms. dr. director chief ambassador press chancellor governor mayor king queen pope judge justice ceo ' +
+    'chairman chairwoman lt. col. officer star wnba nba former top deputy defense defence national security adviser ' +
+    'advisor commander leader premier the a an of and but if when while without since after before in on at by as'
+  ).split(' '),
+);
+
+/** Words that begin a sentence but never a name. */
+const NOT_NAMES = new Set(
+  'it its he she they we i you this that these those there here what why how who when where which mutual'.split(
+    ' ',
+  ),
+);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.’'-]*/gu;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(WORD)].map((m) => {
+    // A sentence's full stop is not part of the word; an abbreviation's dots ("U.S.") are.
+    const word = /^[^.]+\.$/u.test(m[0]) ? m[0].slice(0, -1) : m[0];
+    return { text: word, start: m.index, end: m.index + word.length };
+  });
+}
+
+/** Blanks out quoted words (keeping offsets), so names inside a quote are not taken for its speaker. */
+function outsideQuotes(text: string): string {
+  return text.replace(/“[^”]*”?|"[^"]*"?/gu, (quoted) => ' '.repeat(quoted.length));
+}
+
+const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+const isTitle = (word: string) => TITLE_WORDS.has(word.toLowerCase().replace(/[’']s$/u, ''));
+
+/**
+ * Runs of capitalised words ("of" may join two of them), with title words stripped from the front:
+ * candidate names, in text order. Runs longer than `maxWords` are not names.
+ */
+function nameRuns(text: string, maxWords = 3): Array<{ name: string; start: number; end: number }> {
+  const runs: Array<{ name: string; start: number; end: number }> = [];
+  const toks = tokens(text);
+  let i = 0;
+  while (i < toks.length) {
+    if (!isCapitalised(toks[i]?.text ?? '')) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // A run continues over capitalised words with only spaces between them.
+    const joined = (a: number, b: number) => /^ +$/.test(text.slice(toks[a]?.end, toks[b]?.start));
+    for (;;) {
+      if (j + 1 < toks.length && isCapitalised(toks[j + 1]?.text ?? '') && joined(j, j + 1)) j++;
+      else if (
+        toks[j + 1]?.text === 'of' &&
+        isCapitalised(toks[j + 2]?.text ?? '') &&
+        joined(j, j + 1) &&
+        joined(j + 1, j + 2)
+      )
+        j += 2;
+      else break;
+    }
+    const words = toks
+      .slice(i, j + 1)
+      .filter((t) => !/^[\p{Lu}.]{2,}$/u.test(t.text) || t.text.includes('.'));
+    const kept = dropTitles(words);
+    if (kept.length > 0 && kept.length <= maxWords && !NOT_NAMES.has(kept[0]?.text.toLowerCase() ?? '')) {
+      const first = kept[0] as Token;
+      const last = kept[kept.length - 1] as Token;
+      runs.push({
+        name: text.slice(first.start, last.end).replace(/[’']s$/u, ''),
+        start: first.start,
+        end: last.end,
+      });
+    }
+    i = j + 1;
+  }
+  return runs;
+}
+
+function dropTitles(words: Token[]): Token[] {
+  let from = 0;
+  while (from < words.length && isTitle(words[from]?.text ?? '')) from++;
+  return words.slice(from).filter((w) => !/[’']s$/u.test(w.text) || w === words[words.length - 1]);
+}
+
+/** Maps each surname to the fullest name the article gives it ("Blinken" → "Antony Blinken"). */
+function fullNames(texts: string[]): Map<string, string> {
+  const full = new Map<string, string>();
+  for (const text of texts) {
+    for (const { name } of nameRuns(text)) {
+      const parts = name.split(' ');
+      const surname = parts[parts.length - 1] ?? name;
+      const known = full.get(surname);
+      if (parts.length >= 2 && parts.length <= 3 && (!known || known.split(' ').length < parts.length))
+        full.set(surname, name);
+    }
+  }
+  return full;
+}
+
+const ATTRIBUTION = new RegExp(
+  [
+    `(?<before>[\\p{L}.’' -]+?)[,]?\\s+(?:${SPEECH_VERBS})\\b`, // Blinken said / John Kirby, a spokesman, said
+    `\\b(?:${SPEECH_VERBS})\\s+(?<after>\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})`, // said Blinken
+    `according to (?<source>(?:[\\p{L}.’'-]+ ?){1,8})`, // according to White House spokesman John Kirby
+  ].join('|'),
+  'gu',
+);
+
+const PRONOUN = /^(?:he|she)$/i;
+
+export interface Speaker {
+  name: string;
+  via: 'speech' | 'citation';
+}
+
+export function findSpeakers(texts: string[]): Array<Speaker | undefined> {
+  const names = fullNames(texts);
+  const expand = (name: string) => names.get(name.split(' ').pop() ?? name) ?? name;
+  let lastPerson: string | undefined;
+
+  return texts.map((original) => {
+    const text = outsideQuotes(original);
+    const runs = nameRuns(text);
+    let speaker: Speaker | undefined;
+    for (const match of text.matchAll(ATTRIBUTION)) {
+      const groups = match.groups ?? {};
+      let candidate: string | undefined;
+      if (groups.source) candidate = nameRuns(groups.source, 6).pop()?.name;
+      else if (groups.after) candidate = nameRuns(groups.after)[0]?.name;
+      else if (groups.before) {
+        const lastWord = groups.before.trim().split(/\s+/).pop() ?? '';
+        if (PRONOUN.test(lastWord)) {
+          candidate = personBefore(runs, match.index + groups.before.length, names) ?? lastPerson;
+        } else {
+          const before = nameRuns(groups.before);
+          const run = before[before.length - 1];
+          // The name must stand right before the verb (allowing an appositive after a comma).
+          if (
+            run &&
+            groups.before
+              .slice(run.end)
+              .replace(/,[^,]*,?\s*$/u, '')
+              .trim() === ''
+          )
+            candidate = run.name;
+        }
+      }
+      if (candidate) {
+        speaker = { name: expand(candidate), via: groups.source ? 'citation' : 'speech' };
+        break;
+      }
+    }
+    const people = runs.map((r) => r.name).filter((n) => names.has(n.split(' ').pop() ?? n));
+    if (people.length > 0) lastPerson = expand(people[people.length - 1] as string);
+    return speaker;
+  });
+}
+
+function personBefore(runs: Array<{ name: string; end: number }>, index: number, names: Map<string, string>) {
+  const before = runs.filter((r) => r.end <= index && names.has(r.name.split(' ').pop() ?? r.name));
+  return before[before.length - 1]?.name;
+}
+
+/** People the article names in full and mentions more than once ("Paul Whelan"): what it can tell about. */
+export function peopleNamed(texts: string[]): string[] {
+  const all = texts.join(' ');
+  return [...new Set(fullNames(texts).values())].filter((name) => {
+    const surname = name.split(' ').pop() ?? name;
+    return (
+      (all.match(new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gu'))?.length ?? 0) >=
+      2
+    );
+  });
+}

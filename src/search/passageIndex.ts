@@ -1,0 +1,123 @@
+import Fuse from 'fuse.js';
+import type { Corpus } from '../corpus/types';
+import { type PassageFeatures, passageFeatures } from './cues';
+import { words } from './text';
+
+/**
+ * An inverted index over the passages' terms (BM25 statistics), plus fuse.js over the corpus
+ * vocabulary. Candidate passages come from the postings, so a question costs the same whether the
+ * corpus holds one article or a thousand; fuse.js only scans the vocabulary, which grows far slower
+ * than the passages.
+ */
+
+/** How much a term counts when it stands in the passage's context rather than its text. */
+export const CONTEXT_WEIGHT = { speaker: 0.6, section: 0.45, title: 0.25 } as const;
+
+export interface IndexedPassage {
+  id: number;
+  /** Number of content terms in the text, for BM25's length normalisation. */
+  length: number;
+  /** Term → weight of the context it appears in (speaker, section heading, article title). */
+  context: Map<string, number>;
+  features: PassageFeatures;
+}
+
+export class PassageIndex {
+  readonly passages: IndexedPassage[] = [];
+  /** term → [passage id, term frequency in the text]. */
+  private readonly postings = new Map<string, Array<[number, number]>>();
+  /** term → passage ids whose context holds it. */
+  private readonly contextPostings = new Map<string, number[]>();
+  /** Every word form seen in the corpus → its term. */
+  readonly vocabulary = new Map<string, string>();
+  private readonly vocabularyFuse: Fuse<string>;
+  readonly averageLength: number;
+
+  constructor(readonly corpus: Corpus) {
+    const titleTerms = new Map(corpus.articles.map((a) => [a.id, contentWordTerms(a.meta.title)]));
+    let totalLength = 0;
+    for (const passage of corpus.passages) {
+      const textWords = words(passage.text);
+      const counts = new Map<string, number>();
+      let length = 0;
+      for (const w of textWords) {
+        this.vocabulary.set(w.word, w.term);
+        if (w.stopword) continue;
+        length++;
+        counts.set(w.term, (counts.get(w.term) ?? 0) + 1);
+      }
+      for (const [term, tf] of counts) push(this.postings, term, [passage.id, tf]);
+
+      const context = new Map<string, number>();
+      const addContext = (terms: string[], weight: number) => {
+        for (const t of terms) if (!counts.has(t) && (context.get(t) ?? 0) < weight) context.set(t, weight);
+      };
+      addContext(contentWordTerms(passage.speaker ?? ''), CONTEXT_WEIGHT.speaker);
+      addContext(contentWordTerms(passage.section ?? ''), CONTEXT_WEIGHT.section);
+      addContext(titleTerms.get(passage.articleId) ?? [], CONTEXT_WEIGHT.title);
+      for (const term of context.keys()) push(this.contextPostings, term, passage.id);
+
+      this.passages.push({ id: passage.id, length, context, features: passageFeatures(passage.text) });
+      totalLength += length;
+    }
+    this.averageLength = totalLength / Math.max(1, corpus.passages.length);
+    for (const article of corpus.articles)
+      for (const w of words(article.meta.title)) this.vocabulary.set(w.word, w.term);
+    this.vocabularyFuse = new Fuse(
+      [...this.vocabulary.keys()].filter((w) => w.length >= 3 && !/^\d+$/.test(w)),
+      {
+        includeScore: true,
+        threshold: 0.4,
+      },
+    );
+  }
+
+  get size(): number {
+    return this.passages.length;
+  }
+
+  /** Passages whose text holds the term, with its frequency there. */
+  textPostings(term: string): ReadonlyArray<[number, number]> {
+    return this.postings.get(term) ?? [];
+  }
+
+  contextHolders(term: string): readonly number[] {
+    return this.contextPostings.get(term) ?? [];
+  }
+
+  hasTerm(term: string): boolean {
+    return this.postings.has(term) || this.contextPostings.has(term);
+  }
+
+  /** BM25's inverse document frequency; a term nobody uses counts as the rarest. */
+  idf(term: string): number {
+    const df = (this.postings.get(term)?.length ?? 0) + (this.contextPostings.get(term)?.length ?? 0) * 0.5;
+    const n = this.size;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Corpus words spelled like `word` (typos: "meating" → "meeting"), with fuse.js's score (0 is exact).
+   * Bitap also finds the word inside longer ones, so words much longer or shorter are dropped.
+   */
+  similarWords(word: string, limit = 3): Array<{ word: string; term: string; score: number }> {
+    const slack = Math.max(1, Math.floor(word.length / 3));
+    return this.vocabularyFuse
+      .search(word, { limit: 20 })
+      .filter((r) => Math.abs(r.item.length - word.length) <= slack && r.item !== word)
+      .slice(0, limit)
+      .map((r) => ({ word: r.item, term: this.vocabulary.get(r.item) ?? r.item, score: r.score ?? 1 }));
+  }
+}
+
+function contentWordTerms(text: string): string[] {
+  return words(text)
+    .filter((w) => !w.stopword)
+    .map((w) => w.term);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,91 @@
+import { questionCues, SPEECH } from './cues';
+import type { PassageIndex } from './passageIndex';
+import { baseForm, termOf, type Word, words } from './text';
+import { correctToCorpus, correctToEnglish } from './typos';
+import type { WordNet } from './wordnet';
+
+/**
+ * Turns the question's words into weighted index terms: the word itself when the corpus uses it, a
+ * corpus word spelled like it when it looks like a typo, and WordNet synonyms and related words the
+ * corpus uses ("meeting" → "encounter").
+ */
+
+export type MatchKind = 'exact' | 'typo' | 'synonym' | 'related';
+
+export interface TermAlternative {
+  term: string;
+  /** How well a passage holding this term answers for the word: 1 for the word itself. */
+  weight: number;
+  kind: MatchKind;
+}
+
+export interface QueryWord {
+  word: string;
+  alternatives: TermAlternative[];
+  /** What the word is worth in the question: rare words say more about what is asked. */
+  importance: number;
+}
+
+const TYPO_WEIGHT = [1, 0.85, 0.7];
+const SYNONYM_WEIGHT = 0.75;
+const RELATED_WEIGHT = 0.4;
+/** Synonyms of a word the corpus already uses count for less: the word itself is the better evidence. */
+const KNOWN_WORD_EXPANSION = 0.8;
+/** A verb of speech the corpus never uses ("warned") frames the question rather than naming its subject. */
+const UNUSED_SPEECH_VERB_IMPORTANCE = 0.25;
+
+export function resolveQuery(question: string, index: PassageIndex, wordnet: WordNet): QueryWord[] {
+  const cues = questionCues(question);
+  const seen = new Set<string>();
+  const out: QueryWord[] = [];
+  const maxIdf = index.idf('\u0000');
+  for (const w of words(question)) {
+    if (w.stopword || seen.has(w.term)) continue;
+    // "how long", "which organization": what kind of answer is wanted, handled as a cue.
+    if (cues.some((c) => w.start >= c.start && w.end <= c.end)) continue;
+    seen.add(w.term);
+    const alternatives = alternativesFor(w, index, wordnet);
+    const exact = alternatives.find((a) => a.kind === 'exact');
+    let importance = exact ? index.idf(exact.term) : maxIdf;
+    if (w.word.length <= 2) importance *= 0.5;
+    if (!exact && SPEECH.test(w.word)) importance *= UNUSED_SPEECH_VERB_IMPORTANCE;
+    out.push({ word: w.word, alternatives, importance });
+  }
+  return out;
+}
+
+function alternativesFor(w: Word, index: PassageIndex, wordnet: WordNet): TermAlternative[] {
+  const alternatives = new Map<string, TermAlternative>();
+  const add = (term: string, weight: number, kind: MatchKind) => {
+    const known = alternatives.get(term);
+    if (index.hasTerm(term) && (!known || known.weight < weight))
+      alternatives.set(term, { term, weight, kind });
+  };
+
+  const inCorpus = index.hasTerm(w.term);
+  if (inCorpus) add(w.term, 1, 'exact');
+  if (/^\d+$/.test(w.word)) return [...alternatives.values()];
+
+  let lemma = baseForm(w.word);
+  let factor = inCorpus ? KNOWN_WORD_EXPANSION : 1;
+  if (!inCorpus && !wordnet.isWord(lemma) && w.word.length >= 3) {
+    const corrected = correctToCorpus(w.word, index);
+    if (corrected) {
+      add(corrected.term, TYPO_WEIGHT[corrected.steps] ?? 0.6, 'typo');
+      lemma = corrected.word;
+    } else {
+      lemma = correctToEnglish(w.word, wordnet) ?? lemma;
+    }
+    factor = 0.85;
+  }
+
+  for (const related of wordnet.related(lemma)) {
+    if (related.word.includes(' ')) continue;
+    add(
+      termOf(related.word),
+      (related.relation === 'synonym' ? SYNONYM_WEIGHT : RELATED_WEIGHT) * factor,
+      related.relation,
+    );
+  }
+  return [...alternatives.values()];
+}

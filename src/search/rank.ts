@@ -1,0 +1,177 @@
+import Fuse from 'fuse.js';
+import type { Passage } from '../corpus/types';
+import { type AnswerKind, asksAboutSpeech, asksWhoSaid, questionKinds } from './cues';
+import type { PassageIndex } from './passageIndex';
+import type { MatchKind, QueryWord } from './queryTerms';
+import { words } from './text';
+
+/** BM25's usual constants: term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+/** How much holding the wanted kind of answer is worth, as a share of the rarest word's weight. */
+const KIND_BONUS: Record<AnswerKind, number> = {
+  duration: 0.9,
+  time: 0.7,
+  place: 0.45,
+  person: 0.25,
+  organization: 0.6,
+  quantity: 0.45,
+  reason: 0.45,
+};
+/** A passage that holds no answer of the wanted kind ("how long" and no duration) keeps this share of its score. */
+const KIND_MISSING_FACTOR = 0.65;
+/** A passage under a question-shaped heading asking the same kind of thing ("Why is … important?"). */
+const SECTION_KIND_BONUS = 0.3;
+/** In "what did X say" questions, passages that are not X's own words keep this share of their score. */
+const NOT_THE_SPEAKER_FACTOR = 0.5;
+/** fuse.js's own fuzzy score of the candidates, as a share of the rarest word's weight. */
+const FUSE_SHARE = 0.35;
+const CANDIDATES_FOR_FUSE = 40;
+/** How much a weaker match counts toward covering the question (a synonym nearly answers for the word). */
+const COVERAGE_CREDIT: Record<MatchKind, number> = { exact: 1, typo: 1, synonym: 0.9, related: 0.6 };
+
+export interface RankedPassage {
+  passageId: number;
+  score: number;
+  /** Share of the question's weight the passage covers, in [0, 1]: the confidence that it answers. */
+  coverage: number;
+  /** Index terms that matched (for highlighting). */
+  matchedTerms: Set<string>;
+}
+
+export interface RankInput {
+  question: string;
+  queryWords: QueryWord[];
+  index: PassageIndex;
+  /** Only passages for which this holds (one article). */
+  filter?: (passageId: number) => boolean;
+  passages: readonly Passage[];
+}
+
+export function rankPassages({ question, queryWords, index, filter, passages }: RankInput): RankedPassage[] {
+  const maxIdf = index.idf('\u0000');
+  const totalImportance = queryWords.reduce((sum, w) => sum + w.importance, 0);
+  if (totalImportance === 0) return [];
+
+  // For each passage: per question word, the best contribution among its alternatives.
+  const perPassage = new Map<number, { score: number; covered: number; matched: Set<string> }>();
+  for (const qw of queryWords) {
+    const best = new Map<number, { score: number; quality: number; term: string }>();
+    const offer = (pid: number, score: number, quality: number, term: string) => {
+      // quality: how much of the word's importance this match covers.
+      if (filter && !filter(pid)) return;
+      const known = best.get(pid);
+      if (!known || known.score < score) best.set(pid, { score, quality, term });
+    };
+    for (const alt of qw.alternatives) {
+      const idf = index.idf(alt.term);
+      for (const [pid, tf] of index.textPostings(alt.term)) {
+        const length = index.passages[pid]?.length ?? 0;
+        const saturation = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / index.averageLength));
+        offer(pid, alt.weight * idf * saturation, COVERAGE_CREDIT[alt.kind], alt.term);
+      }
+      for (const pid of index.contextHolders(alt.term)) {
+        const weight = index.passages[pid]?.context.get(alt.term) ?? 0;
+        offer(pid, alt.weight * weight * idf, COVERAGE_CREDIT[alt.kind] * weight, alt.term);
+      }
+    }
+    for (const [pid, hit] of best) {
+      const entry = perPassage.get(pid) ?? { score: 0, covered: 0, matched: new Set<string>() };
+      entry.score += hit.score;
+      entry.covered += qw.importance * hit.quality;
+      entry.matched.add(hit.term);
+      perPassage.set(pid, entry);
+    }
+  }
+
+  const kinds = questionKinds(question);
+  const sectionKinds = new Map<string, AnswerKind[]>();
+  const kindsOfSection = (section: string) => {
+    let known = sectionKinds.get(section);
+    if (!known) {
+      known = section.endsWith('?') ? questionKinds(section) : [];
+      sectionKinds.set(section, known);
+    }
+    return known;
+  };
+  const speech = asksAboutSpeech(question);
+  const whoSaid = asksWhoSaid(question);
+  const namedSpeakers = speech ? speakersNamed(queryWords, passages, filter) : new Set<string>();
+
+  const ranked: RankedPassage[] = [];
+  for (const [pid, entry] of perPassage) {
+    const features = index.passages[pid]?.features;
+    const passage = passages[pid];
+    let bonus = 0;
+    let factor = 1;
+    for (const kind of kinds) {
+      if (features?.has(kind)) bonus += KIND_BONUS[kind] * maxIdf;
+      else factor *= KIND_MISSING_FACTOR;
+    }
+    if (passage?.section && kindsOfSection(passage.section).some((k) => kinds.includes(k)))
+      bonus += SECTION_KIND_BONUS * maxIdf;
+    if (passage?.speaker && whoSaid) bonus += 0.3 * maxIdf;
+    // "What did Kirby say about …": Kirby's own words, not passages that mention or cite him.
+    if (
+      namedSpeakers.size > 0 &&
+      !(passage?.speakerVia === 'speech' && namedSpeakers.has(passage.speaker ?? ''))
+    ) {
+      factor *= NOT_THE_SPEAKER_FACTOR;
+    }
+    ranked.push({
+      passageId: pid,
+      score: (entry.score + bonus) * factor,
+      coverage: Math.min(1, entry.covered / totalImportance),
+      matchedTerms: entry.matched,
+    });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.passageId - b.passageId);
+  return rerankWithFuse(ranked, queryWords, passages, maxIdf);
+}
+
+/** Speakers (by their own words) whose name the question uses, matched exactly or through a typo. */
+function speakersNamed(
+  queryWords: QueryWord[],
+  passages: readonly Passage[],
+  filter?: (pid: number) => boolean,
+) {
+  const asked = new Set(
+    queryWords.flatMap((w) =>
+      w.alternatives.filter((a) => a.kind === 'exact' || a.kind === 'typo').map((a) => a.term),
+    ),
+  );
+  const named = new Set<string>();
+  for (const p of passages) {
+    if (p.speakerVia !== 'speech' || !p.speaker || named.has(p.speaker) || (filter && !filter(p.id)))
+      continue;
+    if (words(p.speaker).some((w) => asked.has(w.term))) named.add(p.speaker);
+  }
+  return named;
+}
+
+/**
+ * fuse.js token search over the best candidates: its character-level fuzzy matching sees what terms
+ * miss (word forms the stemmer keeps apart, typos inside longer words), and nudges close calls.
+ */
+function rerankWithFuse(
+  ranked: RankedPassage[],
+  queryWords: QueryWord[],
+  passages: readonly Passage[],
+  maxIdf: number,
+) {
+  const head = ranked.slice(0, CANDIDATES_FOR_FUSE);
+  const pattern = queryWords.map((w) => w.word).join(' ');
+  if (head.length < 2 || !pattern) return ranked;
+  const fuse = new Fuse(
+    head.map((r) => passages[r.passageId]?.text ?? ''),
+    { includeScore: true, ignoreLocation: true, useTokenSearch: true, threshold: 0.35 },
+  );
+  for (const result of fuse.search(pattern)) {
+    const candidate = head[result.refIndex];
+    if (candidate) candidate.score += (1 - (result.score ?? 1)) * FUSE_SHARE * maxIdf;
+  }
+  return [
+    ...head.sort((a, b) => b.score - a.score || a.passageId - b.passageId),
+    ...ranked.slice(CANDIDATES_FOR_FUSE),
+  ];
+}

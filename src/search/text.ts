@@ -1,0 +1,182 @@
+import { stemmer } from 'stemmer';
+import { eng as englishStopwords } from 'stopword';
+import lemmatizer from 'wink-lemmatizer';
+
+/**
+ * Text analysis shared by indexing and questions, so both sides always agree on what a "term" is.
+ * A term is a lower-case Porter stem; number words become digits ("ten" → "10").
+ */
+
+/**
+ * Control characters, zero-width, bidirectional-control and other invisible characters people paste
+ * in by accident (\p{Cc} control, \p{Cf} format).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+
+/** Words that only shape a question ("what did … do"): never evidence that a passage answers it. */
+const QUESTION_WORDS = [
+  'what',
+  'whats',
+  'when',
+  'why',
+  'which',
+  'whom',
+  'whose',
+  'did',
+  'does',
+  'do',
+  'done',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'can',
+  'will',
+  'shall',
+  'should',
+  'may',
+  'might',
+  'must',
+  'me',
+  'about',
+  'please',
+  'know',
+  'anything',
+  'something',
+  'say',
+  'says',
+  'said',
+  'saying',
+  'happen',
+  'happens',
+  'happened',
+  'happening',
+  'there',
+  'their',
+  'they',
+  'them',
+  'he',
+  'she',
+  'his',
+  'her',
+  'it',
+  'its',
+  'i',
+  'you',
+  'we',
+  'us',
+  'our',
+  'your',
+  'the',
+  'a',
+  'an',
+];
+const STOPWORDS = new Set([...englishStopwords, ...QUESTION_WORDS]);
+
+const NUMBER_WORDS: Record<string, string> = {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  hundred: '100',
+  thousand: '1000',
+};
+
+/** What a user typed, made safe to analyse: Unicode-normalised, invisible characters and Discord mentions removed. */
+export function cleanQuestion(raw: string, maxLength = 1000): string {
+  return raw
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/gu, ' ')
+    .slice(0, maxLength)
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+export interface Word {
+  /** The word folded to lower case ASCII quotes, as written ("lasted"). */
+  word: string;
+  /** The term it indexes as ("last"). */
+  term: string;
+  /** Offsets in the analysed text, for highlighting. */
+  start: number;
+  end: number;
+  stopword: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.’'][\p{L}\p{N}]+)*\.?/gu;
+
+/** Splits text into words with their terms. "U.S." is one word ("us"); "Russia’s" indexes as "russia". */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    let raw = match[0];
+    const start = match.index;
+    // A trailing full stop belongs to the word only in abbreviations like "U.S.".
+    if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
+    const folded = raw
+      .toLowerCase()
+      .replace(/[’']s$/u, '')
+      .replace(/[.’']/gu, '');
+    if (!folded) continue;
+    // "U.S." and "US" name a country, not the pronoun "us": abbreviations are never stopwords.
+    const abbreviation = /^(?:\p{L}\.)+$/u.test(raw) || /^\p{Lu}{2,5}$/u.test(raw);
+    const stopword = !abbreviation && STOPWORDS.has(folded);
+    out.push({ word: folded, term: termOf(folded), start, end: start + raw.length, stopword });
+  }
+  return out;
+}
+
+/** The index term of one folded word. */
+export function termOf(word: string): string {
+  const number = NUMBER_WORDS[word];
+  if (number) return number;
+  if (/^\d/.test(word)) return word;
+  return stemmer(baseForm(word));
+}
+
+/**
+ * The base form of an irregular verb ("held" → "hold", "spoke" → "speak"), which no stemmer finds;
+ * other words are returned as they are.
+ */
+export function baseForm(word: string): string {
+  const verb = lemmatizer.verb(word);
+  return verb !== word && stemmer(verb) !== stemmer(word) ? verb : word;
+}
+
+/** Content terms of a text: what a passage is about, without stopwords. */
+export function contentTerms(text: string): string[] {
+  return words(text)
+    .filter((w) => !w.stopword)
+    .map((w) => w.term);
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}

@@ -1,0 +1,53 @@
+import levenshtein from 'damerau-levenshtein';
+import type { PassageIndex } from './passageIndex';
+import type { WordNet } from './wordnet';
+
+/**
+ * Typo repair for question words the corpus does not use. fuse.js proposes corpus words spelled like
+ * the typed one; an edit distance (with transpositions: "tlak" is one step from "talk") confirms them,
+ * because Bitap also finds a short word inside unrelated longer ones.
+ */
+
+/** Edits allowed for a word of this length: one for short words, two from six letters on. */
+export function allowedEdits(word: string): number {
+  return word.length >= 6 ? 2 : 1;
+}
+
+export interface Correction {
+  word: string;
+  term: string;
+  /** Edit steps from what was typed. */
+  steps: number;
+}
+
+export function correctToCorpus(word: string, index: PassageIndex): Correction | undefined {
+  const candidates = index
+    .similarWords(word, 10)
+    .map((c) => ({ ...c, steps: levenshtein(word, c.word).steps }))
+    .filter((c) => c.steps <= allowedEdits(word) && (c.steps === 1 || c.word[0] === word[0]))
+    .sort((a, b) => a.steps - b.steps || a.score - b.score);
+  const best = candidates[0];
+  return best ? { word: best.word, term: best.term, steps: best.steps } : undefined;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * English words one edit away ("tlak" → "talk"), for typos of words the article does not use but
+ * whose synonyms it might. Transpositions first: they are the commonest typing slip.
+ */
+export function correctToEnglish(word: string, wordnet: WordNet): string | undefined {
+  if (word.length < 3 || !/^[a-z]+$/.test(word)) return undefined;
+  const transpositions: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++)
+    transpositions.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  const others: string[] = [];
+  for (let i = 0; i <= word.length; i++) {
+    for (const c of LETTERS) {
+      others.push(word.slice(0, i) + c + word.slice(i)); // insertion ("lng" → "long")
+      if (i < word.length) others.push(word.slice(0, i) + c + word.slice(i + 1)); // substitution
+    }
+    if (i < word.length) others.push(word.slice(0, i) + word.slice(i + 1)); // deletion
+  }
+  return [...transpositions, ...others].find((w) => w !== word && wordnet.isExactWord(w));
+}

