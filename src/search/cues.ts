@@ -69,7 +69,7 @@ const QUESTION_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ['quantity', /\bhow (?:many|much|big|large|high|far|old|often)\b|\bwhat (?:number|percentage|amount)\b/],
   [
     'reason',
-    /^(?:why|wy|how come)\b|\bwhy\b|\bwhat (?:is|was) the (?:reason|point|purpose)\b|\bmatters?\b|\bimportan\w*\b/,
+    /\b(?:why|wy|how come)\b|\bwhat (?:is|was) the (?:reason|point|purpose)\b|\bmatters?\b|\bimportan\w*\b|\bsignifican\w*\b/,
   ],
 ];
 
@@ -84,15 +84,19 @@ export function questionCues(question: string): QuestionCue[] {
   const q = question.toLowerCase();
   const cues: QuestionCue[] = [];
   for (const [kind, pattern] of QUESTION_PATTERNS) {
-    const match = pattern.exec(q);
-    if (match) cues.push({ kind, start: match.index, end: match.index + match[0].length });
+    for (const match of q.matchAll(new RegExp(pattern.source, 'g'))) {
+      cues.push({ kind, start: match.index, end: match.index + match[0].length });
+    }
   }
-  // "Which organisation" is also a "who" question; the organisation is the answer wanted.
-  return cues.some((c) => c.kind === 'organization') ? cues.filter((c) => c.kind !== 'person') : cues;
+  // "Which organisation" is also a "who" question, "how many minutes" a "how many": the narrower wins.
+  const has = (kind: AnswerKind) => cues.some((c) => c.kind === kind);
+  return cues.filter(
+    (c) => !(c.kind === 'person' && has('organization')) && !(c.kind === 'quantity' && has('duration')),
+  );
 }
 
 export function questionKinds(question: string): AnswerKind[] {
-  return questionCues(question).map((c) => c.kind);
+  return [...new Set(questionCues(question).map((c) => c.kind))];
 }
 
 /** Verbs of speech in a question ("what did Zakharova say", "who said …"). */

@@ -10,15 +10,30 @@ import { words } from './text';
  * than the passages.
  */
 
-/** How much a term counts when it stands in the passage's context rather than its text. */
-export const CONTEXT_WEIGHT = { speaker: 0.6, section: 0.45, title: 0.25 } as const;
+/**
+ * How much a term counts when it stands in the passage's context rather than its text: `score` for
+ * ranking, `coverage` for deciding whether the passage answers (a passage under "Why is the meeting
+ * important?" does speak to the meeting, though another passage naming it ranks higher).
+ */
+export const CONTEXT_WEIGHT = {
+  speaker: { score: 0.6, coverage: 0.8 },
+  section: { score: 0.45, coverage: 0.8 },
+  title: { score: 0.25, coverage: 0.5 },
+} as const;
+
+export interface ContextWeight {
+  score: number;
+  coverage: number;
+}
 
 export interface IndexedPassage {
   id: number;
   /** Number of content terms in the text, for BM25's length normalisation. */
   length: number;
   /** Term → weight of the context it appears in (speaker, section heading, article title). */
-  context: Map<string, number>;
+  context: Map<string, ContextWeight>;
+  /** Terms of the speaker's name. */
+  speakerTerms: ReadonlySet<string>;
   features: PassageFeatures;
 }
 
@@ -32,6 +47,8 @@ export class PassageIndex {
   readonly vocabulary = new Map<string, string>();
   private readonly vocabularyFuse: Fuse<string>;
   readonly averageLength: number;
+  /** The median idf of the corpus's terms: what an ordinary word of the corpus weighs. */
+  readonly typicalIdf: number;
 
   constructor(readonly corpus: Corpus) {
     const titleTerms = new Map(corpus.articles.map((a) => [a.id, contentWordTerms(a.meta.title)]));
@@ -48,19 +65,29 @@ export class PassageIndex {
       }
       for (const [term, tf] of counts) push(this.postings, term, [passage.id, tf]);
 
-      const context = new Map<string, number>();
-      const addContext = (terms: string[], weight: number) => {
-        for (const t of terms) if (!counts.has(t) && (context.get(t) ?? 0) < weight) context.set(t, weight);
+      const context = new Map<string, ContextWeight>();
+      const addContext = (terms: string[], weight: ContextWeight) => {
+        for (const t of terms)
+          if (!counts.has(t) && (context.get(t)?.score ?? 0) < weight.score) context.set(t, weight);
       };
+      const speakerTerms = new Set(contentWordTerms(passage.speaker ?? ''));
       addContext(contentWordTerms(passage.speaker ?? ''), CONTEXT_WEIGHT.speaker);
       addContext(contentWordTerms(passage.section ?? ''), CONTEXT_WEIGHT.section);
       addContext(titleTerms.get(passage.articleId) ?? [], CONTEXT_WEIGHT.title);
       for (const term of context.keys()) push(this.contextPostings, term, passage.id);
 
-      this.passages.push({ id: passage.id, length, context, features: passageFeatures(passage.text) });
+      this.passages.push({
+        id: passage.id,
+        length,
+        context,
+        speakerTerms,
+        features: passageFeatures(passage.text),
+      });
       totalLength += length;
     }
     this.averageLength = totalLength / Math.max(1, corpus.passages.length);
+    const idfs = [...this.postings.keys()].map((t) => this.idf(t)).sort((a, b) => a - b);
+    this.typicalIdf = idfs[Math.floor(idfs.length / 2)] ?? 1;
     for (const article of corpus.articles)
       for (const w of words(article.meta.title)) this.vocabulary.set(w.word, w.term);
     this.vocabularyFuse = new Fuse(

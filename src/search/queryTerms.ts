@@ -31,15 +31,23 @@ const SYNONYM_WEIGHT = 0.75;
 const RELATED_WEIGHT = 0.4;
 /** Synonyms of a word the corpus already uses count for less: the word itself is the better evidence. */
 const KNOWN_WORD_EXPANSION = 0.8;
-/** A verb of speech the corpus never uses ("warned") frames the question rather than naming its subject. */
-const UNUSED_SPEECH_VERB_IMPORTANCE = 0.25;
+/**
+ * A verb of speech ("warned") or an adverb ("really") the corpus never uses frames the question rather
+ * than naming its subject.
+ */
+const FRAMING_WORD_IMPORTANCE = 0.25;
+/**
+ * A name the corpus never mentions ("Brazil") says the question is about something else: it weighs
+ * more than an ordinary unknown word.
+ */
+const UNKNOWN_NAME_IMPORTANCE = 2;
 
 export function resolveQuery(question: string, index: PassageIndex, wordnet: WordNet): QueryWord[] {
   const cues = questionCues(question);
   const seen = new Set<string>();
   const out: QueryWord[] = [];
   const maxIdf = index.idf('\u0000');
-  for (const w of words(question)) {
+  for (const [position, w] of words(question).entries()) {
     if (w.stopword || seen.has(w.term)) continue;
     // "how long", "which organization": what kind of answer is wanted, handled as a cue.
     if (cues.some((c) => w.start >= c.start && w.end <= c.end)) continue;
@@ -48,7 +56,11 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
     const exact = alternatives.find((a) => a.kind === 'exact');
     let importance = exact ? index.idf(exact.term) : maxIdf;
     if (w.word.length <= 2) importance *= 0.5;
-    if (!exact && SPEECH.test(w.word)) importance *= UNUSED_SPEECH_VERB_IMPORTANCE;
+    if (!exact && (SPEECH.test(w.word) || wordnet.isOnlyAdverb(w.word)))
+      importance *= FRAMING_WORD_IMPORTANCE;
+    const written = question.slice(w.start, w.end);
+    const looksLikeName = (position > 0 && /^\p{Lu}/u.test(written)) || wordnet.isProperNoun(w.word);
+    if (alternatives.length === 0 && looksLikeName) importance *= UNKNOWN_NAME_IMPORTANCE;
     out.push({ word: w.word, alternatives, importance });
   }
   return out;

@@ -24,11 +24,19 @@ const KIND_MISSING_FACTOR = 0.65;
 const SECTION_KIND_BONUS = 0.3;
 /** In "what did X say" questions, passages that are not X's own words keep this share of their score. */
 const NOT_THE_SPEAKER_FACTOR = 0.5;
+const SPEAKER_BONUS = 0.5;
+const COORD_BASE = 0.5;
+/** Share of an ordinary word's weight that a heading asking the same kind of question ("Why …?") covers. */
+const SECTION_KIND_COVERAGE = 0.5;
+/** The setting of an event (where, when, how long) is often told in the next paragraph. */
+const SETTING_KINDS: ReadonlySet<AnswerKind> = new Set(['place', 'time', 'duration']);
+/** Share of a passage's score lent to a neighbour holding the kind of answer it lacks. */
+const NEIGHBOUR_SHARE = 0.5;
 /** fuse.js's own fuzzy score of the candidates, as a share of the rarest word's weight. */
 const FUSE_SHARE = 0.35;
 const CANDIDATES_FOR_FUSE = 40;
 /** How much a weaker match counts toward covering the question (a synonym nearly answers for the word). */
-const COVERAGE_CREDIT: Record<MatchKind, number> = { exact: 1, typo: 1, synonym: 0.9, related: 0.6 };
+const COVERAGE_CREDIT: Record<MatchKind, number> = { exact: 1, typo: 1, synonym: 0.8, related: 0.3 };
 
 export interface RankedPassage {
   passageId: number;
@@ -50,8 +58,19 @@ export interface RankInput {
 
 export function rankPassages({ question, queryWords, index, filter, passages }: RankInput): RankedPassage[] {
   const maxIdf = index.idf('\u0000');
-  const totalImportance = queryWords.reduce((sum, w) => sum + w.importance, 0);
-  if (totalImportance === 0) return [];
+  const kinds = questionKinds(question);
+  // The kind of answer asked for ("how long") is part of the question: a passage holding it covers that
+  // part. Names and reasons are too common in news to say much.
+  const telling = kinds.filter((k) => k !== 'person' && k !== 'reason');
+  const kindImportance = telling.length > 0 ? index.typicalIdf : 0;
+  const totalImportance = queryWords.reduce((sum, w) => sum + w.importance, 0) + kindImportance;
+  if (queryWords.length === 0) return [];
+
+  const speech = asksAboutSpeech(question);
+  const namedSpeakers = speech ? speakersNamed(queryWords, passages, filter) : new Set<string>();
+  /** In "what did X say", X's name as the passage's speaker is as good as X's name in its text. */
+  const speaksHere = (pid: number) =>
+    namedSpeakers.has(passages[pid]?.speaker ?? '') && passages[pid]?.speakerVia === 'speech';
 
   // For each passage: per question word, the best contribution among its alternatives.
   const perPassage = new Map<number, { score: number; covered: number; matched: Set<string> }>();
@@ -71,8 +90,15 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
         offer(pid, alt.weight * idf * saturation, COVERAGE_CREDIT[alt.kind], alt.term);
       }
       for (const pid of index.contextHolders(alt.term)) {
-        const weight = index.passages[pid]?.context.get(alt.term) ?? 0;
-        offer(pid, alt.weight * weight * idf, COVERAGE_CREDIT[alt.kind] * weight, alt.term);
+        const indexed = index.passages[pid];
+        const weight = indexed?.context.get(alt.term) ?? { score: 0, coverage: 0 };
+        const speaker = speaksHere(pid) && indexed?.speakerTerms.has(alt.term);
+        offer(
+          pid,
+          alt.weight * (speaker ? 1 : weight.score) * idf,
+          COVERAGE_CREDIT[alt.kind] * (speaker ? 1 : weight.coverage),
+          alt.term,
+        );
       }
     }
     for (const [pid, hit] of best) {
@@ -84,7 +110,6 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
     }
   }
 
-  const kinds = questionKinds(question);
   const sectionKinds = new Map<string, AnswerKind[]>();
   const kindsOfSection = (section: string) => {
     let known = sectionKinds.get(section);
@@ -94,9 +119,10 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
     }
     return known;
   };
-  const speech = asksAboutSpeech(question);
   const whoSaid = asksWhoSaid(question);
-  const namedSpeakers = speech ? speakersNamed(queryWords, passages, filter) : new Set<string>();
+
+  const settingKinds = kinds.filter((k) => SETTING_KINDS.has(k));
+  if (settingKinds.length > 0) lendToNeighbours(perPassage, settingKinds, index, passages, filter);
 
   const ranked: RankedPassage[] = [];
   for (const [pid, entry] of perPassage) {
@@ -108,25 +134,58 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
       if (features?.has(kind)) bonus += KIND_BONUS[kind] * maxIdf;
       else factor *= KIND_MISSING_FACTOR;
     }
-    if (passage?.section && kindsOfSection(passage.section).some((k) => kinds.includes(k)))
-      bonus += SECTION_KIND_BONUS * maxIdf;
+    const sectionAsksThis =
+      !!passage?.section && kindsOfSection(passage.section).some((k) => kinds.includes(k));
+    if (sectionAsksThis) bonus += SECTION_KIND_BONUS * maxIdf;
+    // The passage holds the kind of answer wanted, or stands under a heading asking that kind of question.
+    const holdsKind = sectionAsksThis || telling.some((k) => features?.has(k));
     if (passage?.speaker && whoSaid) bonus += 0.3 * maxIdf;
     // "What did Kirby say about …": Kirby's own words, not passages that mention or cite him.
-    if (
-      namedSpeakers.size > 0 &&
-      !(passage?.speakerVia === 'speech' && namedSpeakers.has(passage.speaker ?? ''))
-    ) {
-      factor *= NOT_THE_SPEAKER_FACTOR;
+    if (namedSpeakers.size > 0) {
+      if (speaksHere(pid)) bonus += SPEAKER_BONUS * maxIdf;
+      else factor *= NOT_THE_SPEAKER_FACTOR;
     }
+    const kindCovered = holdsKind ? Math.max(kindImportance, SECTION_KIND_COVERAGE * index.typicalIdf) : 0;
+    const coverage = Math.min(1, (entry.covered + kindCovered) / totalImportance);
     ranked.push({
       passageId: pid,
-      score: (entry.score + bonus) * factor,
-      coverage: Math.min(1, entry.covered / totalImportance),
+      // Covering more of the question is worth more than matching one word often (Lucene's "coord").
+      score: (entry.score + bonus) * factor * (COORD_BASE + coverage),
+      coverage,
       matchedTerms: entry.matched,
     });
   }
   ranked.sort((a, b) => b.score - a.score || a.passageId - b.passageId);
   return rerankWithFuse(ranked, queryWords, passages, maxIdf);
+}
+
+/**
+ * The fact asked for is often in the paragraph next to the one that names the event ("the encounter…"
+ * then "…at a summit in India"): a passage that matches but lacks the wanted kind of answer lends a
+ * share of its score (never its coverage) to a neighbour in the same article that has it.
+ */
+function lendToNeighbours(
+  perPassage: Map<number, { score: number; covered: number; matched: Set<string> }>,
+  kinds: AnswerKind[],
+  index: PassageIndex,
+  passages: readonly Passage[],
+  filter?: (pid: number) => boolean,
+) {
+  const lent = new Map<number, number>();
+  for (const [pid, entry] of perPassage) {
+    if (kinds.some((k) => index.passages[pid]?.features.has(k))) continue;
+    for (const neighbour of [pid - 1, pid + 1]) {
+      const other = passages[neighbour];
+      if (!other || other.articleId !== passages[pid]?.articleId || (filter && !filter(neighbour))) continue;
+      if (!kinds.some((k) => index.passages[neighbour]?.features.has(k))) continue;
+      lent.set(neighbour, Math.max(lent.get(neighbour) ?? 0, entry.score * NEIGHBOUR_SHARE));
+    }
+  }
+  for (const [pid, score] of lent) {
+    const entry = perPassage.get(pid);
+    if (entry) entry.score += score;
+    else perPassage.set(pid, { score, covered: 0, matched: new Set() });
+  }
 }
 
 /** Speakers (by their own words) whose name the question uses, matched exactly or through a typo. */

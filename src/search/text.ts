@@ -110,13 +110,17 @@ const NUMBER_WORDS: Record<string, string> = {
 
 /** What a user typed, made safe to analyse: Unicode-normalised, invisible characters and Discord mentions removed. */
 export function cleanQuestion(raw: string, maxLength = 1000): string {
-  return raw
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(/<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/gu, ' ')
-    .slice(0, maxLength)
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return (
+    raw
+      // "take place" means "happen": a frame of the question, not a place.
+      .replace(/\b(?:take|takes|took|taken|taking) place\b/giu, 'happen')
+      .normalize('NFKC')
+      .replace(INVISIBLE, '')
+      .replace(/<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/gu, ' ')
+      .slice(0, maxLength)
+      .replace(/\s+/gu, ' ')
+      .trim()
+  );
 }
 
 export interface Word {
@@ -130,7 +134,8 @@ export interface Word {
   stopword: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[.’'][\p{L}\p{N}]+)*\.?/gu;
+/** A word; "G20" is two ("g", "20") so that it meets "Group of 20", while "1970s" stays one. */
+const WORD = /(?:\p{L}+|\p{N}[\p{L}\p{N}]*)(?:[.’'][\p{L}\p{N}]+)*\.?/gu;
 
 /** Splits text into words with their terms. "U.S." is one word ("us"); "Russia’s" indexes as "russia". */
 export function words(text: string): Word[] {

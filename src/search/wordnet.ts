@@ -53,10 +53,10 @@ const DETACH: Record<Pos, Array<[string, string]>> = {
 /** Only the most common senses: rare senses bring in words that have nothing to do with the question. */
 const SENSES_PER_POS = 3;
 /**
- * Pointers worth following: hypernym, instance hypernym, derivation, similar-to, pertainym, attribute,
- * and antonym (a yes/no question's answer often uses the opposite word: "confirm" → "denied").
+ * Pointers worth following: hypernym, derivation, similar-to, pertainym, attribute, and antonym. Not
+ * instance hypernyms: "Ukraine" → "country" matches every country. And antonym (a yes/no question's answer often uses the opposite word: "confirm" → "denied").
  */
-const FOLLOWED = new Set(['@', '@i', '+', '&', '\\', '=', '!']);
+const FOLLOWED = new Set(['@', '+', '&', '\\', '=', '!']);
 
 export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
@@ -73,6 +73,23 @@ export class WordNet {
   /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
   isExactWord(word: string): boolean {
     return POSES.some((pos) => this.lookup(word, pos) !== undefined);
+  }
+
+  /** True when WordNet knows the word only as an adverb ("really", "actually"): manner, not topic. */
+  isOnlyAdverb(word: string): boolean {
+    return (
+      this.lookup(word, 'adv') !== undefined &&
+      !POSES.some((pos) => pos !== 'adv' && this.lemmas(word, pos).some((l) => this.lookup(l, pos)))
+    );
+  }
+
+  /** True when WordNet knows the word only as a name ("Brazil", "Tokyo"): every sense is capitalised. */
+  isProperNoun(word: string): boolean {
+    const entry = this.lookup(word, 'noun');
+    if (!entry || POSES.some((pos) => pos !== 'noun' && this.lookup(word, pos))) return false;
+    return entry.offsets.every((offset) =>
+      this.synset('noun', offset)?.words.some((w) => w.toLowerCase() === word && /^\p{Lu}/u.test(w)),
+    );
   }
 
   /** Synonyms and closely related words of `word`, across its most common senses. */
