@@ -116,8 +116,13 @@ function fullNames(texts: string[]): Map<string, string> {
   return full;
 }
 
+/** Institutions that speak ("Russia’s foreign ministry denied", "the State Department’s spokesman said"). */
+const INSTITUTION =
+  '(?:foreign |defen[cs]e |interior |justice |state |press )?(?:ministry|government|office|embassy|military|army|agency|department|spokesman|spokeswoman|spokesperson|president|leader|officials?)';
+
 const ATTRIBUTION = new RegExp(
   [
+    `(?<institution>\\p{Lu}[\\p{L}.]*[’']s ${INSTITUTION})\\s+(?:${SPEECH_VERBS})\\b`, // Russia’s foreign ministry denied
     `(?<before>[\\p{L}.’' -]+?)[,]?\\s+(?:${SPEECH_VERBS})\\b`, // Blinken said / John Kirby, a spokesman, said
     `\\b(?:${SPEECH_VERBS})\\s+(?<after>\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})`, // said Blinken
     `according to (?<source>(?:[\\p{L}.’'-]+ ?){1,8})`, // according to White House spokesman John Kirby
@@ -144,7 +149,8 @@ export function findSpeakers(texts: string[]): Array<Speaker | undefined> {
     for (const match of text.matchAll(ATTRIBUTION)) {
       const groups = match.groups ?? {};
       let candidate: string | undefined;
-      if (groups.source) candidate = nameRuns(groups.source, 6).pop()?.name;
+      if (groups.institution) candidate = groups.institution;
+      else if (groups.source) candidate = nameRuns(groups.source, 6).pop()?.name;
       else if (groups.after) candidate = nameRuns(groups.after)[0]?.name;
       else if (groups.before) {
         const lastWord = groups.before.trim().split(/\s+/).pop() ?? '';
@@ -165,7 +171,10 @@ export function findSpeakers(texts: string[]): Array<Speaker | undefined> {
         }
       }
       if (candidate) {
-        speaker = { name: expand(candidate), via: groups.source ? 'citation' : 'speech' };
+        speaker = {
+          name: groups.institution ? candidate : expand(candidate),
+          via: groups.source ? 'citation' : 'speech',
+        };
         break;
       }
     }

@@ -32,8 +32,8 @@ const RELATED_WEIGHT = 0.4;
 /** Synonyms of a word the corpus already uses count for less: the word itself is the better evidence. */
 const KNOWN_WORD_EXPANSION = 0.8;
 /**
- * A verb of speech ("warned") or an adverb ("really") the corpus never uses frames the question rather
- * than naming its subject.
+ * A verb of speech ("warned", "according to") or an adverb the corpus never uses ("really") frames the
+ * question rather than naming its subject.
  */
 const FRAMING_WORD_IMPORTANCE = 0.25;
 /**
@@ -56,8 +56,7 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
     const exact = alternatives.find((a) => a.kind === 'exact');
     let importance = exact ? index.idf(exact.term) : maxIdf;
     if (w.word.length <= 2) importance *= 0.5;
-    if (!exact && (SPEECH.test(w.word) || wordnet.isOnlyAdverb(w.word)))
-      importance *= FRAMING_WORD_IMPORTANCE;
+    if (SPEECH.test(w.word) || (!exact && wordnet.isOnlyAdverb(w.word))) importance *= FRAMING_WORD_IMPORTANCE;
     const written = question.slice(w.start, w.end);
     const looksLikeName = (position > 0 && /^\p{Lu}/u.test(written)) || wordnet.isProperNoun(w.word);
     if (alternatives.length === 0 && looksLikeName) importance *= UNKNOWN_NAME_IMPORTANCE;
