@@ -54,7 +54,7 @@ export function passageFeatures(text: string): PassageFeatures {
 const QUESTION_PATTERNS: Array<[AnswerKind, RegExp]> = [
   [
     'duration',
-    /\bhow (?:long|lng|lon|lnog|logn)\b(?! ago)|\bfor how long\b|\bhow many (?:minutes|hours|days|weeks|months|years)\b|\bduration\b/,
+    /\bhow (?:long|lng|lon|lnog|logn)\b(?! ago)|\bfor how long\b|\bhow many (?:minutes|hours|days|weeks|months|years)\b|\b(?:duration|length)\b/,
   ],
   [
     'time',

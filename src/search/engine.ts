@@ -14,7 +14,7 @@ import { WordNet } from './wordnet';
  * says so instead of quoting the least-bad passage. The top score alone cannot tell an off-topic
  * question from a hard one; how much of what was asked the passage covers can.
  */
-export const MIN_COVERAGE = 0.38;
+export const MIN_COVERAGE = 0.36;
 const MAX_ALTERNATIVES = 3;
 const AUTOCOMPLETE_LIMIT = 25;
 const CHOICE_LENGTH = 100;

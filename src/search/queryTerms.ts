@@ -24,7 +24,12 @@ export interface QueryWord {
   alternatives: TermAlternative[];
   /** What the word is worth in the question: rare words say more about what is asked. */
   importance: number;
+  /** The thing asked about in "what is the X of …": a passage that does not name it does not answer. */
+  focus: boolean;
 }
+
+/** "What is the population of India?": the word after the article is what the question is about. */
+const FOCUS = /^(?:what|which|who)(?:'s| is| are| was| were) (?:the|a|an) ([\p{L}-]+) (?:of|in|for|at|on|between)\b/iu;
 
 const TYPO_WEIGHT = [1, 0.85, 0.7];
 const SYNONYM_WEIGHT = 0.75;
@@ -44,6 +49,7 @@ const UNKNOWN_NAME_IMPORTANCE = 2;
 
 export function resolveQuery(question: string, index: PassageIndex, wordnet: WordNet): QueryWord[] {
   const cues = questionCues(question);
+  const focusWord = FOCUS.exec(question)?.[1]?.toLowerCase();
   const seen = new Set<string>();
   const out: QueryWord[] = [];
   const maxIdf = index.idf('\u0000');
@@ -54,13 +60,15 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
     seen.add(w.term);
     const alternatives = alternativesFor(w, index, wordnet);
     const exact = alternatives.find((a) => a.kind === 'exact');
-    let importance = exact ? index.idf(exact.term) : maxIdf;
+    // A word the corpus never uses weighs like an ordinary corpus word (a paraphrase's own word), a
+    // name it never mentions more (below).
+    let importance = exact ? index.idf(exact.term) : index.typicalIdf;
     if (w.word.length <= 2) importance *= 0.5;
     if (SPEECH.test(w.word) || (!exact && wordnet.isOnlyAdverb(w.word))) importance *= FRAMING_WORD_IMPORTANCE;
     const written = question.slice(w.start, w.end);
     const looksLikeName = (position > 0 && /^\p{Lu}/u.test(written)) || wordnet.isProperNoun(w.word);
-    if (alternatives.length === 0 && looksLikeName) importance *= UNKNOWN_NAME_IMPORTANCE;
-    out.push({ word: w.word, alternatives, importance });
+    if (alternatives.length === 0 && looksLikeName) importance = maxIdf * UNKNOWN_NAME_IMPORTANCE;
+    out.push({ word: w.word, alternatives, importance, focus: w.word === focusWord });
   }
   return out;
 }

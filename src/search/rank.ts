@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Passage } from '../corpus/types';
 import { type AnswerKind, asksAboutSpeech, asksWhoSaid, questionKinds } from './cues';
-import type { PassageIndex } from './passageIndex';
+import { CONTEXT_WEIGHT, type PassageIndex } from './passageIndex';
 import type { MatchKind, QueryWord } from './queryTerms';
 import { words } from './text';
 
@@ -26,6 +26,8 @@ const SECTION_KIND_BONUS = 0.3;
 const NOT_THE_SPEAKER_FACTOR = 0.5;
 const SPEAKER_BONUS = 0.5;
 const COORD_BASE = 0.5;
+/** Coverage kept by a passage that does not name what a "what is the X of …" question asks about. */
+const MISSING_FOCUS_FACTOR = 0.5;
 /** Share of an ordinary word's weight that a heading asking the same kind of question ("Why …?") covers. */
 const SECTION_KIND_COVERAGE = 0.5;
 /** The setting of an event (where, when, how long) is often told in the next paragraph. */
@@ -74,6 +76,9 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
 
   // For each passage: per question word, the best contribution among its alternatives.
   const perPassage = new Map<number, { score: number; covered: number; matched: Set<string> }>();
+  /** Passages that name the question's focus (not merely a related word). */
+  const namesFocus = new Set<number>();
+  const hasFocus = queryWords.some((w) => w.focus);
   for (const qw of queryWords) {
     const best = new Map<number, { score: number; quality: number; term: string }>();
     const offer = (pid: number, score: number, quality: number, term: string) => {
@@ -105,6 +110,7 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
       const entry = perPassage.get(pid) ?? { score: 0, covered: 0, matched: new Set<string>() };
       entry.score += hit.score;
       entry.covered += qw.importance * hit.quality;
+      if (qw.focus && hit.quality >= COVERAGE_CREDIT.synonym * CONTEXT_WEIGHT.title.coverage) namesFocus.add(pid);
       entry.matched.add(hit.term);
       perPassage.set(pid, entry);
     }
@@ -146,7 +152,8 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
       else factor *= NOT_THE_SPEAKER_FACTOR;
     }
     const kindCovered = holdsKind ? Math.max(kindImportance, SECTION_KIND_COVERAGE * index.typicalIdf) : 0;
-    const coverage = Math.min(1, (entry.covered + kindCovered) / totalImportance);
+    const focusFactor = hasFocus && !namesFocus.has(pid) ? MISSING_FOCUS_FACTOR : 1;
+    const coverage = Math.min(1, (entry.covered + kindCovered) / totalImportance) * focusFactor;
     ranked.push({
       passageId: pid,
       // Covering more of the question is worth more than matching one word often (Lucene's "coord").
