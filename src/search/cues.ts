@@ -37,7 +37,7 @@ const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
   organization:
     /\b(?:\p{Lu}\p{L}+ )*(?:Federation|Organization|Organisation|Institute|Ministry|Agency|Council|Association|Committee|Department|University|Union|Foundation|Scientists|Office|House|Bank|Fund|Party)\b/u,
   quantity:
-    /\d|\b(?:double|triple|half|twice|percent|dozens?|hundreds?|thousands?|millions?|billions?|zero)\b/iu,
+    /\d|\b(?:double|triple|half|twice|percent|dozens?|hundreds?|thousands?|millions?|billions?|zero|number of|amount of)\b/iu,
   reason:
     /\b(?:because|due to|as a result|in order to|so that|why|reason|important|significan\w*|risks?|repercussions?|consequences?|wants? to|aims? to)\b/iu,
 };

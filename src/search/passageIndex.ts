@@ -103,6 +103,16 @@ export class PassageIndex {
     return this.passages.length;
   }
 
+  /** The corpus's own spellings of a term ("last", "lasted"). */
+  spellings(term: string): string[] {
+    if (!this.spellingsByTerm) {
+      this.spellingsByTerm = new Map();
+      for (const [word, t] of this.vocabulary) push(this.spellingsByTerm, t, word);
+    }
+    return this.spellingsByTerm.get(term) ?? [];
+  }
+  private spellingsByTerm?: Map<string, string[]>;
+
   /** Passages whose text holds the term, with its frequency there. */
   textPostings(term: string): ReadonlyArray<[number, number]> {
     return this.postings.get(term) ?? [];

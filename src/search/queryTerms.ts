@@ -1,7 +1,7 @@
 import { questionCues, SPEECH } from './cues';
 import type { PassageIndex } from './passageIndex';
 import { baseForm, termOf, type Word, words } from './text';
-import { correctToCorpus, correctToEnglish } from './typos';
+import { correctToCorpus, correctToEnglish, isMisspeltStopword } from './typos';
 import type { WordNet } from './wordnet';
 
 /**
@@ -29,9 +29,11 @@ export interface QueryWord {
 }
 
 /** "What is the population of India?": the word after the article is what the question is about. */
-const FOCUS = /^(?:what|which|who)(?:'s| is| are| was| were) (?:the|a|an) ([\p{L}-]+) (?:of|in|for|at|on|between)\b/iu;
+const FOCUS =
+  /^(?:what|which|who)(?:'s| is| are| was| were) (?:the|a|an) ([\p{L}-]+) (?:of|in|for|at|on|between)\b/iu;
 
 const TYPO_WEIGHT = [1, 0.85, 0.7];
+const STEM_ONLY_WEIGHT = 0.5;
 const SYNONYM_WEIGHT = 0.75;
 const RELATED_WEIGHT = 0.4;
 /** Synonyms of a word the corpus already uses count for less: the word itself is the better evidence. */
@@ -54,9 +56,11 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
   const out: QueryWord[] = [];
   const maxIdf = index.idf('\u0000');
   for (const [position, w] of words(question).entries()) {
-    if (w.stopword || seen.has(w.term)) continue;
+    // Single letters ("G" of "G20") say nothing on their own.
+    if (w.stopword || seen.has(w.term) || (w.word.length === 1 && !/\d/.test(w.word))) continue;
     // "how long", "which organization": what kind of answer is wanted, handled as a cue.
     if (cues.some((c) => w.start >= c.start && w.end <= c.end)) continue;
+    if (isMisspeltStopword(w.word, index, wordnet)) continue;
     seen.add(w.term);
     const alternatives = alternativesFor(w, index, wordnet);
     const exact = alternatives.find((a) => a.kind === 'exact');
@@ -64,13 +68,29 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
     // name it never mentions more (below).
     let importance = exact ? index.idf(exact.term) : index.typicalIdf;
     if (w.word.length <= 2) importance *= 0.5;
-    if (SPEECH.test(w.word) || (!exact && wordnet.isOnlyAdverb(w.word))) importance *= FRAMING_WORD_IMPORTANCE;
+    if (SPEECH.test(w.word) || (!exact && wordnet.isOnlyAdverb(w.word)))
+      importance *= FRAMING_WORD_IMPORTANCE;
     const written = question.slice(w.start, w.end);
     const looksLikeName = (position > 0 && /^\p{Lu}/u.test(written)) || wordnet.isProperNoun(w.word);
     if (alternatives.length === 0 && looksLikeName) importance = maxIdf * UNKNOWN_NAME_IMPORTANCE;
     out.push({ word: w.word, alternatives, importance, focus: w.word === focusWord });
   }
   return out;
+}
+
+/**
+ * Whether the question's word and the corpus words sharing its stem are the same word: the corpus uses
+ * it as written, or they share a dictionary form ("lasted" and "last"). Unknown to WordNet counts as same.
+ */
+function sameWord(word: string, term: string, index: PassageIndex, wordnet: WordNet): boolean {
+  const spellings = index.spellings(term);
+  if (spellings.length === 0 || spellings.includes(word)) return true;
+  const mine = wordnet.baseForms(word);
+  if (mine.size === 0) return true;
+  return spellings.some((s) => {
+    const theirs = wordnet.baseForms(s);
+    return theirs.size === 0 || [...theirs].some((f) => mine.has(f));
+  });
 }
 
 function alternativesFor(w: Word, index: PassageIndex, wordnet: WordNet): TermAlternative[] {
@@ -82,7 +102,9 @@ function alternativesFor(w: Word, index: PassageIndex, wordnet: WordNet): TermAl
   };
 
   const inCorpus = index.hasTerm(w.term);
-  if (inCorpus) add(w.term, 1, 'exact');
+  if (inCorpus && sameWord(w.word, w.term, index, wordnet)) add(w.term, 1, 'exact');
+  // The stemmer joins some different words ("topping" and "top"): a weak match, not the word itself.
+  else if (inCorpus) add(w.term, STEM_ONLY_WEIGHT, 'related');
   if (/^\d+$/.test(w.word)) return [...alternatives.values()];
 
   let lemma = baseForm(w.word);

@@ -38,7 +38,7 @@ const NEIGHBOUR_SHARE = 0.5;
 const FUSE_SHARE = 0.35;
 const CANDIDATES_FOR_FUSE = 40;
 /** How much a weaker match counts toward covering the question (a synonym nearly answers for the word). */
-const COVERAGE_CREDIT: Record<MatchKind, number> = { exact: 1, typo: 1, synonym: 0.8, related: 0.3 };
+const COVERAGE_CREDIT: Record<MatchKind, number> = { exact: 1, typo: 1, synonym: 0.8, related: 0.2 };
 
 export interface RankedPassage {
   passageId: number;
@@ -75,7 +75,7 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
     namedSpeakers.has(passages[pid]?.speaker ?? '') && passages[pid]?.speakerVia === 'speech';
 
   // For each passage: per question word, the best contribution among its alternatives.
-  const perPassage = new Map<number, { score: number; covered: number; matched: Set<string> }>();
+  const perPassage = new Map<number, PassageMatch>();
   /** Passages that name the question's focus (not merely a related word). */
   const namesFocus = new Set<number>();
   const hasFocus = queryWords.some((w) => w.focus);
@@ -107,10 +107,18 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
       }
     }
     for (const [pid, hit] of best) {
-      const entry = perPassage.get(pid) ?? { score: 0, covered: 0, matched: new Set<string>() };
+      const entry = perPassage.get(pid) ?? {
+        score: 0,
+        covered: 0,
+        matched: new Set<string>(),
+        wordsNamed: 0,
+      };
       entry.score += hit.score;
       entry.covered += qw.importance * hit.quality;
-      if (qw.focus && hit.quality >= COVERAGE_CREDIT.synonym * CONTEXT_WEIGHT.title.coverage) namesFocus.add(pid);
+      if (hit.quality >= COVERAGE_CREDIT.synonym * CONTEXT_WEIGHT.title.coverage && !qw.focus)
+        entry.wordsNamed++;
+      if (qw.focus && hit.quality >= COVERAGE_CREDIT.synonym * CONTEXT_WEIGHT.title.coverage)
+        namesFocus.add(pid);
       entry.matched.add(hit.term);
       perPassage.set(pid, entry);
     }
@@ -151,8 +159,14 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
       if (speaksHere(pid)) bonus += SPEAKER_BONUS * maxIdf;
       else factor *= NOT_THE_SPEAKER_FACTOR;
     }
-    const kindCovered = holdsKind ? Math.max(kindImportance, SECTION_KIND_COVERAGE * index.typicalIdf) : 0;
-    const focusFactor = hasFocus && !namesFocus.has(pid) ? MISSING_FOCUS_FACTOR : 1;
+    // The kind of answer counts only as far as the passage is about what was asked: "how many soldiers
+    // died in the war" is not covered by any passage holding a number and the word "war".
+    const wordShare = entry.covered / Math.max(1e-9, totalImportance - kindImportance);
+    const kindCovered = holdsKind
+      ? Math.max(kindImportance, SECTION_KIND_COVERAGE * index.typicalIdf) * Math.min(1, 0.5 + wordShare)
+      : 0;
+    // "What is the population of India?": a passage that names only India does not answer it.
+    const focusFactor = hasFocus && !namesFocus.has(pid) && entry.wordsNamed <= 1 ? MISSING_FOCUS_FACTOR : 1;
     const coverage = Math.min(1, (entry.covered + kindCovered) / totalImportance) * focusFactor;
     ranked.push({
       passageId: pid,
@@ -166,13 +180,22 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
   return rerankWithFuse(ranked, queryWords, passages, maxIdf);
 }
 
+interface PassageMatch {
+  score: number;
+  /** Importance of the question's words this passage covers. */
+  covered: number;
+  matched: Set<string>;
+  /** Question words (not the focus) the passage names or nearly names (synonym, context). */
+  wordsNamed: number;
+}
+
 /**
  * The fact asked for is often in the paragraph next to the one that names the event ("the encounter…"
  * then "…at a summit in India"): a passage that matches but lacks the wanted kind of answer lends a
  * share of its score (never its coverage) to a neighbour in the same article that has it.
  */
 function lendToNeighbours(
-  perPassage: Map<number, { score: number; covered: number; matched: Set<string> }>,
+  perPassage: Map<number, PassageMatch>,
   kinds: AnswerKind[],
   index: PassageIndex,
   passages: readonly Passage[],
@@ -191,7 +214,7 @@ function lendToNeighbours(
   for (const [pid, score] of lent) {
     const entry = perPassage.get(pid);
     if (entry) entry.score += score;
-    else perPassage.set(pid, { score, covered: 0, matched: new Set() });
+    else perPassage.set(pid, { score, covered: 0, matched: new Set(), wordsNamed: 0 });
   }
 }
 

@@ -140,6 +140,8 @@ const WORD = /(?:\p{L}+|\p{N}[\p{L}\p{N}]*)(?:[.’'][\p{L}\p{N}]+)*\.?/gu;
 /** Splits text into words with their terms. "U.S." is one word ("us"); "Russia’s" indexes as "russia". */
 export function words(text: string): Word[] {
   const out: Word[] = [];
+  // In text typed in capitals ("WHO IS PAUL WHELAN") capitals say nothing about abbreviations.
+  const shouting = !/\p{Ll}/u.test(text);
   for (const match of text.matchAll(WORD)) {
     let raw = match[0];
     const start = match.index;
@@ -151,7 +153,7 @@ export function words(text: string): Word[] {
       .replace(/[.’']/gu, '');
     if (!folded) continue;
     // "U.S." and "US" name a country, not the pronoun "us": abbreviations are never stopwords.
-    const abbreviation = /^(?:\p{L}\.)+$/u.test(raw) || /^\p{Lu}{2,5}$/u.test(raw);
+    const abbreviation = /^(?:\p{L}\.)+$/u.test(raw) || (!shouting && /^\p{Lu}{2,5}$/u.test(raw));
     const stopword = !abbreviation && STOPWORDS.has(folded);
     out.push({ word: folded, term: termOf(folded), start, end: start + raw.length, stopword });
   }
@@ -185,3 +187,6 @@ export function contentTerms(text: string): string[] {
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
+
+/** The stopwords of three letters or more: a misspelt one ("wht", "abut") is still only a stopword. */
+export const LONGER_STOPWORDS: readonly string[] = [...STOPWORDS].filter((w) => w.length >= 3);

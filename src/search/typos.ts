@@ -1,5 +1,6 @@
 import levenshtein from 'damerau-levenshtein';
 import type { PassageIndex } from './passageIndex';
+import { LONGER_STOPWORDS } from './text';
 import type { WordNet } from './wordnet';
 
 /**
@@ -28,6 +29,17 @@ export function correctToCorpus(word: string, index: PassageIndex): Correction |
     .sort((a, b) => a.steps - b.steps || a.score - b.score);
   const best = candidates[0];
   return best ? { word: best.word, term: best.term, steps: best.steps } : undefined;
+}
+
+/**
+ * "wht", "abut", "teh": one slip away from a stopword and not a word the corpus uses or a common English
+ * word, so it is a misspelt stopword, not a subject of the question.
+ */
+export function isMisspeltStopword(word: string, index: PassageIndex, wordnet: WordNet): boolean {
+  if (word.length < 3 || index.hasTerm(word) || wordnet.commonness(word) > 1) return false;
+  return LONGER_STOPWORDS.some(
+    (s) => Math.abs(s.length - word.length) <= 1 && levenshtein(word, s).steps === 1,
+  );
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';

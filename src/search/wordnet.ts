@@ -70,6 +70,22 @@ export class WordNet {
     return POSES.some((pos) => this.lemmas(word, pos).some((lemma) => this.lookup(lemma, pos) !== undefined));
   }
 
+  /** How many senses of the word WordNet saw in its tagged texts: 0 for rare words ("abut"), more for common ones. */
+  commonness(word: string): number {
+    let most = 0;
+    for (const pos of POSES)
+      for (const lemma of this.lemmas(word, pos)) most = Math.max(most, this.lookup(lemma, pos)?.tagged ?? 0);
+    return most;
+  }
+
+  /** The dictionary forms the word can be ("talked" → talk; "topping" → topping), empty when unknown. */
+  baseForms(word: string): Set<string> {
+    const forms = new Set<string>();
+    for (const pos of POSES)
+      for (const lemma of this.lemmas(word, pos)) if (this.lookup(lemma, pos)) forms.add(lemma);
+    return forms;
+  }
+
   /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
   isExactWord(word: string): boolean {
     return POSES.some((pos) => this.lookup(word, pos) !== undefined);
