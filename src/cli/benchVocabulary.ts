@@ -92,7 +92,19 @@ export const NOUN_SUFFIXES = ['', '', '', 'ion', 'ment', 'ity', 'ance', 'er', 'i
 export const VERB_SUFFIXES = ['', '', '', 'ate', 'ize', 'en'];
 export const ADJECTIVE_SUFFIXES = ['al', 'ous', 'ive', 'ic', 'ful', 'ish', 'able'];
 export const SURNAME_SUFFIXES = ['', '', '', 'ov', 'enko', 'son', 'sen', 'ez', 'ini', 'ski', 'berg', 'ani'];
-export const CITY_SUFFIXES = ['', 'ville', 'burg', 'ford', 'ova', 'grad', 'polis', 'mouth', 'ton', 'stad', 'era'];
+export const CITY_SUFFIXES = [
+  '',
+  'ville',
+  'burg',
+  'ford',
+  'ova',
+  'grad',
+  'polis',
+  'mouth',
+  'ton',
+  'stad',
+  'era',
+];
 
 export const WEEKDAYS = list('Monday Tuesday Wednesday Thursday Friday Saturday Sunday');
 export const MONTHS = list(

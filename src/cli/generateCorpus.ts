@@ -466,8 +466,10 @@ const FIRST_DAY = Date.UTC(2018, 0, 1);
 export function generateCorpus(options: GenerateOptions = {}): GeneratedCorpus {
   const articleCount = options.articles ?? 1000;
   const paragraphs = options.paragraphs ?? 20;
-  if (!Number.isInteger(articleCount) || articleCount < 1) throw new Error('articles must be a whole number ≥ 1');
-  if (!Number.isInteger(paragraphs) || paragraphs < 1) throw new Error('paragraphs must be a whole number ≥ 1');
+  if (!Number.isInteger(articleCount) || articleCount < 1)
+    throw new Error('articles must be a whole number ≥ 1');
+  if (!Number.isInteger(paragraphs) || paragraphs < 1)
+    throw new Error('paragraphs must be a whole number ≥ 1');
   const random = new Random(options.seed ?? 42);
   const lex = buildLexicon(random);
   const width = Math.max(4, String(articleCount).length);
@@ -521,9 +523,12 @@ export function generateCorpus(options: GenerateOptions = {}): GeneratedCorpus {
       `published: ${published}`,
       `outlet: ${JSON.stringify(random.pick(OUTLETS))}`,
     ];
-    if (random.chance(0.6)) front.push(`author: ${JSON.stringify(`${random.pick(FEMALE_NAMES)} ${author.last}`)}`);
+    if (random.chance(0.6))
+      front.push(`author: ${JSON.stringify(`${random.pick(FEMALE_NAMES)} ${author.last}`)}`);
     if (random.chance(0.5))
-      front.push(`url: https://news.example.com/${published.slice(0, 4)}/article-${String(a).padStart(width, '0')}`);
+      front.push(
+        `url: https://news.example.com/${published.slice(0, 4)}/article-${String(a).padStart(width, '0')}`,
+      );
     front.push('---');
     articles.push({
       name: `article-${String(a).padStart(width, '0')}.md`,
@@ -602,7 +607,8 @@ function deriveQuestions(articles: GeneratedArticle[], random: Random, wanted: n
     const candidates = list
       .map((t, i) => ({ ...t, i }))
       .filter((t) => {
-        if (t.lower.length < 4 || /\d/.test(t.lower) || NOT_KEYWORDS.has(t.lower) || seen.has(t.lower)) return false;
+        if (t.lower.length < 4 || /\d/.test(t.lower) || NOT_KEYWORDS.has(t.lower) || seen.has(t.lower))
+          return false;
         seen.add(t.lower);
         return true;
       })
@@ -634,7 +640,8 @@ function deriveQuestions(articles: GeneratedArticle[], random: Random, wanted: n
     if (!picked.includes(rarest) && random.chance(0.7)) picked[0] = rarest;
     if (random.chance(0.7)) picked.sort((x, y) => x.i - y.i);
     const keywords = picked.map((t) => (random.chance(0.6) ? t.lower : t.text));
-    for (let k = 0; k < keywords.length; k++) if (random.chance(0.2)) keywords[k] = reinflect(keywords[k] as string);
+    for (let k = 0; k < keywords.length; k++)
+      if (random.chance(0.2)) keywords[k] = reinflect(keywords[k] as string);
     if (random.chance(0.35)) {
       const long = keywords.map((w, k) => ({ w, k })).filter(({ w }) => w.length >= 5);
       if (long.length > 0) {
@@ -736,7 +743,10 @@ export async function writeCorpus(dir: string, options: WriteOptions = {}): Prom
 }
 
 export function questionsJsonl(questions: readonly EvalQuestion[]): string {
-  return questions.map((q) => JSON.stringify({ q: q.q, expect: q.expect })).join('\n') + (questions.length ? '\n' : '');
+  return (
+    questions.map((q) => JSON.stringify({ q: q.q, expect: q.expect })).join('\n') +
+    (questions.length ? '\n' : '')
+  );
 }
 
 /* ----------------------------------------------------------------------------------------------------
@@ -781,7 +791,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const whole = (name: string, value: string, min: number) => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got "${value}")`);
+    if (!/^\d+$/.test(value) || n < min)
+      throw new Error(`--${name} must be a whole number ≥ ${min} (got "${value}")`);
     return n;
   };
   let options: WriteOptions;

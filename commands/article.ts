@@ -1,0 +1,105 @@
+import { type APIEmbed, SlashCommandBuilder } from 'discord.js';
+import { truncate } from '../src/discord/limits';
+import { escapeText } from '../src/discord/markdown';
+import { articleLink, formatPublished } from '../src/discord/renderAnswer';
+import { privateText, type Reply } from '../src/discord/reply';
+import type { AnswerEngine } from '../src/search/engine';
+import type { ArticleRef } from '../src/search/types';
+import type { Command } from './index';
+import { articleChoices, integerOption, resolveArticle, stringOption } from './options';
+
+/** Articles listed per page when there are several: ten short lines keep the list readable. */
+const PAGE_SIZE = 10;
+
+const data = new SlashCommandBuilder()
+  .setName('article')
+  .setDescription('What the bot knows: the articles it answers from')
+  .addStringOption((option) =>
+    option.setName('article').setDescription('Show one article in detail').setAutocomplete(true),
+  )
+  .addIntegerOption((option) =>
+    option.setName('page').setDescription('Page of the article list').setMinValue(1).setMaxValue(1000),
+  )
+  .toJSON();
+
+function byline(article: ArticleRef): string {
+  return [formatPublished(article.published), article.outlet, article.author && `by ${article.author}`]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function details(engine: AnswerEngine, article: ArticleRef): Reply {
+  const passages = engine.corpus.passages.filter((p) => p.articleId === article.id);
+  const sections = [...new Set(passages.flatMap((p) => (p.section ? [p.section] : [])))];
+  const embed: APIEmbed = {
+    title: escapeText(article.title),
+    description: escapeText(byline(article)),
+    fields: [
+      { name: 'Passages', value: String(passages.length), inline: true },
+      { name: 'Id', value: `\`${article.id.replaceAll('`', '')}\``, inline: true },
+    ],
+    footer: { text: 'Ask about it: /ask question:<your question>' },
+  };
+  if (article.url) embed.url = article.url;
+  if (sections.length) {
+    // Joined line by line up to the field limit, so a cut falls between sections, not inside one.
+    let value = '';
+    for (const section of sections) {
+      const line = `• ${escapeText(section)}`;
+      if (value.length + line.length + 1 > 1000) {
+        value += '\n…';
+        break;
+      }
+      value += value ? `\n${line}` : line;
+    }
+    embed.fields?.push({ name: 'Sections', value, inline: false });
+  }
+  return { embeds: [embed], ephemeral: true, allowedMentions: { parse: [] } };
+}
+
+function list(engine: AnswerEngine, requestedPage: number): Reply {
+  const { articles, passages } = engine.corpus;
+  const pages = Math.max(1, Math.ceil(articles.length / PAGE_SIZE));
+  const page = Math.min(Math.max(1, requestedPage), pages);
+  const lines = articles.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((article, index) => {
+    const ref = engine.articleRef(article.id);
+    const count = passages.filter((p) => p.articleId === article.id).length;
+    const title = truncate(ref.title, 150);
+    return `**${(page - 1) * PAGE_SIZE + index + 1}.** ${articleLink({ ...ref, title })} — ${escapeText(byline(ref))} · ${count} passages`;
+  });
+  const embed: APIEmbed = {
+    title: `${articles.length} articles`,
+    description: lines.join('\n'),
+    footer: {
+      text:
+        pages > 1
+          ? `Page ${page} of ${pages} · /article page:<n> for more`
+          : '/article article:<title> for details',
+    },
+  };
+  return { embeds: [embed], ephemeral: true, allowedMentions: { parse: [] } };
+}
+
+export default {
+  data,
+
+  execute(request, { engine }) {
+    const { articles } = engine.corpus;
+    if (!articles.length) return privateText('No articles are loaded.');
+    const wanted = stringOption(request, 'article')?.trim();
+    if (wanted) {
+      const article = resolveArticle(engine, wanted);
+      if (!article) {
+        return privateText(`I do not know an article called “${escapeText(truncate(wanted, 200))}”.`);
+      }
+      return details(engine, article);
+    }
+    const only = articles.length === 1 ? articles[0] : undefined;
+    if (only) return details(engine, engine.articleRef(only.id));
+    return list(engine, integerOption(request, 'page') ?? 1);
+  },
+
+  autocomplete(request, { engine }) {
+    return articleChoices(engine, request.focused.value);
+  },
+} satisfies Command;

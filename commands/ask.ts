@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { SlashCommandBuilder } from 'discord.js';
+import { escapeText } from '../src/discord/markdown';
+import { renderNoAnswer, renderQuoteReply } from '../src/discord/renderAnswer';
+import { privateText } from '../src/discord/reply';
+import type { AnswerEngine } from '../src/search/engine';
+import type { Command, CommandContext } from './index';
+import { articleChoices, booleanOption, resolveArticle, stringOption } from './options';
+
+/** Discord's own ceiling for a string option; also applied to input that did not come through Discord. */
+export const MAX_QUESTION_LENGTH = 6000;
+const AUTOCOMPLETE_INPUT_LENGTH = 200;
+
+const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask about the article: the bot quotes the passage that answers')
+  .addStringOption((option) =>
+    option
+      .setName('question')
+      .setDescription('Your question, in your own words')
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION_LENGTH)
+      .setAutocomplete(true),
+  )
+  .addStringOption((option) =>
+    option.setName('article').setDescription('Only search this article').setAutocomplete(true),
+  )
+  .addBooleanOption((option) => option.setName('private').setDescription('Show the answer only to you'))
+  .toJSON();
+
+/**
+ * "Next best passage" buttons carry everything they need in their custom_id, so they work after a
+ * restart and need no state: `ask:next:<corpus fingerprint>:<passage ids in base 36, dot-separated>`.
+ * The fingerprint makes buttons from before a corpus change expire instead of showing the wrong passage.
+ */
+const BUTTON_PREFIX = 'ask:next:';
+const MAX_CUSTOM_ID = 100;
+
+const fingerprints = new WeakMap<AnswerEngine, string>();
+
+export function corpusFingerprint(engine: AnswerEngine): string {
+  let fingerprint = fingerprints.get(engine);
+  if (!fingerprint) {
+    const hash = createHash('sha256');
+    for (const passage of engine.corpus.passages) hash.update(`${passage.articleId}\0${passage.text}\0`);
+    fingerprint = hash.digest('hex').slice(0, 8);
+    fingerprints.set(engine, fingerprint);
+  }
+  return fingerprint;
+}
+
+/** The custom_id for a button that shows `passageIds[0]` next, or undefined when there is none. */
+export function nextButtonId(engine: AnswerEngine, passageIds: readonly number[]): string | undefined {
+  let customId = `${BUTTON_PREFIX}${corpusFingerprint(engine)}:`;
+  let count = 0;
+  for (const id of passageIds) {
+    const part = `${count ? '.' : ''}${id.toString(36)}`;
+    if (customId.length + part.length > MAX_CUSTOM_ID) break;
+    customId += part;
+    count++;
+  }
+  return count ? customId : undefined;
+}
+
+function parseNextButton(engine: AnswerEngine, customId: string): number[] | undefined {
+  const [fingerprint, list] = customId.slice(BUTTON_PREFIX.length).split(':');
+  if (fingerprint !== corpusFingerprint(engine) || !list || !/^[0-9a-z]+(\.[0-9a-z]+)*$/.test(list))
+    return undefined;
+  const ids = list.split('.').map((part) => Number.parseInt(part, 36));
+  return ids.every((id) => engine.passage(id)) ? ids : undefined;
+}
+
+function tooSoon(context: CommandContext, userId: string) {
+  const waitMs = context.cooldowns.take(userId, context.clock());
+  if (!waitMs) return undefined;
+  return privateText(`You are asking quickly: try again in ${Math.ceil(waitMs / 1000)} s.`);
+}
+
+export default {
+  data,
+
+  execute(request, context) {
+    const { engine } = context;
+    // Discord enforces max_length, but the console and any other caller do not.
+    const question = (stringOption(request, 'question') ?? '').slice(0, MAX_QUESTION_LENGTH);
+    const articleInput = stringOption(request, 'article')?.trim();
+    const article = articleInput ? resolveArticle(engine, articleInput) : undefined;
+    if (articleInput && !article) {
+      return privateText(
+        `I do not know an article called “${escapeText(articleInput.slice(0, 200))}”. /article lists the ones I know.`,
+      );
+    }
+    const options = article ? { articleId: article.id } : {};
+    if (!question.trim()) {
+      const suggestions = engine.starterQuestions(article?.id).slice(0, 3);
+      return renderNoAnswer({ answered: false, question, reason: 'empty', suggestions });
+    }
+    const wait = tooSoon(context, request.userId);
+    if (wait) return wait;
+
+    const result = engine.answer(question, options);
+    if (!result.answered) return renderNoAnswer(result);
+    const nextIds = result.alternatives.map((alternative) => alternative.passageId);
+    return renderQuoteReply(
+      {
+        quote: result.quote,
+        highlights: result.highlights,
+        article: result.article,
+        paragraph: result.paragraph,
+        section: result.section,
+        speaker: result.speaker,
+        hasQuote: result.passage.hasQuote,
+        score: result.score,
+        question,
+      },
+      { ephemeral: booleanOption(request, 'private') ?? false, nextButtonId: nextButtonId(engine, nextIds) },
+    );
+  },
+
+  autocomplete(request, { engine }) {
+    if (request.focused.name === 'article') return articleChoices(engine, request.focused.value);
+    const articleInput = stringOption(request, 'article');
+    const article = articleInput ? resolveArticle(engine, articleInput) : undefined;
+    // Discord does not check autocomplete input against max_length, and suggestions are at most 100
+    // characters anyway: a longer prefix only costs time inside the 3 s window.
+    const typed = request.focused.value.slice(0, AUTOCOMPLETE_INPUT_LENGTH);
+    const suggestions = engine.autocomplete(typed, article ? { articleId: article.id } : {});
+    return suggestions.map((suggestion) => ({ name: suggestion, value: suggestion }));
+  },
+
+  button: {
+    prefix: BUTTON_PREFIX,
+    // Shown only to whoever pressed, so exploring alternatives does not fill the channel.
+    press(request, { engine }) {
+      const ids = parseNextButton(engine, request.customId);
+      const passage = ids?.[0] === undefined ? undefined : engine.passage(ids[0]);
+      if (!ids || !passage) return privateText('This button has expired: ask again with /ask.');
+      return renderQuoteReply(
+        {
+          quote: passage.text,
+          highlights: [],
+          article: engine.articleRef(passage.articleId),
+          paragraph: passage.paragraph,
+          section: passage.section,
+          speaker: passage.speaker,
+          hasQuote: passage.hasQuote,
+          note: 'Next best passage',
+        },
+        { ephemeral: true, nextButtonId: nextButtonId(engine, ids.slice(1)) },
+      );
+    },
+  },
+} satisfies Command;

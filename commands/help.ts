@@ -1,0 +1,49 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { escapeText } from '../src/discord/markdown';
+import type { Command } from './index';
+
+const data = new SlashCommandBuilder()
+  .setName('help')
+  .setDescription('How to ask the bot about the article')
+  .toJSON();
+
+export default {
+  data,
+
+  execute(_request, { engine }) {
+    const examples = engine
+      .starterQuestions()
+      .slice(0, 4)
+      .map((question) => `• /ask question:${escapeText(question)}`);
+    const lines = [
+      'Ask a question in your own words with **/ask**. The bot answers by quoting the passage of the article that answers it, with where it comes from: the article, its date, the paragraph, the section and who said it.',
+      '',
+      'When the article does not answer your question, the bot says so (only you see that) and suggests questions it can answer.',
+    ];
+    return {
+      embeds: [
+        {
+          title: 'How to ask',
+          description: lines.join('\n'),
+          fields: [
+            ...(examples.length ? [{ name: 'Examples', value: examples.join('\n') }] : []),
+            {
+              name: 'Options of /ask',
+              value: [
+                '• **private**: show the answer only to you',
+                '• **article**: search only one article',
+                '• **Next best passage** (button): another passage that may answer, shown only to you',
+              ].join('\n'),
+            },
+            {
+              name: 'Other commands',
+              value: '• **/article**: the articles the bot knows\n• **/help**: this message',
+            },
+          ],
+        },
+      ],
+      ephemeral: true,
+      allowedMentions: { parse: [] },
+    };
+  },
+} satisfies Command;

@@ -1,0 +1,561 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/loadCorpus';
+import type { Article } from '../src/corpus/types';
+import { foldWhitespace } from '../src/corpus/whitespace';
+import { AnswerEngine } from '../src/search/engine';
+import type { Answer, AnswerResult, AskOptions } from '../src/search/types';
+import {
+  CORPUS_DIR,
+  corpusDir,
+  OTTERS,
+  PROJECT_ROOT,
+  removeCorpusDirs,
+  SEED_ARTICLE_ID,
+  TSX,
+  twoArticleCorpus,
+} from './support/engineFixtures';
+
+const run = promisify(execFile);
+
+let engine: AnswerEngine;
+let seed: Article;
+/** The seed article's text with white space folded: every quote must be a piece of it. */
+let seedText: string;
+
+beforeAll(async () => {
+  engine = AnswerEngine.build(await loadCorpus(CORPUS_DIR));
+  seed = engine.corpus.articles[0] as Article;
+  seedText = foldWhitespace(seed.body);
+});
+
+afterAll(removeCorpusDirs);
+
+/** Case, curly quotes and white space folded, as the question set's README says answers are compared. */
+const fold = (text: string) =>
+  text.toLowerCase().replace(/[‘’`]/gu, "'").replace(/[“”]/gu, '"').replace(/\s+/gu, ' ').trim();
+
+/** What every answer must be: at most 600 characters of the article's own words, from its passage. */
+function checkQuote(result: Answer): void {
+  expect(result.quote.length).toBeGreaterThan(0);
+  expect(result.quote.length).toBeLessThanOrEqual(600);
+  expect(result.passage.text).toContain(result.quote);
+  const article = engine.corpus.articles.find((a) => a.id === result.article.id) as Article;
+  expect(foldWhitespace(article.body)).toContain(result.quote);
+  expect(result.paragraph).toBe(result.passage.paragraph);
+  expect(result.score).toBeGreaterThan(0);
+  expect(result.score).toBeLessThanOrEqual(1);
+  // Alternatives are other passages, each at most once, never the answer again.
+  expect(result.alternatives.length).toBeLessThanOrEqual(3);
+  const ids = result.alternatives.map((a) => a.passageId);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids).not.toContain(result.passage.id);
+  for (const alternative of result.alternatives) {
+    expect(alternative.quote).not.toBe(result.quote);
+    expect(alternative.quote.length).toBeLessThanOrEqual(600);
+    expect(engine.passage(alternative.passageId)?.text).toContain(alternative.quote);
+  }
+}
+
+function answerOf(question: string, options?: AskOptions): Answer {
+  const result = engine.answer(question, options);
+  expect(result.answered, `"${question}" should be answered`).toBe(true);
+  const answer = result as Answer;
+  checkQuote(answer);
+  return answer;
+}
+
+/** The question is answered with a quote holding one of the phrases (and, if given, by that speaker). */
+function expectAnswer(question: string, phrases: string[], speaker?: string): Answer {
+  const answer = answerOf(question);
+  const quote = fold(answer.quote);
+  expect(
+    phrases.some((phrase) => quote.includes(fold(phrase))),
+    `"${question}" got paragraph ${answer.paragraph}: ${answer.quote}`,
+  ).toBe(true);
+  // The phrases are the article's words: a typo in a test would otherwise pass as an engine miss.
+  for (const phrase of phrases) expect(fold(seedText)).toContain(fold(phrase));
+  if (speaker) expect(answer.speaker).toBe(speaker);
+  return answer;
+}
+
+function expectAbstention(result: AnswerResult, options?: AskOptions): void {
+  expect(result.answered, `"${result.question}" should not be answered`).toBe(false);
+  if (result.answered) return;
+  expect(result.reason).toBe('not-found');
+  expect(result.suggestions.length).toBeGreaterThanOrEqual(1);
+  expect(result.suggestions.length).toBeLessThanOrEqual(3);
+  const starters = engine.starterQuestions(options?.articleId);
+  for (const suggestion of result.suggestions) expect(starters).toContain(suggestion);
+}
+
+type Case = [question: string, phrases: string[], speaker?: string];
+
+const TEN_MINUTES = ['10 minutes'];
+
+const ANSWERABLE: Record<string, Case[]> = {
+  paraphrase: [
+    ['How many minutes did the encounter last?', TEN_MINUTES],
+    [
+      'What did Blinken press Moscow to do about the arms treaty?',
+      ['urged his Russian counterpart', 'urged Russia to return to implementing'],
+    ],
+    ['What does the New START treaty restrict?', ['limits the number of long-range nuclear warheads']],
+    ['What would happen to the nuclear arsenals without arms control?', ['could double in size']],
+    [
+      'How did the Russian foreign ministry respond?',
+      ['could not have taken place', 'denied the top diplomats'],
+    ],
+    ['What is Putin’s position on peace talks?', ['zero interest']],
+    ['Is the U.S. still ready to talk about arms control?', ['always be ready to engage on arms control']],
+    ['What happens if New START collapses?', ['no limits on U.S. and Russian nuclear forces']],
+    ['What did Kirby think of the meeting?', ['It was an opportunity']],
+  ],
+  typo: [
+    ['blinkn lavrov meting', ['surprise encounter', 'urged his Russian counterpart']],
+    ['what did zakarova say', ['could not have taken place']],
+    ['how long did the meeting lst', TEN_MINUTES],
+    ['wen did they last speak', ['last summer']],
+    ['hwo long was the discusion', TEN_MINUTES],
+    ['waht did blinken tell lavrov', ['End this war of aggression', 'he told Lavrov']],
+    ['wher is whelan held', ['labor camp in Russia']],
+  ],
+  lowercase: [
+    ['who is maria zakharova', ['spokeswoman Maria Zakharova']],
+    ['when did blinken and lavrov last speak', ['last summer']],
+    ['what did zakharova say about the meeting', ['could not have taken place']],
+    ['how long has paul whelan been locked up', ['16-year sentence', 'imprisoned since 2018']],
+  ],
+  'keyword-only': [
+    ['whelan labor camp', ['labor camp in Russia']],
+    ['griner prisoner swap', ['prisoner swap in December']],
+    ['nuclear arsenals double', ['could double in size']],
+    ['putin peace plan', ['zero interest', 'put forward a peace plan']],
+    ['start treaty warheads', ['long-range nuclear warheads']],
+    ['nuclear launch risk', ['risks of a nuclear launch']],
+  ],
+  who: [
+    ['Who is Kirby?', ['White House spokesman John Kirby']],
+    ['Who speaks for the Russian foreign ministry?', ['spokeswoman Maria Zakharova']],
+    ['Who is the Russian foreign minister?', ['Foreign Minister Sergey Lavrov']],
+    ['Who was the WNBA star?', ['WNBA star Brittney Griner']],
+    ['Who was released in December?', ['Griner was released']],
+  ],
+  when: [
+    ['When was Griner freed?', ['prisoner swap in December']],
+    ['Since when has Paul Whelan been jailed?', ['imprisoned since 2018']],
+    ['When did the invasion of Ukraine start?', ['more than a year ago']],
+    ['When was the last time the two men had contact?', ['last summer']],
+    ['When did Blinken and Lavrov previously speak?', ['last summer']],
+  ],
+  where: [
+    ['Where was the news conference?', ['Group of 20 summit in India']],
+    ['Where is Paul Whelan imprisoned?', ['labor camp in Russia']],
+    ['In which country was the summit held?', ['summit in India']],
+  ],
+  'how-long': [
+    ['How long did Blinken and Lavrov meet for?', TEN_MINUTES],
+    ['duration of the talk', TEN_MINUTES],
+    ['how long did their conversation last', TEN_MINUTES],
+    ['How long was the conversation between Blinken and Lavrov?', TEN_MINUTES],
+    ['How long is Paul Whelan’s prison term?', ['16-year sentence']],
+  ],
+  'who-said': [
+    ['Who claimed the meeting never happened?', ['could not have taken place'], 'Maria Zakharova'],
+    ['Who said "End this war of aggression"?', ['End this war of aggression'], 'Antony Blinken'],
+    ['Who said it was an opportunity Blinken took advantage of?', ['It was an opportunity'], 'John Kirby'],
+    ['Who described the meeting as an opportunity?', ['It was an opportunity'], 'John Kirby'],
+    [
+      'who said nuclear arsenals could double in size',
+      ['could double in size'],
+      'Federation of American Scientists',
+    ],
+    ['Who said Putin showed zero interest?', ['zero interest'], 'Antony Blinken'],
+  ],
+};
+
+describe('AnswerEngine on the seed article: questions it answers', () => {
+  for (const [kind, cases] of Object.entries(ANSWERABLE)) {
+    describe(kind, () => {
+      it.each(cases)('%s', (question, phrases, speaker) => {
+        expectAnswer(question, phrases, speaker);
+      });
+    });
+  }
+
+  // Clear paraphrases a person would expect answered, which the engine misses (see the report).
+  it.fails('How long did the two top diplomats talk? (answers paragraph 2, not the 10 minutes)', () => {
+    expectAnswer('How long did the two top diplomats talk?', TEN_MINUTES);
+  });
+
+  it.fails('For how many minutes did the two diplomats speak? (abstains)', () => {
+    expectAnswer('For how many minutes did the two diplomats speak?', TEN_MINUTES);
+  });
+
+  it.fails('What crime was Whelan found guilty of? (abstains; "convicted of espionage")', () => {
+    expectAnswer('What crime was Whelan found guilty of?', ['convicted of espionage']);
+  });
+
+  it.fails('Where did the talks take place? (answers paragraph 1, not the summit in India)', () => {
+    expectAnswer('Where did the talks take place?', ['Group of 20 summit in India']);
+  });
+});
+
+describe('AnswerEngine: speakers of the quotes', () => {
+  it('Kirby’s words are attributed to Kirby, not to Blinken named inside them', () => {
+    const answer = expectAnswer(
+      'What did Kirby think of the meeting?',
+      ['It was an opportunity'],
+      'John Kirby',
+    );
+    expect(answer.quote).toContain('Secretary Blinken');
+  });
+
+  it('Blinken’s quote is Blinken’s', () => {
+    expectAnswer(
+      'What did Blinken tell the foreign minister?',
+      ['End this war of aggression'],
+      'Antony Blinken',
+    );
+  });
+
+  it('Zakharova’s statement is Zakharova’s', () => {
+    expectAnswer(
+      'What did the foreign ministry spokeswoman claim?',
+      ['could not have taken place'],
+      'Maria Zakharova',
+    );
+  });
+
+  it('answers carry the section heading they stand under', () => {
+    const answer = expectAnswer('nuclear launch risk', ['risks of a nuclear launch']);
+    expect(answer.section).toBe('Why is a meeting between the U.S. and Russia important?');
+    expect(answer.article).toMatchObject({
+      id: SEED_ARTICLE_ID,
+      title: seed.meta.title,
+      published: '2023-03-02',
+    });
+  });
+});
+
+describe('AnswerEngine: questions the article does not answer', () => {
+  const OFF_TOPIC = [
+    // Sharing a word with the article.
+    'Who is the president of Argentina?',
+    'Who is the prime minister of Canada?',
+    'What time does the summit in Paris start tomorrow?',
+    'What did Lavrov eat for breakfast?',
+    'Who founded the Federation of Canadian Dentists?',
+    'What is the GDP of India?',
+    'How long is the Nile river?',
+    // Nothing in common.
+    'How do I reset my router password?',
+    'How tall is Mount Everest?',
+    'What is the price of bitcoin?',
+    'Where is the Eiffel Tower?',
+    'qwertyuiop zxcvbnm',
+  ];
+
+  it.each(OFF_TOPIC)('%s → abstains with 1–3 suggestions', (question) => {
+    expectAbstention(engine.answer(question));
+  });
+
+  // Near misses the engine answers anyway (see the report).
+  it.fails('When will the war in Syria end? (answered with paragraph 1)', () => {
+    expectAbstention(engine.answer('When will the war in Syria end?'));
+  });
+
+  it.fails('When did the Cold War end? (answered with paragraph 1)', () => {
+    expectAbstention(engine.answer('When did the Cold War end?'));
+  });
+
+  it.fails('What is Paul Whelan’s favourite colour? (answered with the Whelan bullet)', () => {
+    expectAbstention(engine.answer('What is Paul Whelan’s favourite colour?'));
+  });
+
+  it('nothing searchable asked: abstains as "empty", still with suggestions', () => {
+    for (const question of ['', '   ', 'what is the', '?!', '@everyone']) {
+      const result = engine.answer(question);
+      expect(result.answered).toBe(false);
+      if (result.answered) continue;
+      expect(result.reason).toBe('empty');
+      expect(result.question).toBe(question);
+      expect(result.suggestions.length).toBeGreaterThanOrEqual(1);
+      expect(result.suggestions.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('suggestions lean toward what was asked', () => {
+    const result = engine.answer('What is Zakharova’s favourite food?');
+    expect(result.answered).toBe(false);
+    if (!result.answered) expect(result.suggestions[0]).toMatch(/Zakharova/);
+  });
+});
+
+describe('AnswerEngine: quotes and alternatives', () => {
+  const QUESTIONS = Object.values(ANSWERABLE)
+    .flat()
+    .map(([q]) => q);
+
+  it('every answer quotes at most 600 characters of the article, alternatives never repeating it', () => {
+    let answered = 0;
+    for (const question of QUESTIONS) {
+      const result = engine.answer(question);
+      if (!result.answered) continue;
+      answered++;
+      checkQuote(result);
+      expect(result.question).toBe(question);
+      for (const word of result.highlights) expect(result.quote).toContain(word);
+    }
+    expect(answered).toBeGreaterThan(QUESTIONS.length / 2);
+  });
+
+  it('answers the same way every time', () => {
+    const first = engine.answer('How long did Blinken and Lavrov meet for?');
+    const second = engine.answer('How long did Blinken and Lavrov meet for?');
+    expect(second).toEqual(first);
+  });
+
+  it('a quote from a passage over 600 characters is whole sentences holding the asked words', async () => {
+    const sentences = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `In the ${['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'][i]} hour the committee ${i === 7 ? 'approved the lighthouse restoration budget' : 'reviewed routine paperwork about harbour fees'} and then adjourned for a while.`,
+    );
+    const dir = await corpusDir({
+      'long.md': `---\ntitle: A long paragraph\npublished: 2024-01-01\n---\n${sentences.join(' ')}\n`,
+    });
+    const longEngine = AnswerEngine.build(await loadCorpus(dir));
+    const result = longEngine.answer('lighthouse restoration budget');
+    expect(result.answered).toBe(true);
+    if (!result.answered) return;
+    expect(result.passage.text.length).toBeGreaterThan(600);
+    expect(result.quote.length).toBeLessThanOrEqual(600);
+    expect(result.passage.text).toContain(result.quote);
+    expect(result.quote).toContain(sentences[7]);
+    expect(result.quote.startsWith('In the ')).toBe(true);
+    expect(result.quote.endsWith('for a while.')).toBe(true);
+  });
+});
+
+describe('AnswerEngine: one article of several', () => {
+  let two: AnswerEngine;
+
+  beforeAll(async () => {
+    two = AnswerEngine.build(await loadCorpus(await twoArticleCorpus()));
+  });
+
+  it('loads both articles', () => {
+    expect(two.corpus.articles.map((a) => a.id).sort()).toEqual([OTTERS.id, SEED_ARTICLE_ID].sort());
+  });
+
+  it('answers from the article that holds the answer', () => {
+    const otters = two.answer('How many otters were counted near the pier?');
+    expect(otters.answered).toBe(true);
+    if (otters.answered) {
+      expect(otters.article).toMatchObject({
+        id: OTTERS.id,
+        title: OTTERS.title,
+        published: OTTERS.published,
+        outlet: OTTERS.outlet,
+        url: OTTERS.url,
+      });
+      expect(otters.quote).toContain('seven otters');
+    }
+    const meeting = two.answer('How long did Blinken and Lavrov meet for?');
+    expect(meeting.answered && meeting.article.id).toBe(SEED_ARTICLE_ID);
+  });
+
+  it('`articleId` restricts answers and alternatives to that article', () => {
+    for (const question of [
+      'How long did Blinken and Lavrov meet for?',
+      'Where is Paul Whelan imprisoned?',
+      'When were the otters first seen?',
+      'harbour',
+    ]) {
+      for (const articleId of [OTTERS.id, SEED_ARTICLE_ID]) {
+        const result = two.answer(question, { articleId });
+        if (!result.answered) continue;
+        expect(result.article.id).toBe(articleId);
+        expect(result.passage.articleId).toBe(articleId);
+        for (const a of result.alternatives) expect(a.article.id).toBe(articleId);
+      }
+    }
+    expect(two.answer('How long did Blinken and Lavrov meet for?', { articleId: OTTERS.id }).answered).toBe(
+      false,
+    );
+    const otters = two.answer('When were the otters first seen?', { articleId: OTTERS.id });
+    expect(otters.answered && otters.quote).toContain('first seen in March');
+    expect(
+      two.answer('How many otters were counted near the pier?', { articleId: SEED_ARTICLE_ID }).answered,
+    ).toBe(false);
+  });
+
+  // Restricted to the seed, a question about otters (a word the seed never uses) is answered with the
+  // seed's paragraph 1 (score 0.475) instead of abstaining.
+  it.fails('`articleId` of an article that does not answer: abstains', () => {
+    const result = two.answer('When were the otters first seen?', { articleId: SEED_ARTICLE_ID });
+    expect(result.answered).toBe(false);
+  });
+
+  it('`articleId` restricts suggestions and starter questions to that article', () => {
+    const starters = two.starterQuestions(OTTERS.id);
+    expect(starters.length).toBeGreaterThan(0);
+    expect(starters.join(' ')).not.toMatch(/Blinken|Lavrov|Zakharova|Whelan/);
+    expect(two.autocomplete('', { articleId: OTTERS.id })).toEqual(starters.slice(0, 25));
+    const result = two.answer('Who won the Super Bowl?', { articleId: OTTERS.id });
+    expect(result.answered).toBe(false);
+    if (!result.answered) for (const s of result.suggestions) expect(starters).toContain(s);
+  });
+
+  it('offers starter questions from both articles when no article is chosen', () => {
+    const starters = two.starterQuestions();
+    expect(starters.some((q) => two.starterQuestions(OTTERS.id).includes(q))).toBe(true);
+    expect(starters.some((q) => two.starterQuestions(SEED_ARTICLE_ID).includes(q))).toBe(true);
+  });
+
+  it('an unknown article id answers nothing and does not throw', () => {
+    const result = two.answer('How long did Blinken and Lavrov meet for?', { articleId: 'no-such-article' });
+    expect(result.answered).toBe(false);
+    expect(() => two.autocomplete('otters', { articleId: 'no-such-article' })).not.toThrow();
+  });
+});
+
+describe('AnswerEngine.autocomplete', () => {
+  const limits = (choices: string[]) => {
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(new Set(choices).size).toBe(choices.length);
+    for (const choice of choices) {
+      expect(choice.length).toBeGreaterThanOrEqual(1);
+      expect(choice.length).toBeLessThanOrEqual(100);
+    }
+  };
+
+  it('offers starter questions for empty input', () => {
+    for (const input of ['', '   ', '\u200b']) {
+      const choices = engine.autocomplete(input);
+      limits(choices);
+      expect(choices.length).toBeGreaterThan(0);
+      expect(choices).toEqual(engine.starterQuestions().slice(0, 25));
+      for (const choice of choices) expect(choice.endsWith('?')).toBe(true);
+    }
+  });
+
+  it('starter questions name what the article is about', () => {
+    const starters = engine.starterQuestions().join(' ');
+    expect(starters).toMatch(/Zakharova/);
+    expect(starters).toMatch(/Whelan/);
+    expect(starters).toContain('What did Blinken and Lavrov discuss?');
+  });
+
+  it('puts starter questions that begin with what was typed first', () => {
+    const choices = engine.autocomplete('Who');
+    limits(choices);
+    const starting = engine.starterQuestions().filter((q) => q.toLowerCase().startsWith('who'));
+    expect(starting.length).toBeGreaterThan(0);
+    expect(choices.slice(0, starting.length)).toEqual(starting);
+  });
+
+  it('completes from the article’s words', () => {
+    const choices = engine.autocomplete('zakharova');
+    limits(choices);
+    expect(choices.some((c) => c.includes('Zakharova'))).toBe(true);
+    const nuclear = engine.autocomplete('nuclear arsenals');
+    limits(nuclear);
+    expect(nuclear.some((c) => /arsenals/.test(c))).toBe(true);
+  });
+
+  it('honours the limits for any input', () => {
+    for (const input of [
+      'a',
+      'the',
+      'blinken',
+      'x'.repeat(300),
+      'nuclear '.repeat(100),
+      '😀',
+      '?',
+      'Ukraine war',
+    ]) {
+      limits(engine.autocomplete(input));
+    }
+  });
+});
+
+describe('npm run ask -- --json', () => {
+  const ask = (args: string[], input?: string) => {
+    const child = run(TSX, ['src/cli/ask.ts', ...args], { cwd: PROJECT_ROOT, timeout: 15_000 });
+    if (input !== undefined) {
+      child.child.stdin?.end(input);
+    }
+    return child;
+  };
+
+  it('prints one JSON object with the answer, its place and the article', async () => {
+    const question = 'How long did Blinken and Lavrov meet for?';
+    const { stdout } = await ask(['--json', question]);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0] as string);
+    expect(Object.keys(json).sort()).toEqual(
+      [
+        'alternatives',
+        'answered',
+        'article',
+        'paragraph',
+        'question',
+        'quote',
+        'score',
+        'section',
+        'speaker',
+      ].sort(),
+    );
+    const expected = engine.answer(question) as Answer;
+    expect(json).toMatchObject({
+      question,
+      answered: true,
+      quote: expected.quote,
+      paragraph: expected.paragraph,
+      section: expected.section ?? null,
+      speaker: 'John Kirby',
+      score: expected.score,
+      article: { title: seed.meta.title, published: '2023-03-02', outlet: null, url: null },
+    });
+    expect(json.quote).toContain('10 minutes');
+    expect(seedText).toContain(json.quote);
+    expect(Array.isArray(json.alternatives)).toBe(true);
+    expect(json.alternatives).toHaveLength(expected.alternatives.length);
+    for (const alternative of json.alternatives) {
+      expect(alternative).toMatchObject({
+        quote: expect.any(String),
+        paragraph: expect.any(Number),
+        score: expect.any(Number),
+      });
+      expect(alternative).toHaveProperty('speaker');
+      expect(alternative).toHaveProperty('article');
+      expect(alternative.quote).not.toBe(json.quote);
+    }
+  });
+
+  it('reads questions from stdin: one JSON line out per line in, in order', async () => {
+    const questions = [
+      'How long did Blinken and Lavrov meet for?',
+      'How do I reset my router password?',
+      'who is maria zakharova',
+      '',
+    ];
+    const { stdout } = await ask(['--json'], `${questions.join('\n')}\n`);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(questions.length);
+    const results = lines.map((line) => JSON.parse(line));
+    expect(results.map((r) => r.question)).toEqual(questions);
+    expect(results.map((r) => r.answered)).toEqual([true, false, true, false]);
+    const offTopic = results[1];
+    expect(Object.keys(offTopic).sort()).toEqual(['answered', 'question', 'reason', 'suggestions']);
+    expect(offTopic.reason).toBe('not-found');
+    expect(offTopic.suggestions.length).toBeGreaterThanOrEqual(1);
+    expect(offTopic.suggestions.length).toBeLessThanOrEqual(3);
+    expect(results[2].speaker).toBe('Maria Zakharova');
+    expect(results[3].reason).toBe('empty');
+  });
+});
