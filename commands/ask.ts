@@ -134,11 +134,12 @@ export default {
     press(request, { engine }) {
       const ids = parseNextButton(engine, request.customId);
       const passage = ids?.[0] === undefined ? undefined : engine.passage(ids[0]);
-      if (!ids || !passage) return privateText('This button has expired: ask again with /ask.');
+      const shown = passage && engine.quoteFor(passage.id);
+      if (!ids || !passage || !shown) return privateText('This button has expired: ask again with /ask.');
       return renderQuoteReply(
         {
-          quote: passage.text,
-          highlights: [],
+          quote: shown.quote,
+          highlights: shown.highlights,
           article: engine.articleRef(passage.articleId),
           paragraph: passage.paragraph,
           section: passage.section,

@@ -2,14 +2,27 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { ArticleMeta } from './types';
 
+/** YAML reads an unquoted 2023-03-02 as a Date and a quoted one as a string: both are accepted. */
 const isoDate = z
-  .union([z.string(), z.date()])
-  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
-    message: 'must be a date like 2023-03-02',
-  })
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: 'is not a real calendar date',
+  .union([z.string(), z.date()], { error: 'must be a date like 2023-03-02' })
+  .transform((value, context) => {
+    const text =
+      value instanceof Date
+        ? Number.isNaN(value.getTime())
+          ? ''
+          : value.toISOString().slice(0, 10)
+        : value.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+      context.addIssue({ code: 'custom', message: 'must be a date like 2023-03-02' });
+      return z.NEVER;
+    }
+    const parsed = new Date(`${text}T00:00:00Z`);
+    // 2023-02-30 parses (as 2 March): a real calendar date reads back the same.
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
+      context.addIssue({ code: 'custom', message: 'is not a real calendar date' });
+      return z.NEVER;
+    }
+    return text;
   });
 
 const frontMatterSchema = z.object({
@@ -53,8 +66,9 @@ export function parseArticleFile(source: string): ParsedArticleFile {
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') || 'front matter';
-    const message =
-      issue?.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue?.message;
+    const missing =
+      issue?.path.length === 1 && (data as Record<string, unknown>)[String(issue.path[0])] === undefined;
+    const message = missing ? 'is required' : issue?.message;
     throw new Error(`${field} ${message}`);
   }
   const { exclude, ...meta } = result.data;

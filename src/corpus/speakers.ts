@@ -5,13 +5,17 @@
  * fullest name the article uses ("Blinken" → "Antony Blinken").
  */
 
-const SPEECH_VERBS =
+const SPEECH_VERB_LIST =
   'said|says|told|tells|claimed|claims|added|adds|wrote|writes|stated|states|noted|notes|argued|argues|warned|warns|asked|asks|explained|explains|insisted|insists|denied|denies|announced|announces|declared|declares|urged|urges|replied|replies|continued|recalled|acknowledged|admitted|confirmed|confirms|tweeted|posted|testified|suggested|suggests|believes|believed';
+/** The verbs, also capitalised at the start of a sentence ("Said Jane Doe: …"). */
+const SPEECH_VERBS = SPEECH_VERB_LIST.split('|')
+  .map((verb) => `[${verb[0]}${verb[0]?.toUpperCase()}]${verb.slice(1)}`)
+  .join('|');
 
 /** Words that stand before a name as a title or description, not as part of it. */
 const TITLE_WORDS = new Set(
   (
-    'secretary state foreign minister ministry president vice prime spokesman spokeswoman spokesperson white house ' +
+    'said says told secretary state foreign minister ministry president vice prime spokesman spokeswoman spokesperson white house ' +
     'u.s. us uk russian american ukrainian chinese british french german general gen. sen. senator rep. representative ' +
     'mr. mrs. ms. dr. director chief ambassador press chancellor governor mayor king queen pope judge justice ceo ' +
     'chairman chairwoman lt. col. officer star wnba nba former top deputy defense defence national security adviser ' +
@@ -120,15 +124,17 @@ function fullNames(texts: string[]): Map<string, string> {
 const INSTITUTION =
   '(?:foreign |defen[cs]e |interior |justice |state |press )?(?:ministry|government|office|embassy|military|army|agency|department|spokesman|spokeswoman|spokesperson|president|leader|officials?)';
 
-const ATTRIBUTION = new RegExp(
-  [
-    `(?<institution>\\p{Lu}[\\p{L}.]*[’']s ${INSTITUTION})\\s+(?:${SPEECH_VERBS})\\b`, // Russia’s foreign ministry denied
-    `(?<before>[\\p{L}.’' -]+?)[,]?\\s+(?:${SPEECH_VERBS})\\b`, // Blinken said / John Kirby, a spokesman, said
-    `\\b(?:${SPEECH_VERBS})\\s+(?<after>\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})`, // said Blinken
-    `according to (?<source>(?:[\\p{L}.’'-]+ ?){1,8})`, // according to White House spokesman John Kirby
-  ].join('|'),
-  'gu',
-);
+/**
+ * The ways a passage attributes words, each tried on its own (one alternation would let "X said" use up
+ * the verb of "…, said Jane Doe"); the earliest attribution in the passage wins. The words before a verb
+ * are bounded so a long paragraph costs linear time.
+ */
+const ATTRIBUTIONS = [
+  `(?<institution>\\p{Lu}[\\p{L}.]*[’']s ${INSTITUTION})\\s+(?:${SPEECH_VERBS})\\b`, // Russia’s foreign ministry denied
+  `(?<before>[\\p{L}.’' -]{1,80}?),?\\s+(?:${SPEECH_VERBS})\\b`, // Blinken said / John Kirby, a spokesman, said
+  `\\b(?:${SPEECH_VERBS})\\s+(?<after>\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})`, // said Blinken
+  `according to (?<source>(?:[\\p{L}.’'-]+ ?){1,8})`, // according to White House spokesman John Kirby
+].map((source) => new RegExp(source, 'gu'));
 
 const PRONOUN = /^(?:he|she)$/i;
 
@@ -146,7 +152,12 @@ export function findSpeakers(texts: string[]): Array<Speaker | undefined> {
     const text = outsideQuotes(original);
     const runs = nameRuns(text);
     let speaker: Speaker | undefined;
-    for (const match of text.matchAll(ATTRIBUTION)) {
+    let speakerAt = Number.POSITIVE_INFINITY;
+    const matches = ATTRIBUTIONS.flatMap((pattern) => [...text.matchAll(pattern)]).sort(
+      (a, b) => a.index - b.index,
+    );
+    for (const match of matches) {
+      if (match.index >= speakerAt) break;
       const groups = match.groups ?? {};
       let candidate: string | undefined;
       if (groups.institution) candidate = groups.institution;
@@ -175,6 +186,7 @@ export function findSpeakers(texts: string[]): Array<Speaker | undefined> {
           name: groups.institution ? candidate : expand(candidate),
           via: groups.source ? 'citation' : 'speech',
         };
+        speakerAt = match.index;
         break;
       }
     }

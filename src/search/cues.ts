@@ -9,6 +9,9 @@ export type PassageFeatures = ReadonlySet<AnswerKind>;
 
 const NUMBER =
   '(?:\\d+(?:[.,]\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|many)';
+/** A count that stands alone ("lasted 10", "for three"): not "a", which starts any noun phrase. */
+const COUNT =
+  '(?:\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several)';
 const UNIT = '(?:second|minute|hour|day|week|month|year|decade|century|centuries)s?';
 const MONTH =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan\\.|feb\\.|aug\\.|sept?\\.|oct\\.|nov\\.|dec\\.';
@@ -22,7 +25,7 @@ const capitalised = (alternatives: string) =>
 
 const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
   duration: new RegExp(
-    `\\b${NUMBER}[\\s-]+${UNIT}\\b|\\b(?:for|lasted|during) (?:more than |about |nearly |almost )?${NUMBER}\\b`,
+    `\\b${NUMBER}[\\s-]+${UNIT}\\b|\\b(?:for|lasted|during) (?:more than |about |nearly |almost )?${COUNT}\\b`,
     'iu',
   ),
   time: new RegExp(
@@ -41,6 +44,18 @@ const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
   reason:
     /\b(?:because|due to|as a result|in order to|so that|why|reason|important|significan\w*|risks?|repercussions?|consequences?|wants? to|aims? to)\b/iu,
 };
+
+/** The words of `text` that hold an answer of these kinds ("10 minutes", "in India"): shown in bold. */
+export function answerSpans(text: string, kinds: readonly AnswerKind[]): string[] {
+  const spans: string[] = [];
+  for (const kind of kinds) {
+    if (kind === 'person' || kind === 'reason') continue; // too broad to point at one phrase
+    const pattern = PASSAGE_PATTERNS[kind];
+    for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`)))
+      spans.push(match[0].trim());
+  }
+  return spans;
+}
 
 export function passageFeatures(text: string): PassageFeatures {
   const kinds = new Set<AnswerKind>();

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Corpus, Passage } from '../corpus/types';
+import { answerSpans, questionKinds } from './cues';
 import { PassageIndex } from './passageIndex';
 import { resolveQuery } from './queryTerms';
 import { chooseQuote, highlightWords } from './quote';
@@ -77,12 +78,33 @@ export class AnswerEngine {
       speaker: passage.speaker,
       score: round(best.coverage),
       article: this.articleRef(passage.articleId),
-      highlights: highlightWords(quote, best.matchedTerms),
+      highlights: [
+        ...highlightWords(quote, best.matchedTerms),
+        ...answerSpans(quote, questionKinds(cleaned)),
+      ],
       alternatives: ranked
         .slice(1)
         .filter((r) => r.coverage >= MIN_COVERAGE / 2)
         .slice(0, MAX_ALTERNATIVES)
         .map((r) => this.alternative(r)),
+    };
+  }
+
+  /**
+   * The words to show for one passage (at most 600 characters of it) and, when the question is known,
+   * the words of it that match: for "next best passage" and other displays of a chosen passage.
+   */
+  quoteFor(passageId: number, question = ''): { quote: string; highlights: string[] } | undefined {
+    const passage = this.corpus.passages[passageId];
+    if (!passage) return undefined;
+    const cleaned = cleanQuestion(question);
+    const matched = new Set(
+      resolveQuery(cleaned, this.index, this.wordnet).flatMap((w) => w.alternatives.map((a) => a.term)),
+    );
+    const quote = chooseQuote(passage.text, matched);
+    return {
+      quote,
+      highlights: [...highlightWords(quote, matched), ...answerSpans(quote, questionKinds(cleaned))],
     };
   }
 
@@ -130,7 +152,13 @@ export class AnswerEngine {
   }
 
   private suggestionsFor(question: string, articleId?: string): string[] {
-    return closestSuggestions(question, this.starterQuestions(articleId), 3);
+    const starters = this.starterQuestions(articleId);
+    if (starters.length > 0) return closestSuggestions(question, starters, 3);
+    // An article with no quoted people or question-shaped headings: offer its own headlines.
+    const articles = articleId
+      ? [this.articleRef(articleId)]
+      : this.corpus.articles.map((a) => this.articleRef(a.id));
+    return articles.slice(0, 3).map((a) => clip(`What happened: ${a.title}?`));
   }
 
   private alternative(r: RankedPassage): Alternative {

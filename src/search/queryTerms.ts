@@ -24,13 +24,18 @@ export interface QueryWord {
   alternatives: TermAlternative[];
   /** What the word is worth in the question: rare words say more about what is asked. */
   importance: number;
-  /** The thing asked about in "what is the X of …": a passage that does not name it does not answer. */
-  focus: boolean;
+  /**
+   * The thing asked about: `owned` in "what is Whelan’s colour" (a passage must name it), `of` in "what
+   * is the population of India" (a passage must name it unless it names several other words asked).
+   */
+  focus?: 'owned' | 'of';
 }
 
 /** "What is the population of India?": the word after the article is what the question is about. */
 const FOCUS =
   /^(?:what|which|who)(?:'s| is| are| was| were) (?:the|a|an) ([\p{L}-]+) (?:of|in|for|at|on|between)\b/iu;
+/** "What is Paul Whelan’s favourite colour?": the last word of what the possessive owns. */
+const POSSESSIVE_FOCUS = /^(?:what|which|who|how)\b.*?[’']s (?:[\p{L}-]+ )?([\p{L}-]+)\s*\??$/iu;
 
 const TYPO_WEIGHT = [1, 0.85, 0.7];
 const STEM_ONLY_WEIGHT = 0.5;
@@ -47,14 +52,16 @@ const FRAMING_WORD_IMPORTANCE = 0.25;
  * A name the corpus never mentions ("Brazil") says the question is about something else: it weighs
  * more than an ordinary unknown word.
  */
-const UNKNOWN_NAME_IMPORTANCE = 2;
+const UNKNOWN_NAME_IMPORTANCE = 3;
 
 export function resolveQuery(question: string, index: PassageIndex, wordnet: WordNet): QueryWord[] {
   const cues = questionCues(question);
-  const focusWord = FOCUS.exec(question)?.[1]?.toLowerCase();
+  const ofFocus = FOCUS.exec(question)?.[1]?.toLowerCase();
+  const ownedFocus = POSSESSIVE_FOCUS.exec(question)?.[1]?.toLowerCase();
   const seen = new Set<string>();
   const out: QueryWord[] = [];
   const maxIdf = index.idf('\u0000');
+  let previous: Word | undefined;
   for (const [position, w] of words(question).entries()) {
     // Single letters ("G" of "G20") say nothing on their own.
     if (w.stopword || seen.has(w.term) || (w.word.length === 1 && !/\d/.test(w.word))) continue;
@@ -62,7 +69,8 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
     if (cues.some((c) => w.start >= c.start && w.end <= c.end)) continue;
     if (isMisspeltStopword(w.word, index, wordnet)) continue;
     seen.add(w.term);
-    const alternatives = alternativesFor(w, index, wordnet);
+    const alternatives = alternativesFor(w, index, wordnet, previous);
+    previous = w;
     const exact = alternatives.find((a) => a.kind === 'exact');
     // A word the corpus never uses weighs like an ordinary corpus word (a paraphrase's own word), a
     // name it never mentions more (below).
@@ -73,7 +81,8 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
     const written = question.slice(w.start, w.end);
     const looksLikeName = (position > 0 && /^\p{Lu}/u.test(written)) || wordnet.isProperNoun(w.word);
     if (alternatives.length === 0 && looksLikeName) importance = maxIdf * UNKNOWN_NAME_IMPORTANCE;
-    out.push({ word: w.word, alternatives, importance, focus: w.word === focusWord });
+    const focus = w.word === ownedFocus ? 'owned' : w.word === ofFocus ? 'of' : undefined;
+    out.push({ word: w.word, alternatives, importance, focus });
   }
   return out;
 }
@@ -93,7 +102,7 @@ function sameWord(word: string, term: string, index: PassageIndex, wordnet: Word
   });
 }
 
-function alternativesFor(w: Word, index: PassageIndex, wordnet: WordNet): TermAlternative[] {
+function alternativesFor(w: Word, index: PassageIndex, wordnet: WordNet, previous?: Word): TermAlternative[] {
   const alternatives = new Map<string, TermAlternative>();
   const add = (term: string, weight: number, kind: MatchKind) => {
     const known = alternatives.get(term);
@@ -127,6 +136,13 @@ function alternativesFor(w: Word, index: PassageIndex, wordnet: WordNet): TermAl
       (related.relation === 'synonym' ? SYNONYM_WEIGHT : RELATED_WEIGHT) * factor,
       related.relation,
     );
+  }
+  // A compound WordNet knows ("prison term" → "sentence") stands in for its head word.
+  if (previous) {
+    for (const related of wordnet.related(`${previous.word} ${w.word}`)) {
+      if (related.relation === 'synonym' && !related.word.includes(' '))
+        add(termOf(related.word), SYNONYM_WEIGHT, 'synonym');
+    }
   }
   return [...alternatives.values()];
 }

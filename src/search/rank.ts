@@ -78,7 +78,7 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
   const perPassage = new Map<number, PassageMatch>();
   /** Passages that name the question's focus (not merely a related word). */
   const namesFocus = new Set<number>();
-  const hasFocus = queryWords.some((w) => w.focus);
+  const focus = queryWords.find((w) => w.focus)?.focus;
   for (const qw of queryWords) {
     const best = new Map<number, { score: number; quality: number; term: string }>();
     const offer = (pid: number, score: number, quality: number, term: string) => {
@@ -166,7 +166,8 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
       ? Math.max(kindImportance, SECTION_KIND_COVERAGE * index.typicalIdf) * Math.min(1, 0.5 + wordShare)
       : 0;
     // "What is the population of India?": a passage that names only India does not answer it.
-    const focusFactor = hasFocus && !namesFocus.has(pid) && entry.wordsNamed <= 1 ? MISSING_FOCUS_FACTOR : 1;
+    const focusMissing = focus && !namesFocus.has(pid) && (focus === 'owned' || entry.wordsNamed <= 1);
+    const focusFactor = focusMissing ? MISSING_FOCUS_FACTOR : 1;
     const coverage = Math.min(1, (entry.covered + kindCovered) / totalImportance) * focusFactor;
     ranked.push({
       passageId: pid,

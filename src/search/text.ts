@@ -117,8 +117,11 @@ export function cleanQuestion(raw: string, maxLength = 1000): string {
       .normalize('NFKC')
       .replace(INVISIBLE, '')
       .replace(/<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/gu, ' ')
-      .slice(0, maxLength)
       .replace(/\s+/gu, ' ')
+      .trim()
+      .slice(0, maxLength)
+      // No word is this long; a pasted blob would only cost time in typo repair.
+      .replace(/[\p{L}\p{N}]{40,}/gu, ' ')
       .trim()
   );
 }
