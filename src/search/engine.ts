@@ -155,9 +155,7 @@ export class AnswerEngine {
     const starters = this.starterQuestions(articleId);
     if (starters.length > 0) return closestSuggestions(question, starters, 3);
     // An article with no quoted people or question-shaped headings: offer its own headlines.
-    const articles = articleId
-      ? [this.articleRef(articleId)]
-      : this.corpus.articles.map((a) => this.articleRef(a.id));
+    const articles = [...this.articlesById.values()].filter((a) => !articleId || a.id === articleId);
     return articles.slice(0, 3).map((a) => clip(`What happened: ${a.title}?`));
   }
 
