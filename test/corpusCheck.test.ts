@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { corpusProblems } from '../src/corpus/checkCorpus';
+import { loadCorpus } from '../src/corpus/loadCorpus';
+
+const seed = readFileSync('corpus/blinken-lavrov-g20.md', 'utf8');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function corpusWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-check-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function runCheck(dir: string) {
+  return spawnSync('node_modules/.bin/tsx', ['src/cli/corpusCheck.ts', dir], { encoding: 'utf8' });
+}
+
+describe('corpus check', () => {
+  it('finds the project corpus sound: every passage is the article’s own text', async () => {
+    expect(corpusProblems(await loadCorpus('corpus'))).toEqual([]);
+    const run = runCheck('corpus');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/corpus ok: 1 articles, 14 passages/);
+  });
+
+  it('reports an excluded line that is not in the body (a typo would let it be answered from)', async () => {
+    const dir = corpusWith({ 'a.md': seed.replace('military spy:Russia', 'military spy: Russia') });
+    const problems = corpusProblems(await loadCorpus(dir));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/a\.md: excluded line not found/);
+    expect(runCheck(dir).status).toBe(1);
+  });
+
+  it('fails in one line on two articles with the same title', () => {
+    const dir = corpusWith({ 'a.md': seed, 'b.md': seed });
+    const run = runCheck(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/b\.md: the title .* is already used by .*a\.md/);
+  });
+});
