@@ -126,15 +126,31 @@ const INSTITUTION =
 
 /**
  * The ways a passage attributes words, each tried on its own (one alternation would let "X said" use up
- * the verb of "…, said Jane Doe"); the earliest attribution in the passage wins. The words before a verb
- * are bounded so a long paragraph costs linear time.
+ * the verb of "…, said Jane Doe"); the earliest attribution in the passage wins. "X said" is found from
+ * the verb backwards (see `wordsBeforeVerbs`): a pattern starting anywhere would cost quadratic time.
  */
 const ATTRIBUTIONS = [
   `(?<institution>\\p{Lu}[\\p{L}.]*[’']s ${INSTITUTION})\\s+(?:${SPEECH_VERBS})\\b`, // Russia’s foreign ministry denied
-  `(?<before>[\\p{L}.’' -]{1,80}?),?\\s+(?:${SPEECH_VERBS})\\b`, // Blinken said / John Kirby, a spokesman, said
   `\\b(?:${SPEECH_VERBS})\\s+(?<after>\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})`, // said Blinken
   `according to (?<source>(?:[\\p{L}.’'-]+ ?){1,8})`, // according to White House spokesman John Kirby
 ].map((source) => new RegExp(source, 'gu'));
+
+const VERB = new RegExp(`,?\\s+(?:${SPEECH_VERBS})\\b`, 'gu');
+const NAME_CHARACTER = /[\p{L}.’' -]/u;
+/** How far before a verb its subject may start. */
+const SUBJECT_REACH = 80;
+
+/** "Blinken said", "John Kirby said": the run of name-like characters (≤ 80) right before each verb. */
+function wordsBeforeVerbs(text: string): Array<{ index: number; groups: { before: string } }> {
+  const found: Array<{ index: number; groups: { before: string } }> = [];
+  for (const verb of text.matchAll(VERB)) {
+    let start = verb.index;
+    while (start > 0 && verb.index - start < SUBJECT_REACH && NAME_CHARACTER.test(text[start - 1] ?? ''))
+      start--;
+    if (start < verb.index) found.push({ index: start, groups: { before: text.slice(start, verb.index) } });
+  }
+  return found;
+}
 
 const PRONOUN = /^(?:he|she)$/i;
 
@@ -153,9 +169,10 @@ export function findSpeakers(texts: string[]): Array<Speaker | undefined> {
     const runs = nameRuns(text);
     let speaker: Speaker | undefined;
     let speakerAt = Number.POSITIVE_INFINITY;
-    const matches = ATTRIBUTIONS.flatMap((pattern) => [...text.matchAll(pattern)]).sort(
-      (a, b) => a.index - b.index,
-    );
+    const matches: Array<{ index: number; groups?: Record<string, string | undefined> }> = [
+      ...ATTRIBUTIONS.flatMap((pattern) => [...text.matchAll(pattern)]),
+      ...wordsBeforeVerbs(text),
+    ].sort((a, b) => a.index - b.index);
     for (const match of matches) {
       if (match.index >= speakerAt) break;
       const groups = match.groups ?? {};
@@ -203,12 +220,10 @@ function personBefore(runs: Array<{ name: string; end: number }>, index: number,
 
 /** People the article names in full and mentions more than once ("Paul Whelan"): what it can tell about. */
 export function peopleNamed(texts: string[]): string[] {
-  const all = texts.join(' ');
-  return [...new Set(fullNames(texts).values())].filter((name) => {
-    const surname = name.split(' ').pop() ?? name;
-    return (
-      (all.match(new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gu'))?.length ?? 0) >=
-      2
-    );
-  });
+  const mentions = new Map<string, number>();
+  for (const text of texts)
+    for (const { text: word } of tokens(text)) mentions.set(word, (mentions.get(word) ?? 0) + 1);
+  return [...new Set(fullNames(texts).values())].filter(
+    (name) => (mentions.get(name.split(' ').pop() ?? name) ?? 0) >= 2,
+  );
 }

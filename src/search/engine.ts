@@ -30,8 +30,15 @@ export class AnswerEngine {
   private constructor(readonly corpus: Corpus) {
     this.index = new PassageIndex(corpus);
     this.articlesById = new Map(corpus.articles.map((a) => [a.id, { id: a.id, ...a.meta }]));
-    for (const article of corpus.articles)
-      this.questionsByArticle.set(article.id, articleQuestions(corpus, article.id));
+    const passagesByArticle = new Map<string, Passage[]>();
+    for (const p of corpus.passages) {
+      const list = passagesByArticle.get(p.articleId);
+      if (list) list.push(p);
+      else passagesByArticle.set(p.articleId, [p]);
+    }
+    for (const article of corpus.articles) {
+      this.questionsByArticle.set(article.id, articleQuestions(passagesByArticle.get(article.id) ?? []));
+    }
     this.questionFuse = new Fuse([...new Set([...this.questionsByArticle.values()].flat())], {
       ignoreLocation: true,
       threshold: 0.4,

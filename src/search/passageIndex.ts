@@ -43,9 +43,15 @@ export class PassageIndex {
   private readonly postings = new Map<string, Array<[number, number]>>();
   /** term → passage ids whose context holds it. */
   private readonly contextPostings = new Map<string, number[]>();
+  /** A term of a speaker's name → the speakers (by their own words) whose name holds it. */
+  private readonly speakersByTerm = new Map<string, Set<string>>();
   /** Every word form seen in the corpus → its term. */
   readonly vocabulary = new Map<string, string>();
-  private readonly vocabularyFuse: Fuse<string>;
+  /**
+   * fuse.js over the vocabulary, one index per word length: a typo changes a word's length by at most a
+   * letter or two, so a search scans only the few lengths near the typed word's, not every word.
+   */
+  private readonly vocabularyByLength = new Map<number, Fuse<string>>();
   readonly averageLength: number;
   /** The median idf of the corpus's terms: what an ordinary word of the corpus weighs. */
   readonly typicalIdf: number;
@@ -71,6 +77,13 @@ export class PassageIndex {
           if (!counts.has(t) && (context.get(t)?.score ?? 0) < weight.score) context.set(t, weight);
       };
       const speakerTerms = new Set(contentWordTerms(passage.speaker ?? ''));
+      if (passage.speaker && passage.speakerVia === 'speech') {
+        for (const term of speakerTerms) {
+          const speakers = this.speakersByTerm.get(term) ?? new Set<string>();
+          speakers.add(passage.speaker);
+          this.speakersByTerm.set(term, speakers);
+        }
+      }
       addContext(contentWordTerms(passage.speaker ?? ''), CONTEXT_WEIGHT.speaker);
       addContext(contentWordTerms(passage.section ?? ''), CONTEXT_WEIGHT.section);
       addContext(titleTerms.get(passage.articleId) ?? [], CONTEXT_WEIGHT.title);
@@ -90,13 +103,12 @@ export class PassageIndex {
     this.typicalIdf = idfs[Math.floor(idfs.length / 2)] ?? 1;
     for (const article of corpus.articles)
       for (const w of words(article.meta.title)) this.vocabulary.set(w.word, w.term);
-    this.vocabularyFuse = new Fuse(
-      [...this.vocabulary.keys()].filter((w) => w.length >= 3 && !/^\d+$/.test(w)),
-      {
-        includeScore: true,
-        threshold: 0.4,
-      },
-    );
+    const byLength = new Map<number, string[]>();
+    for (const w of this.vocabulary.keys())
+      if (w.length >= 3 && !/^\d+$/.test(w)) push(byLength, w.length, w);
+    for (const [length, list] of byLength) {
+      this.vocabularyByLength.set(length, new Fuse(list, { includeScore: true, threshold: 0.4 }));
+    }
   }
 
   get size(): number {
@@ -112,6 +124,11 @@ export class PassageIndex {
     return this.spellingsByTerm.get(term) ?? [];
   }
   private spellingsByTerm?: Map<string, string[]>;
+
+  /** Speakers (by their own words) whose name holds the term ("kirbi" → John Kirby). */
+  speakersCalled(term: string): ReadonlySet<string> {
+    return this.speakersByTerm.get(term) ?? new Set();
+  }
 
   /** Passages whose text holds the term, with its frequency there. */
   textPostings(term: string): ReadonlyArray<[number, number]> {
@@ -135,13 +152,17 @@ export class PassageIndex {
 
   /**
    * Corpus words spelled like `word` (typos: "meating" → "meeting"), with fuse.js's score (0 is exact).
-   * Bitap also finds the word inside longer ones, so words much longer or shorter are dropped.
+   * Bitap also finds the word inside longer ones, so only words of about the same length are searched.
    */
   similarWords(word: string, limit = 3): Array<{ word: string; term: string; score: number }> {
     const slack = Math.max(1, Math.floor(word.length / 3));
-    return this.vocabularyFuse
-      .search(word, { limit: 20 })
-      .filter((r) => Math.abs(r.item.length - word.length) <= slack && r.item !== word)
+    const found: Array<{ item: string; score?: number }> = [];
+    for (let length = word.length - slack; length <= word.length + slack; length++) {
+      found.push(...(this.vocabularyByLength.get(length)?.search(word, { limit: 10 }) ?? []));
+    }
+    return found
+      .filter((r) => r.item !== word)
+      .sort((a, b) => (a.score ?? 1) - (b.score ?? 1))
       .slice(0, limit)
       .map((r) => ({ word: r.item, term: this.vocabulary.get(r.item) ?? r.item, score: r.score ?? 1 }));
   }

@@ -67,24 +67,62 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
     if (w.stopword || seen.has(w.term) || (w.word.length === 1 && !/\d/.test(w.word))) continue;
     // "how long", "which organization": what kind of answer is wanted, handled as a cue.
     if (cues.some((c) => w.start >= c.start && w.end <= c.end)) continue;
-    if (isMisspeltStopword(w.word, index, wordnet)) continue;
+    const analysis = analyseWord(w, previous, index, wordnet);
+    if (analysis.misspeltStopword) continue;
     seen.add(w.term);
-    const alternatives = alternativesFor(w, index, wordnet, previous);
     previous = w;
+    const { alternatives } = analysis;
     const exact = alternatives.find((a) => a.kind === 'exact');
     // A word the corpus never uses weighs like an ordinary corpus word (a paraphrase's own word), a
     // name it never mentions more (below).
     let importance = exact ? index.idf(exact.term) : index.typicalIdf;
     if (w.word.length <= 2) importance *= 0.5;
-    if (SPEECH.test(w.word) || (!exact && wordnet.isOnlyAdverb(w.word)))
-      importance *= FRAMING_WORD_IMPORTANCE;
+    if (SPEECH.test(w.word) || (!exact && analysis.adverb)) importance *= FRAMING_WORD_IMPORTANCE;
     const written = question.slice(w.start, w.end);
-    const looksLikeName = (position > 0 && /^\p{Lu}/u.test(written)) || wordnet.isProperNoun(w.word);
+    const looksLikeName = (position > 0 && /^\p{Lu}/u.test(written)) || analysis.properNoun;
     if (alternatives.length === 0 && looksLikeName) importance = maxIdf * UNKNOWN_NAME_IMPORTANCE;
     const focus = w.word === ownedFocus ? 'owned' : w.word === ofFocus ? 'of' : undefined;
     out.push({ word: w.word, alternatives, importance, focus });
   }
   return out;
+}
+
+interface WordAnalysis {
+  misspeltStopword: boolean;
+  alternatives: TermAlternative[];
+  adverb: boolean;
+  properNoun: boolean;
+}
+
+/** What a word means for this corpus depends only on the word (and the one before it): worked out once. */
+const analyses = new WeakMap<PassageIndex, Map<string, WordAnalysis>>();
+const ANALYSIS_CACHE_LIMIT = 20_000;
+
+function analyseWord(
+  w: Word,
+  previous: Word | undefined,
+  index: PassageIndex,
+  wordnet: WordNet,
+): WordAnalysis {
+  let cache = analyses.get(index);
+  if (!cache) {
+    cache = new Map();
+    analyses.set(index, cache);
+  }
+  const key = `${previous?.word ?? ''} ${w.word}`;
+  let analysis = cache.get(key);
+  if (!analysis) {
+    const misspeltStopword = isMisspeltStopword(w.word, index, wordnet);
+    analysis = {
+      misspeltStopword,
+      alternatives: misspeltStopword ? [] : alternativesFor(w, index, wordnet, previous),
+      adverb: wordnet.isOnlyAdverb(w.word),
+      properNoun: wordnet.isProperNoun(w.word),
+    };
+    if (cache.size >= ANALYSIS_CACHE_LIMIT) cache.clear();
+    cache.set(key, analysis);
+  }
+  return analysis;
 }
 
 /**

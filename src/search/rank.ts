@@ -36,7 +36,7 @@ const SETTING_KINDS: ReadonlySet<AnswerKind> = new Set(['place', 'time', 'durati
 const NEIGHBOUR_SHARE = 0.5;
 /** fuse.js's own fuzzy score of the candidates, as a share of the rarest word's weight. */
 const FUSE_SHARE = 0.35;
-const CANDIDATES_FOR_FUSE = 40;
+const CANDIDATES_FOR_FUSE = 12;
 /** How much a weaker match counts toward covering the question (a synonym nearly answers for the word). */
 const COVERAGE_CREDIT: Record<MatchKind, number> = { exact: 1, typo: 1, synonym: 0.8, related: 0.2 };
 
@@ -69,7 +69,7 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
   if (queryWords.length === 0) return [];
 
   const speech = asksAboutSpeech(question);
-  const namedSpeakers = speech ? speakersNamed(queryWords, passages, filter) : new Set<string>();
+  const namedSpeakers = speech ? speakersNamed(queryWords, index) : new Set<string>();
   /** In "what did X say", X's name as the passage's speaker is as good as X's name in its text. */
   const speaksHere = (pid: number) =>
     namedSpeakers.has(passages[pid]?.speaker ?? '') && passages[pid]?.speakerVia === 'speech';
@@ -220,21 +220,13 @@ function lendToNeighbours(
 }
 
 /** Speakers (by their own words) whose name the question uses, matched exactly or through a typo. */
-function speakersNamed(
-  queryWords: QueryWord[],
-  passages: readonly Passage[],
-  filter?: (pid: number) => boolean,
-) {
-  const asked = new Set(
-    queryWords.flatMap((w) =>
-      w.alternatives.filter((a) => a.kind === 'exact' || a.kind === 'typo').map((a) => a.term),
-    ),
-  );
+function speakersNamed(queryWords: QueryWord[], index: PassageIndex) {
   const named = new Set<string>();
-  for (const p of passages) {
-    if (p.speakerVia !== 'speech' || !p.speaker || named.has(p.speaker) || (filter && !filter(p.id)))
-      continue;
-    if (words(p.speaker).some((w) => asked.has(w.term))) named.add(p.speaker);
+  for (const w of queryWords) {
+    for (const a of w.alternatives) {
+      if (a.kind === 'exact' || a.kind === 'typo')
+        for (const speaker of index.speakersCalled(a.term)) named.add(speaker);
+    }
   }
   return named;
 }
@@ -249,7 +241,10 @@ function rerankWithFuse(
   passages: readonly Passage[],
   maxIdf: number,
 ) {
-  const head = ranked.slice(0, CANDIDATES_FOR_FUSE);
+  // Only close calls: fuse.js can add at most FUSE_SHARE × maxIdf, so a passage further behind the
+  // leader than that cannot overtake it, and a clear leader needs no second opinion.
+  const reach = (ranked[0]?.score ?? 0) - FUSE_SHARE * maxIdf;
+  const head = ranked.slice(0, CANDIDATES_FOR_FUSE).filter((r) => r.score >= reach);
   const pattern = queryWords.map((w) => w.word).join(' ');
   if (head.length < 2 || !pattern) return ranked;
   const fuse = new Fuse(
@@ -262,6 +257,6 @@ function rerankWithFuse(
   }
   return [
     ...head.sort((a, b) => b.score - a.score || a.passageId - b.passageId),
-    ...ranked.slice(CANDIDATES_FOR_FUSE),
+    ...ranked.slice(head.length),
   ];
 }

@@ -1,5 +1,5 @@
 import { peopleNamed } from '../corpus/speakers';
-import type { Corpus } from '../corpus/types';
+import type { Passage } from '../corpus/types';
 import { words } from './text';
 
 /**
@@ -7,8 +7,7 @@ import { words } from './text';
  * the people it quotes ("What did Maria Zakharova say?") and the people it names more than once
  * ("Who is Paul Whelan?"). Shown for empty autocomplete input and when the bot abstains.
  */
-export function articleQuestions(corpus: Corpus, articleId: string): string[] {
-  const passages = corpus.passages.filter((p) => p.articleId === articleId);
+export function articleQuestions(passages: readonly Passage[]): string[] {
   const questions: string[] = [];
   const add = (q: string) => {
     if (!questions.includes(q)) questions.push(q);

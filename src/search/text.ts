@@ -163,12 +163,21 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/** Terms already worked out: a corpus has far fewer distinct words than words (≈ 8,000 in 900,000). */
+const termCache = new Map<string, string>();
+const TERM_CACHE_LIMIT = 200_000;
+
 /** The index term of one folded word. */
 export function termOf(word: string): string {
-  const number = NUMBER_WORDS[word];
-  if (number) return number;
-  if (/^\d/.test(word)) return word;
-  return stemmer(baseForm(word));
+  let term = termCache.get(word);
+  if (term === undefined) {
+    const number = NUMBER_WORDS[word];
+    term = number ?? (/^\d/.test(word) ? word : stemmer(baseForm(word)));
+    // Questions bring new words forever: start afresh rather than grow without bound.
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(word, term);
+  }
+  return term;
 }
 
 /**

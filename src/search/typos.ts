@@ -26,7 +26,9 @@ export function correctToCorpus(word: string, index: PassageIndex): Correction |
     .similarWords(word, 10)
     .map((c) => ({ ...c, steps: levenshtein(word, c.word).steps }))
     .filter((c) => c.steps <= allowedEdits(word) && (c.steps === 1 || c.word[0] === word[0]))
-    .sort((a, b) => a.steps - b.steps || a.score - b.score);
+    .sort(
+      (a, b) => a.steps - b.steps || likeness(word, b.word) - likeness(word, a.word) || a.score - b.score,
+    );
   const best = candidates[0];
   return best ? { word: best.word, term: best.term, steps: best.steps } : undefined;
 }
@@ -40,6 +42,11 @@ export function isMisspeltStopword(word: string, index: PassageIndex, wordnet: W
   return LONGER_STOPWORDS.some(
     (s) => Math.abs(s.length - word.length) <= 1 && levenshtein(word, s).steps === 1,
   );
+}
+
+/** Among equally near words, people keep the first letter and the length: "tready" is "treaty", not "ready". */
+function likeness(typed: string, candidate: string): number {
+  return (typed[0] === candidate[0] ? 2 : 0) + (typed.length === candidate.length ? 1 : 0);
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
