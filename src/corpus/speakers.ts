@@ -41,7 +41,7 @@ interface Token {
 function tokens(text: string): Token[] {
   return [...text.matchAll(WORD)].map((m) => {
     // A sentence's full stop is not part of the word; an abbreviation's dots ("U.S.") are.
-    const word = /^[^.]+\.$/u.test(m[0]) ? m[0].slice(0, -1) : m[0];
+    const word = m[0].endsWith('.') && m[0].indexOf('.') === m[0].length - 1 ? m[0].slice(0, -1) : m[0];
     return { text: word, start: m.index, end: m.index + word.length };
   });
 }
@@ -105,11 +105,13 @@ function dropTitles(words: Token[]): Token[] {
   return words.slice(from).filter((w) => !/[’']s$/u.test(w.text) || w === words[words.length - 1]);
 }
 
+type NameRun = { name: string; start: number; end: number };
+
 /** Maps each surname to the fullest name the article gives it ("Blinken" → "Antony Blinken"). */
-function fullNames(texts: string[]): Map<string, string> {
+function fullNames(runsOfTexts: NameRun[][]): Map<string, string> {
   const full = new Map<string, string>();
-  for (const text of texts) {
-    for (const { name } of nameRuns(text)) {
+  for (const runs of runsOfTexts) {
+    for (const { name } of runs) {
       const parts = name.split(' ');
       const surname = parts[parts.length - 1] ?? name;
       const known = full.get(surname);
@@ -160,13 +162,14 @@ export interface Speaker {
 }
 
 export function findSpeakers(texts: string[]): Array<Speaker | undefined> {
-  const names = fullNames(texts);
+  const unquoted = texts.map(outsideQuotes);
+  const runsOfTexts = unquoted.map((text) => nameRuns(text));
+  const names = fullNames(runsOfTexts);
   const expand = (name: string) => names.get(name.split(' ').pop() ?? name) ?? name;
   let lastPerson: string | undefined;
 
-  return texts.map((original) => {
-    const text = outsideQuotes(original);
-    const runs = nameRuns(text);
+  return unquoted.map((text, i) => {
+    const runs = runsOfTexts[i] ?? [];
     let speaker: Speaker | undefined;
     let speakerAt = Number.POSITIVE_INFINITY;
     const matches: Array<{ index: number; groups?: Record<string, string | undefined> }> = [
@@ -223,7 +226,7 @@ export function peopleNamed(texts: string[]): string[] {
   const mentions = new Map<string, number>();
   for (const text of texts)
     for (const { text: word } of tokens(text)) mentions.set(word, (mentions.get(word) ?? 0) + 1);
-  return [...new Set(fullNames(texts).values())].filter(
+  return [...new Set(fullNames(texts.map((text) => nameRuns(text))).values())].filter(
     (name) => (mentions.get(name.split(' ').pop() ?? name) ?? 0) >= 2,
   );
 }

@@ -58,6 +58,16 @@ export class PassageIndex {
 
   constructor(readonly corpus: Corpus) {
     const titleTerms = new Map(corpus.articles.map((a) => [a.id, contentWordTerms(a.meta.title)]));
+    // Speakers and section headings repeat from passage to passage: analyse each once.
+    const contextTerms = new Map<string, string[]>();
+    const termsOf = (text = '') => {
+      let terms = contextTerms.get(text);
+      if (!terms) {
+        terms = contentWordTerms(text);
+        contextTerms.set(text, terms);
+      }
+      return terms;
+    };
     let totalLength = 0;
     for (const passage of corpus.passages) {
       const textWords = words(passage.text);
@@ -76,7 +86,7 @@ export class PassageIndex {
         for (const t of terms)
           if (!counts.has(t) && (context.get(t)?.score ?? 0) < weight.score) context.set(t, weight);
       };
-      const speakerTerms = new Set(contentWordTerms(passage.speaker ?? ''));
+      const speakerTerms = new Set(termsOf(passage.speaker));
       if (passage.speaker && passage.speakerVia === 'speech') {
         for (const term of speakerTerms) {
           const speakers = this.speakersByTerm.get(term) ?? new Set<string>();
@@ -84,8 +94,8 @@ export class PassageIndex {
           this.speakersByTerm.set(term, speakers);
         }
       }
-      addContext(contentWordTerms(passage.speaker ?? ''), CONTEXT_WEIGHT.speaker);
-      addContext(contentWordTerms(passage.section ?? ''), CONTEXT_WEIGHT.section);
+      addContext(termsOf(passage.speaker), CONTEXT_WEIGHT.speaker);
+      addContext(termsOf(passage.section), CONTEXT_WEIGHT.section);
       addContext(titleTerms.get(passage.articleId) ?? [], CONTEXT_WEIGHT.title);
       for (const term of context.keys()) push(this.contextPostings, term, passage.id);
 
