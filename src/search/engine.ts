@@ -128,9 +128,17 @@ export class AnswerEngine {
     // Tiers, as people expect: questions that start with what was typed, then fuzzy matches, then passages.
     for (const q of allowed) if (q.toLowerCase().startsWith(typed.toLowerCase())) add(q);
     for (const r of this.questionFuse.search(typed, { limit: 10 })) if (allowed.has(r.item)) add(r.item);
-    for (const r of this.rank(typed, options).slice(0, 10))
+    for (const r of this.rank(this.completeLastWord(typed), options).slice(0, 10))
       add(this.corpus.passages[r.passageId]?.text ?? '');
     return choices.slice(0, AUTOCOMPLETE_LIMIT);
+  }
+
+  /** While typing, the last word is usually unfinished: "who is paul whel" searches for "whelan". */
+  private completeLastWord(typed: string): string {
+    const last = /([\p{L}\p{N}]+)$/u.exec(typed)?.[1];
+    if (!last || last.length < 2 || this.index.vocabulary.has(last.toLowerCase())) return typed;
+    const [completion] = this.index.completions(last.toLowerCase(), 1);
+    return completion ? `${typed.slice(0, -last.length)}${completion}` : typed;
   }
 
   /** A few questions the corpus answers, for empty input and abstentions. */

@@ -125,6 +125,25 @@ export class PassageIndex {
     return this.passages.length;
   }
 
+  /** Corpus words that start with `prefix` ("nucl" → "nuclear"), the most widely used first. */
+  completions(prefix: string, limit = 3): string[] {
+    if (!this.sortedVocabulary) this.sortedVocabulary = [...this.vocabulary.keys()].sort();
+    const list = this.sortedVocabulary;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((list[mid] ?? '') < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found: string[] = [];
+    for (let i = low; i < list.length && (list[i] ?? '').startsWith(prefix) && found.length < 50; i++)
+      found.push(list[i] ?? '');
+    const use = (w: string) => this.textPostings(this.vocabulary.get(w) ?? '').length;
+    return found.sort((a, b) => use(b) - use(a)).slice(0, limit);
+  }
+  private sortedVocabulary?: string[];
+
   /** The corpus's own spellings of a term ("last", "lasted"). */
   spellings(term: string): string[] {
     if (!this.spellingsByTerm) {
