@@ -146,21 +146,49 @@ export function words(text: string): Word[] {
   // In text typed in capitals ("WHO IS PAUL WHELAN") capitals say nothing about abbreviations.
   const shouting = !/\p{Ll}/u.test(text);
   for (const match of text.matchAll(WORD)) {
-    let raw = match[0];
-    const start = match.index;
-    // A trailing full stop belongs to the word only in abbreviations like "U.S.".
-    if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
-    const folded = raw
-      .toLowerCase()
-      .replace(/[’']s$/u, '')
-      .replace(/[.’']/gu, '');
-    if (!folded) continue;
-    // "U.S." and "US" name a country, not the pronoun "us": abbreviations are never stopwords.
-    const abbreviation = /^(?:\p{L}\.)+$/u.test(raw) || (!shouting && /^\p{Lu}{2,5}$/u.test(raw));
-    const stopword = !abbreviation && STOPWORDS.has(folded);
-    out.push({ word: folded, term: termOf(folded), start, end: start + raw.length, stopword });
+    const token = analyseToken(match[0], shouting);
+    if (!token) continue;
+    const { word, term, stopword } = token;
+    out.push({ word, term, start: match.index, end: match.index + token.length, stopword });
   }
   return out;
+}
+
+interface Token {
+  word: string;
+  term: string;
+  stopword: boolean;
+  /** Length of the word in the text (without a sentence's full stop). */
+  length: number;
+}
+
+/** The same spelling always analyses the same way: a corpus repeats a few thousand spellings a million times. */
+const tokenCache = new Map<string, Token | null>();
+
+function analyseToken(match: string, shouting: boolean): Token | null {
+  const key = shouting ? `!${match}` : match;
+  let token = tokenCache.get(key);
+  if (token !== undefined) return token;
+  let raw = match;
+  // A trailing full stop belongs to the word only in abbreviations like "U.S.".
+  if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
+  const folded = raw
+    .toLowerCase()
+    .replace(/[’']s$/u, '')
+    .replace(/[.’']/gu, '');
+  // "U.S." and "US" name a country, not the pronoun "us": abbreviations are never stopwords.
+  const abbreviation = /^(?:\p{L}\.)+$/u.test(raw) || (!shouting && /^\p{Lu}{2,5}$/u.test(raw));
+  token = folded
+    ? {
+        word: folded,
+        term: termOf(folded),
+        stopword: !abbreviation && STOPWORDS.has(folded),
+        length: raw.length,
+      }
+    : null;
+  if (tokenCache.size >= TERM_CACHE_LIMIT) tokenCache.clear();
+  tokenCache.set(key, token);
+  return token;
 }
 
 /** Terms already worked out: a corpus has far fewer distinct words than words (≈ 8,000 in 900,000). */
