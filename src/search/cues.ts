@@ -46,15 +46,22 @@ const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
 };
 
 /** The words of `text` that hold an answer of these kinds ("10 minutes", "in India"): shown in bold. */
+/** Where the phrase to show differs from what tells the kind: "10 minutes", not "lasted 10". */
+const SPAN_PATTERNS: Partial<Record<AnswerKind, RegExp>> = {
+  duration: new RegExp(`\\b${NUMBER}[\\s-]+${UNIT}\\b`, 'iu'),
+};
+
 export function answerSpans(text: string, kinds: readonly AnswerKind[]): string[] {
   const spans: string[] = [];
   for (const kind of kinds) {
     if (kind === 'person' || kind === 'reason') continue; // too broad to point at one phrase
-    const pattern = PASSAGE_PATTERNS[kind];
+    const pattern = SPAN_PATTERNS[kind] ?? PASSAGE_PATTERNS[kind];
     for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`)))
       spans.push(match[0].trim());
   }
-  return spans;
+  // "10 minutes" answers; "a year" beside it is only context.
+  const counted = spans.filter((s) => !/^an? /iu.test(s));
+  return counted.length > 0 ? counted : spans;
 }
 
 export function passageFeatures(text: string): PassageFeatures {
