@@ -28,7 +28,7 @@ describe('corpus check', () => {
     expect(corpusProblems(await loadCorpus('corpus'))).toEqual([]);
     const run = runCheck('corpus');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/corpus ok: 1 articles, 14 passages/);
+    expect(run.stdout).toMatch(/corpus ok: 1 article, 14 passages/);
   });
 
   it('reports an excluded line that is not in the body (a typo would let it be answered from)', async () => {

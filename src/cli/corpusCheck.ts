@@ -20,7 +20,10 @@ try {
       `ok  ${article.file}: "${article.meta.title}" (${article.meta.published}), ${passages.length} passages, ${sections} sections`,
     );
   }
-  console.log(`corpus ok: ${corpus.articles.length} articles, ${corpus.passages.length} passages`);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  console.log(
+    `corpus ok: ${plural(corpus.articles.length, 'article')}, ${plural(corpus.passages.length, 'passage')}`,
+  );
 } catch (error) {
   if (!(error instanceof CorpusError)) throw error;
   console.error(`corpus: ${error.message}`);

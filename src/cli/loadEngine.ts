@@ -6,7 +6,9 @@ import { AnswerEngine } from '../search/engine';
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 
 /** Loads the corpus and builds the engine; a broken corpus ends the process with one line, no stack trace. */
-export async function loadEngineOrExit(dir = DEFAULT_CORPUS_DIR): Promise<AnswerEngine> {
+export async function loadEngineOrExit(
+  dir = process.env.CORPUS_DIR || DEFAULT_CORPUS_DIR,
+): Promise<AnswerEngine> {
   try {
     return AnswerEngine.build(await loadCorpus(dir));
   } catch (error) {
