@@ -361,7 +361,7 @@ describe('renderNoAnswer', () => {
     expect(reply.ephemeral).toBe(true);
     expect(reply.allowedMentions).toEqual({ parse: [] });
     expect(reply.content).toContain(
-      'The article does not answer “@everyone what is \\*\\*the\\*\\* <@&123\\> capital',
+      'The article does not answer “@\u200beveryone what is \\*\\*the\\*\\* <@&123\\> capital',
     );
     expect(reply.content).toContain('• How long did the meeting last?');
     expect(reply.content).not.toContain('• x');

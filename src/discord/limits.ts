@@ -128,11 +128,30 @@ export function fitComponents(rows: Row[]): Row[] {
   }));
 }
 
+/**
+ * Puts a zero-width space after the @ of @everyone and @here. `allowedMentions: { parse: [] }` already
+ * stops them pinging; this keeps a reply harmless should it ever be sent without that (an edit, a
+ * follow-up, another transport). Embeds never ping, so only message content needs it.
+ */
+export function defuseMassMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, '@\u200b$1');
+}
+
 /** Makes any reply safe to send: every limit respected, mentions never parsed. */
 export function fitReply(reply: Reply): Reply {
   const fitted: Reply = { ephemeral: reply.ephemeral, allowedMentions: { parse: [] } };
-  if (reply.content) fitted.content = truncate(reply.content, Limits.content);
-  if (reply.embeds?.length) fitted.embeds = reply.embeds.slice(0, Limits.embeds).map(fitEmbed);
+  if (reply.content) fitted.content = truncate(defuseMassMentions(reply.content), Limits.content);
+  if (reply.embeds?.length) {
+    // Discord counts the 6000 characters over all the embeds of a message: keep whole embeds up to it.
+    const embeds: APIEmbed[] = [];
+    let total = 0;
+    for (const embed of reply.embeds.slice(0, Limits.embeds).map(fitEmbed)) {
+      total += embedLength(embed);
+      if (total > Limits.embedTotal) break;
+      embeds.push(embed);
+    }
+    fitted.embeds = embeds;
+  }
   if (reply.components) {
     const rows = fitComponents(reply.components).filter((row) => row.components.length > 0);
     if (rows.length) fitted.components = rows;

@@ -7,7 +7,10 @@ import { ELLIPSIS } from './limits';
  * Backslashes are escaped too, so nothing we append later can be swallowed by one.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { bulletedList: true, numberedList: true, maskedLink: true })
+  // Every "[" is escaped, not only those escapeMarkdown recognises as a masked link within one line:
+  // a lone "[" in a question could otherwise pair with a "](…)" elsewhere in the same message.
+  return escapeMarkdown(text, { bulletedList: true, numberedList: true })
+    .replaceAll('[', '\\[')
     .replaceAll('>', '\\>')
     .replaceAll('#', '\\#');
 }

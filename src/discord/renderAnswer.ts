@@ -57,7 +57,7 @@ export function formatPublished(published: string): string {
 
 /** "Title" linked to the article when its URL is known, markdown-escaped either way. */
 export function articleLink(article: ArticleRef): string {
-  const title = escapeText(truncate(article.title, 200)).replaceAll('[', '\\[').replaceAll(']', '\\]');
+  const title = escapeText(truncate(article.title, 200)).replaceAll(']', '\\]');
   const url = safeUrl(article.url);
   return url ? hyperlink(title, url) : title;
 }

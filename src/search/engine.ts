@@ -130,6 +130,8 @@ export class AnswerEngine {
     for (const r of this.questionFuse.search(typed, { limit: 10 })) if (allowed.has(r.item)) add(r.item);
     for (const r of this.rank(this.completeLastWord(typed), options).slice(0, 10))
       add(this.corpus.passages[r.passageId]?.text ?? '');
+    // "how long…" names no subject yet: offer what the article answers rather than nothing.
+    if (choices.length === 0) return this.starterQuestions(options.articleId).slice(0, AUTOCOMPLETE_LIMIT);
     return choices.slice(0, AUTOCOMPLETE_LIMIT);
   }
 
