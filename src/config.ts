@@ -21,6 +21,13 @@ export interface Config {
   /** Absolute path of the folder of articles. */
   corpusDir: string;
   askCooldownSeconds: number;
+  /**
+   * Shards over all hosts (SHARD_COUNT). Unset: as many as Discord recommends, which is one until the
+   * bot is in about 1,000 servers.
+   */
+  shardCount?: number;
+  /** The shards this host runs (SHARD_LIST), ascending; unset: all of them. Only with `shardCount`. */
+  shardList?: number[];
 }
 
 /** A setting an operator must fix; `message` is one line naming the variable. */
@@ -40,6 +47,22 @@ const snowflake = (what: string) =>
     .string()
     .trim()
     .regex(/^\d{1,20}$/, `must be ${what}, digits only`);
+
+/** "0,1" or "0-3,8": shard ids and inclusive ranges, as [first, last] pairs (expanded once validated). */
+const shardRanges = z
+  .string()
+  .trim()
+  .regex(
+    /^\d+(-\d+)?(\s*,\s*\d+(-\d+)?)*$/,
+    'must be shard ids separated by commas, such as 0,1 (ranges like 0-3 work too)',
+  )
+  .transform((list) =>
+    list.split(',').map((part) => {
+      const [first, last = first] = part.trim().split('-').map(Number) as [number, number?];
+      return [first, last] as const;
+    }),
+  )
+  .refine((ranges) => ranges.every(([first, last]) => first <= last), 'has a range that runs backwards');
 
 const schema = z.object({
   DISCORD_TOKEN: optional(
@@ -69,6 +92,36 @@ const schema = z.object({
       .min(0, 'must be 0 or more')
       .max(3600, 'must be at most 3600 (one hour)'),
   ),
+  SHARD_COUNT: optional(
+    z.coerce
+      .number({ error: 'must be a number of shards such as 2' })
+      .int('must be a whole number of shards')
+      .min(1, 'must be 1 or more'),
+  ),
+  SHARD_LIST: optional(shardRanges),
+});
+
+/** What no single variable shows: SHARD_LIST only makes sense against SHARD_COUNT. */
+const checkedSchema = schema.superRefine((values, context) => {
+  const ranges = values.SHARD_LIST;
+  const count = values.SHARD_COUNT;
+  // Zod still runs this after a variable failed on its own (its raw value here): that one issue says enough.
+  if (!Array.isArray(ranges) || (count !== undefined && !(Number.isInteger(count) && count >= 1))) return;
+  const highest = Math.max(...ranges.map(([, last]) => last));
+  // Hosts that each run part of the shards must agree on the total: none of them can guess it.
+  if (count === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['SHARD_LIST'],
+      message: 'needs SHARD_COUNT, the number of shards over all hosts',
+    });
+  } else if (highest >= count) {
+    context.addIssue({
+      code: 'custom',
+      path: ['SHARD_LIST'],
+      message: `names shard ${highest}, but with SHARD_COUNT ${count} shard ids run from 0 to ${count - 1}`,
+    });
+  }
 });
 
 /**
@@ -76,7 +129,7 @@ const schema = z.object({
  * line naming every bad variable; a variable's value is never quoted, since it may be the token.
  */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
-  const result = schema.safeParse(env);
+  const result = checkedSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
     throw new ConfigError(problems.join('; '));
@@ -90,11 +143,23 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     // A relative CORPUS_DIR is taken from where the command runs, like any path typed in a shell.
     corpusDir: values.CORPUS_DIR ? path.resolve(cwd, values.CORPUS_DIR) : path.join(PROJECT_ROOT, 'corpus'),
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS ?? DEFAULT_ASK_COOLDOWN_SECONDS,
+    shardCount: values.SHARD_COUNT,
+    shardList: values.SHARD_LIST && expandRanges(values.SHARD_LIST),
   };
+}
+
+function expandRanges(ranges: ReadonlyArray<readonly [number, number]>): number[] {
+  const ids = new Set<number>();
+  for (const [first, last] of ranges) for (let id = first; id <= last; id++) ids.add(id);
+  return [...ids].sort((a, b) => a - b);
 }
 
 /** Reads `.env` from the working directory (variables already set win), then validates, once. */
 export function loadConfig(): Config {
   loadDotenv({ quiet: true });
-  return parseConfig(process.env);
+  const config = parseConfig(process.env);
+  // A discord.js Client also reads SHARD_COUNT from the environment by itself, and takes an empty one
+  // (`SHARD_COUNT=` in .env, "unset" here) as 0, which it refuses: leave it unset for it too.
+  if (process.env.SHARD_COUNT?.trim() === '') delete process.env.SHARD_COUNT;
+  return config;
 }
