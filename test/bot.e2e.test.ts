@@ -3,8 +3,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandContext, runCommand } from '../commands/dispatch';
 import { PROJECT_ROOT, parseConfig } from '../src/config';
@@ -19,7 +21,8 @@ const GUILD_ID = '2000000000000000001';
 const EPHEMERAL = 64;
 const STRING = 3;
 const BOOLEAN = 5;
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+// Node itself with tsx's loader (as `npm start` runs it): no wrapper process that a kill could miss.
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** The environment of a child process, without any Discord settings of the machine running the tests. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -40,7 +43,7 @@ interface Running {
 
 /** Runs a TypeScript entry point of the project with tsx from an empty folder, so no .env applies. */
 function runTsx(script: string, env: Record<string, string>): Running {
-  const child = spawn(TSX, [path.join(PROJECT_ROOT, script)], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(PROJECT_ROOT, script)], {
     cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')),
     env: childEnv(env),
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -3,7 +3,6 @@ import type { Passage } from '../corpus/types';
 import { type AnswerKind, asksAboutSpeech, asksWhoSaid, questionKinds } from './cues';
 import { CONTEXT_WEIGHT, type PassageIndex } from './passageIndex';
 import type { MatchKind, QueryWord } from './queryTerms';
-import { words } from './text';
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
