@@ -1,4 +1,4 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
+import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import { createCommandContext } from '../../commands/dispatch';
 import type { Config } from '../config';
 import type { AnswerEngine } from '../search/engine';
@@ -62,6 +62,14 @@ export async function startBot(config: Config, engine: AnswerEngine, options: St
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.apiUrl },
+    // discord.js keeps every user and member that ever interacted; the bot needs none of them after
+    // the reply, so the caches are bounded (the bot's own user is always kept).
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: 1000, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: 100, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
     ...shardOptions(config),
   });
   const context = createCommandContext(engine, { cooldownSeconds: config.askCooldownSeconds, log });
