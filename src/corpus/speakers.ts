@@ -58,9 +58,13 @@ const isTitle = (word: string) => TITLE_WORDS.has(word.toLowerCase().replace(/[â
  * Runs of capitalised words ("of" may join two of them), with title words stripped from the front:
  * candidate names, in text order. Runs longer than `maxWords` are not names.
  */
-function nameRuns(text: string, maxWords = 3): Array<{ name: string; start: number; end: number }> {
+function nameRuns(
+  text: string,
+  maxWords = 3,
+  toks: Token[] = tokens(text),
+): Array<{ name: string; start: number; end: number }> {
   const runs: Array<{ name: string; start: number; end: number }> = [];
-  const toks = tokens(text);
+
   let i = 0;
   while (i < toks.length) {
     if (!isCapitalised(toks[i]?.text ?? '')) {
@@ -224,9 +228,12 @@ function personBefore(runs: Array<{ name: string; end: number }>, index: number,
 /** People the article names in full and mentions more than once ("Paul Whelan"): what it can tell about. */
 export function peopleNamed(texts: string[]): string[] {
   const mentions = new Map<string, number>();
-  for (const text of texts)
-    for (const { text: word } of tokens(text)) mentions.set(word, (mentions.get(word) ?? 0) + 1);
-  return [...new Set(fullNames(texts.map((text) => nameRuns(text))).values())].filter(
+  const runsOfTexts = texts.map((text) => {
+    const toks = tokens(text);
+    for (const { text: word } of toks) mentions.set(word, (mentions.get(word) ?? 0) + 1);
+    return nameRuns(text, 3, toks);
+  });
+  return [...new Set(fullNames(runsOfTexts).values())].filter(
     (name) => (mentions.get(name.split(' ').pop() ?? name) ?? 0) >= 2,
   );
 }
