@@ -23,7 +23,11 @@ const KIND_MISSING_FACTOR = 0.65;
 const SECTION_KIND_BONUS = 0.3;
 /** In "what did X say" questions, passages that are not X's own words keep this share of their score. */
 const NOT_THE_SPEAKER_FACTOR = 0.5;
+/** …and X's own words gain this share of the rarest word's weight. */
 const SPEAKER_BONUS = 0.5;
+/** "Who said …": any passage with a named speaker gains this share. */
+const WHO_SAID_BONUS = 0.3;
+/** A passage covering none of the question keeps this share of its score; covering all of it, 1.5×. */
 const COORD_BASE = 0.5;
 /** Coverage kept by a passage that does not name what a "what is the X of …" question asks about. */
 const MISSING_FOCUS_FACTOR = 0.5;
@@ -58,30 +62,91 @@ export interface RankInput {
 }
 
 export function rankPassages({ question, queryWords, index, filter, passages }: RankInput): RankedPassage[] {
+  if (queryWords.length === 0) return [];
   const maxIdf = index.idf('\u0000');
   const kinds = questionKinds(question);
   // The kind of answer asked for ("how long") is part of the question: a passage holding it covers that
   // part. Names and reasons are too common in news to say much.
   const telling = kinds.filter((k) => k !== 'person' && k !== 'reason');
   const kindImportance = telling.length > 0 ? index.typicalIdf : 0;
-  const totalImportance = queryWords.reduce((sum, w) => sum + w.importance, 0) + kindImportance;
-  if (queryWords.length === 0) return [];
+  const wordImportance = queryWords.reduce((sum, w) => sum + w.importance, 0);
+  const totalImportance = wordImportance + kindImportance;
 
-  const speech = asksAboutSpeech(question);
-  const namedSpeakers = speech ? speakersNamed(queryWords, index) : new Set<string>();
+  const namedSpeakers = asksAboutSpeech(question) ? speakersNamed(queryWords, index) : new Set<string>();
   /** In "what did X say", X's name as the passage's speaker is as good as X's name in its text. */
   const speaksHere = (pid: number) =>
     namedSpeakers.has(passages[pid]?.speaker ?? '') && passages[pid]?.speakerVia === 'speech';
 
-  // For each passage: per question word, the best contribution among its alternatives.
+  const { perPassage, namesFocus } = matchWords(queryWords, index, speaksHere, filter);
+  const settingKinds = kinds.filter((k) => SETTING_KINDS.has(k));
+  if (settingKinds.length > 0) lendToNeighbours(perPassage, settingKinds, index, passages, filter);
+
+  const focus = queryWords.find((w) => w.focus)?.focus;
+  const whoSaid = asksWhoSaid(question);
+  const sectionAsks = sectionKindsOf(kinds);
+  const ranked: RankedPassage[] = [];
+  for (const [pid, entry] of perPassage) {
+    const features = index.passages[pid]?.features;
+    const passage = passages[pid];
+    let bonus = 0;
+    let factor = 1;
+    for (const kind of kinds) {
+      if (features?.has(kind)) bonus += KIND_BONUS[kind] * maxIdf;
+      else factor *= KIND_MISSING_FACTOR;
+    }
+    const sectionAsksThis = sectionAsks(passage?.section);
+    if (sectionAsksThis) bonus += SECTION_KIND_BONUS * maxIdf;
+    if (passage?.speaker && whoSaid) bonus += WHO_SAID_BONUS * maxIdf;
+    // "What did Kirby say about …": Kirby's own words, not passages that mention or cite him.
+    if (namedSpeakers.size > 0) {
+      if (speaksHere(pid)) bonus += SPEAKER_BONUS * maxIdf;
+      else factor *= NOT_THE_SPEAKER_FACTOR;
+    }
+
+    // The passage holds the kind of answer wanted, or stands under a heading asking that kind of
+    // question. That counts only as far as the passage is about what was asked: "how many soldiers died
+    // in the war" is not covered by any passage holding a number and the word "war".
+    const holdsKind = sectionAsksThis || telling.some((k) => features?.has(k));
+    const wordShare = entry.covered / Math.max(1e-9, wordImportance);
+    const kindCovered = holdsKind
+      ? Math.max(kindImportance, SECTION_KIND_COVERAGE * index.typicalIdf) * Math.min(1, 0.5 + wordShare)
+      : 0;
+    // "What is the population of India?": a passage that names only India does not answer it.
+    const focusMissing = focus && !namesFocus.has(pid) && (focus === 'owned' || entry.wordsNamed <= 1);
+    const coverage =
+      Math.min(1, (entry.covered + kindCovered) / totalImportance) *
+      (focusMissing ? MISSING_FOCUS_FACTOR : 1);
+    ranked.push({
+      passageId: pid,
+      // Covering more of the question is worth more than matching one word often (Lucene's "coord").
+      score: (entry.score + bonus) * factor * (COORD_BASE + coverage),
+      coverage,
+      matchedTerms: entry.matched,
+    });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.passageId - b.passageId);
+  return rerankWithFuse(ranked, queryWords, passages, maxIdf);
+}
+
+/**
+ * BM25 over text and context: per question word, each passage keeps the best of the word's
+ * alternatives (the word, a typo fix, a synonym), so a word counts once however it is matched.
+ */
+function matchWords(
+  queryWords: QueryWord[],
+  index: PassageIndex,
+  speaksHere: (pid: number) => boolean,
+  filter?: (pid: number) => boolean,
+) {
   const perPassage = new Map<number, PassageMatch>();
   /** Passages that name the question's focus (not merely a related word). */
   const namesFocus = new Set<number>();
-  const focus = queryWords.find((w) => w.focus)?.focus;
+  /** A match this good "names" the word: a synonym in the text, the word itself in a heading. */
+  const naming = COVERAGE_CREDIT.synonym * CONTEXT_WEIGHT.title.coverage;
   for (const qw of queryWords) {
+    // quality: how much of the word's importance the match covers.
     const best = new Map<number, { score: number; quality: number; term: string }>();
     const offer = (pid: number, score: number, quality: number, term: string) => {
-      // quality: how much of the word's importance this match covers.
       if (filter && !filter(pid)) return;
       const known = best.get(pid);
       if (!known || known.score < score) best.set(pid, { score, quality, term });
@@ -97,10 +162,11 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
         const indexed = index.passages[pid];
         const weight = indexed?.context.get(alt.term) ?? { score: 0, coverage: 0 };
         const speaker = speaksHere(pid) && indexed?.speakerTerms.has(alt.term);
+        const credit = COVERAGE_CREDIT[alt.kind];
         offer(
           pid,
           alt.weight * (speaker ? 1 : weight.score) * idf,
-          COVERAGE_CREDIT[alt.kind] * (speaker ? 1 : weight.coverage),
+          credit * (speaker ? 1 : weight.coverage),
           alt.term,
         );
       }
@@ -114,70 +180,29 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
       };
       entry.score += hit.score;
       entry.covered += qw.importance * hit.quality;
-      if (hit.quality >= COVERAGE_CREDIT.synonym * CONTEXT_WEIGHT.title.coverage && !qw.focus)
-        entry.wordsNamed++;
-      if (qw.focus && hit.quality >= COVERAGE_CREDIT.synonym * CONTEXT_WEIGHT.title.coverage)
-        namesFocus.add(pid);
       entry.matched.add(hit.term);
+      if (hit.quality >= naming) {
+        if (qw.focus) namesFocus.add(pid);
+        else entry.wordsNamed++;
+      }
       perPassage.set(pid, entry);
     }
   }
+  return { perPassage, namesFocus };
+}
 
-  const sectionKinds = new Map<string, AnswerKind[]>();
-  const kindsOfSection = (section: string) => {
-    let known = sectionKinds.get(section);
-    if (!known) {
-      known = section.endsWith('?') ? questionKinds(section) : [];
-      sectionKinds.set(section, known);
+/** Whether a passage's heading asks the same kind of question ("Why is … important?" for a "why"). */
+function sectionKindsOf(kinds: readonly AnswerKind[]) {
+  const known = new Map<string, boolean>();
+  return (section: string | undefined): boolean => {
+    if (!section?.endsWith('?') || kinds.length === 0) return false;
+    let asks = known.get(section);
+    if (asks === undefined) {
+      asks = questionKinds(section).some((k) => kinds.includes(k));
+      known.set(section, asks);
     }
-    return known;
+    return asks;
   };
-  const whoSaid = asksWhoSaid(question);
-
-  const settingKinds = kinds.filter((k) => SETTING_KINDS.has(k));
-  if (settingKinds.length > 0) lendToNeighbours(perPassage, settingKinds, index, passages, filter);
-
-  const ranked: RankedPassage[] = [];
-  for (const [pid, entry] of perPassage) {
-    const features = index.passages[pid]?.features;
-    const passage = passages[pid];
-    let bonus = 0;
-    let factor = 1;
-    for (const kind of kinds) {
-      if (features?.has(kind)) bonus += KIND_BONUS[kind] * maxIdf;
-      else factor *= KIND_MISSING_FACTOR;
-    }
-    const sectionAsksThis =
-      !!passage?.section && kindsOfSection(passage.section).some((k) => kinds.includes(k));
-    if (sectionAsksThis) bonus += SECTION_KIND_BONUS * maxIdf;
-    // The passage holds the kind of answer wanted, or stands under a heading asking that kind of question.
-    const holdsKind = sectionAsksThis || telling.some((k) => features?.has(k));
-    if (passage?.speaker && whoSaid) bonus += 0.3 * maxIdf;
-    // "What did Kirby say about …": Kirby's own words, not passages that mention or cite him.
-    if (namedSpeakers.size > 0) {
-      if (speaksHere(pid)) bonus += SPEAKER_BONUS * maxIdf;
-      else factor *= NOT_THE_SPEAKER_FACTOR;
-    }
-    // The kind of answer counts only as far as the passage is about what was asked: "how many soldiers
-    // died in the war" is not covered by any passage holding a number and the word "war".
-    const wordShare = entry.covered / Math.max(1e-9, totalImportance - kindImportance);
-    const kindCovered = holdsKind
-      ? Math.max(kindImportance, SECTION_KIND_COVERAGE * index.typicalIdf) * Math.min(1, 0.5 + wordShare)
-      : 0;
-    // "What is the population of India?": a passage that names only India does not answer it.
-    const focusMissing = focus && !namesFocus.has(pid) && (focus === 'owned' || entry.wordsNamed <= 1);
-    const focusFactor = focusMissing ? MISSING_FOCUS_FACTOR : 1;
-    const coverage = Math.min(1, (entry.covered + kindCovered) / totalImportance) * focusFactor;
-    ranked.push({
-      passageId: pid,
-      // Covering more of the question is worth more than matching one word often (Lucene's "coord").
-      score: (entry.score + bonus) * factor * (COORD_BASE + coverage),
-      coverage,
-      matchedTerms: entry.matched,
-    });
-  }
-  ranked.sort((a, b) => b.score - a.score || a.passageId - b.passageId);
-  return rerankWithFuse(ranked, queryWords, passages, maxIdf);
 }
 
 interface PassageMatch {
