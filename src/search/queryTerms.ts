@@ -10,7 +10,7 @@ import type { WordNet } from './wordnet';
  * corpus uses ("meeting" → "encounter").
  */
 
-export type MatchKind = 'exact' | 'typo' | 'synonym' | 'related';
+export type MatchKind = 'exact' | 'typo' | 'synonym' | 'broader' | 'related';
 
 export interface TermAlternative {
   term: string;
@@ -40,7 +40,13 @@ const POSSESSIVE_FOCUS = /^(?:what|which|who|how)\b.*?[’']s (?:[\p{L}-]+ )?([\
 const TYPO_WEIGHT = [1, 0.85, 0.7];
 const STEM_ONLY_WEIGHT = 0.5;
 const SYNONYM_WEIGHT = 0.75;
+const BROADER_WEIGHT = 0.55;
 const RELATED_WEIGHT = 0.4;
+const RELATION_WEIGHT = {
+  synonym: SYNONYM_WEIGHT,
+  broader: BROADER_WEIGHT,
+  related: RELATED_WEIGHT,
+} as const;
 /** Synonyms of a word the corpus already uses count for less: the word itself is the better evidence. */
 const KNOWN_WORD_EXPANSION = 0.8;
 /**
@@ -132,11 +138,14 @@ function analyseWord(
 function sameWord(word: string, term: string, index: PassageIndex, wordnet: WordNet): boolean {
   const spellings = index.spellings(term);
   if (spellings.length === 0 || spellings.includes(word)) return true;
+  // Irregular forms WordNet's rules miss ("spoke" → "speak") count through their base form.
+  const formsOf = (w: string) => new Set([...wordnet.baseForms(w), baseForm(w)]);
   const mine = wordnet.baseForms(word);
   if (mine.size === 0) return true;
+  mine.add(baseForm(word));
   return spellings.some((s) => {
-    const theirs = wordnet.baseForms(s);
-    return theirs.size === 0 || [...theirs].some((f) => mine.has(f));
+    const theirs = formsOf(s);
+    return [...theirs].some((f) => mine.has(f)) || wordnet.baseForms(s).size === 0;
   });
 }
 
@@ -169,11 +178,7 @@ function alternativesFor(w: Word, index: PassageIndex, wordnet: WordNet, previou
 
   for (const related of wordnet.related(lemma)) {
     if (related.word.includes(' ')) continue;
-    add(
-      termOf(related.word),
-      (related.relation === 'synonym' ? SYNONYM_WEIGHT : RELATED_WEIGHT) * factor,
-      related.relation,
-    );
+    add(termOf(related.word), RELATION_WEIGHT[related.relation] * factor, related.relation);
   }
   // A compound WordNet knows ("prison term" → "sentence") stands in for its head word.
   if (previous) {

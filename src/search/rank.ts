@@ -30,7 +30,7 @@ const WHO_SAID_BONUS = 0.3;
 /** A passage covering none of the question keeps this share of its score; covering all of it, 1.5×. */
 const COORD_BASE = 0.5;
 /** Coverage kept by a passage that does not name what a "what is the X of …" question asks about. */
-const MISSING_FOCUS_FACTOR = 0.5;
+const MISSING_FOCUS_FACTOR = 0.4;
 /** Share of an ordinary word's weight that a heading asking the same kind of question ("Why …?") covers. */
 const SECTION_KIND_COVERAGE = 0.5;
 /** The setting of an event (where, when, how long) is often told in the next paragraph. */
@@ -41,7 +41,13 @@ const NEIGHBOUR_SHARE = 0.5;
 const FUSE_SHARE = 0.35;
 const CANDIDATES_FOR_FUSE = 12;
 /** How much a weaker match counts toward covering the question (a synonym nearly answers for the word). */
-const COVERAGE_CREDIT: Record<MatchKind, number> = { exact: 1, typo: 1, synonym: 0.8, related: 0.2 };
+const COVERAGE_CREDIT: Record<MatchKind, number> = {
+  exact: 1,
+  typo: 1,
+  synonym: 0.8,
+  broader: 0.45,
+  related: 0.2,
+};
 
 export interface RankedPassage {
   passageId: number;
@@ -141,8 +147,8 @@ function matchWords(
   const perPassage = new Map<number, PassageMatch>();
   /** Passages that name the question's focus (not merely a related word). */
   const namesFocus = new Set<number>();
-  /** A match this good "names" the word: a synonym in the text, the word itself in a heading. */
-  const naming = COVERAGE_CREDIT.synonym * CONTEXT_WEIGHT.title.coverage;
+  /** A match this good "names" the word: a synonym in the text, the word itself in a heading or title. */
+  const naming = CONTEXT_WEIGHT.title.coverage;
   for (const qw of queryWords) {
     // quality: how much of the word's importance the match covers.
     const best = new Map<number, { score: number; quality: number; term: string }>();

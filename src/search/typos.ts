@@ -38,7 +38,7 @@ export function correctToCorpus(word: string, index: PassageIndex): Correction |
  * word, so it is a misspelt stopword, not a subject of the question.
  */
 export function isMisspeltStopword(word: string, index: PassageIndex, wordnet: WordNet): boolean {
-  if (word.length < 3 || index.hasTerm(word) || wordnet.commonness(word) > 1) return false;
+  if (word.length < 3 || index.hasTerm(word) || wordnet.commonness(word) > 0) return false;
   return LONGER_STOPWORDS.some(
     (s) => Math.abs(s.length - word.length) <= 1 && levenshtein(word, s).steps === 1,
   );

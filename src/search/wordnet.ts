@@ -16,7 +16,8 @@ const POS_OF_SYMBOL: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 
 /** How close a related word is: a synonym stands in for the word better than a broader or derived one. */
 export interface RelatedWord {
   word: string;
-  relation: 'synonym' | 'related';
+  /** `broader`: a hypernym ("talk" is a kind of "discussion"), so a passage using it tells of the thing. */
+  relation: 'synonym' | 'broader' | 'related';
 }
 
 /** Morphological detachment rules (WordNet's morphy), to look up "talked" as "talk". */
@@ -57,6 +58,8 @@ const SENSES_PER_POS = 3;
  * instance hypernyms: "Ukraine" → "country" matches every country. And antonym (a yes/no question's answer often uses the opposite word: "confirm" → "denied").
  */
 const FOLLOWED = new Set(['@', '+', '&', '\\', '=', '!']);
+
+const RELATION_RANK: Record<RelatedWord['relation'], number> = { synonym: 3, broader: 2, related: 1 };
 
 export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
@@ -118,7 +121,8 @@ export class WordNet {
         .replace(/\(.*\)$/, '')
         .replace(/_/g, ' ')
         .toLowerCase();
-      if (clean === word || found.get(clean) === 'synonym') return;
+      const known = found.get(clean);
+      if (clean === word || (known && RELATION_RANK[known] >= RELATION_RANK[relation])) return;
       found.set(clean, relation);
     };
     const entries = POSES.flatMap((pos) => {
@@ -145,7 +149,7 @@ export class WordNet {
           const target = this.synset(pointer.pos, pointer.offset);
           if (!target) continue;
           const targets = pointer.target === 0 ? target.words : [target.words[pointer.target - 1] ?? ''];
-          for (const w of targets) if (w) add(w, 'related');
+          for (const w of targets) if (w) add(w, pointer.symbol === '@' ? 'broader' : 'related');
         }
       }
     }
