@@ -80,7 +80,7 @@ const QUESTION_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ],
   [
     'time',
-    /^(?:since |until |till )?(?:when|wen|whn)\b|\b(?:since|until) when\b|\bwhat (?:time|day|year|date|month)\b|\bhow long ago\b|\bwhich (?:year|day|month)\b/,
+    /^(?:since |until |till )?(?:when|wen|whn)\b|\b(?:since|until) when\b|\bwhat (?:time|day|year|date|month)\b|\bhow long ago\b|\bwhich (?:year|day|month)\b|(?<=\b(?:last|first|next) )times?\b/,
   ],
   ['place', /\b(?:where|wher|whre)\b|\b(?:what|which) (?:city|country|place|location|venue)\b/],
   [

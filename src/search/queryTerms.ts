@@ -82,7 +82,8 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
     // A word the corpus never uses weighs like an ordinary corpus word (a paraphrase's own word), a
     // name it never mentions more (below).
     let importance = exact ? index.idf(exact.term) : index.typicalIdf;
-    if (w.word.length <= 2) importance *= 0.5;
+    // "the two men": a spelled-out count describes more often than it identifies.
+    if (w.word.length <= 2 || /^\d+$/.test(w.term) !== /^\d/.test(w.word)) importance *= 0.5;
     if (SPEECH.test(w.word) || (!exact && analysis.adverb)) importance *= FRAMING_WORD_IMPORTANCE;
     const written = question.slice(w.start, w.end);
     const looksLikeName = (position > 0 && /^\p{Lu}/u.test(written)) || analysis.properNoun;

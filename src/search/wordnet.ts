@@ -125,12 +125,15 @@ export class WordNet {
       if (clean === word || (known && RELATION_RANK[known] >= RELATION_RANK[relation])) return;
       found.set(clean, relation);
     };
+    // Per part of speech, the most common reading: "men" is the plural of "man" far more often than
+    // the noun "men" (a work force).
     const entries = POSES.flatMap((pos) => {
-      for (const lemma of this.lemmas(word, pos)) {
+      const found = this.lemmas(word, pos).flatMap((lemma) => {
         const entry = this.lookup(lemma, pos);
-        if (entry) return [{ pos, lemma, ...entry }];
-      }
-      return [];
+        return entry ? [{ pos, lemma, ...entry }] : [];
+      });
+      found.sort((a, b) => b.tagged - a.tagged);
+      return found.slice(0, 1);
     });
     // A part of speech never seen in WordNet's tagged texts ("meet" as an adjective) is noise when
     // the word has a common one.
@@ -161,7 +164,7 @@ export class WordNet {
   private lemmas(word: string, pos: Pos): string[] {
     const forms = [word];
     for (const [suffix, ending] of DETACH[pos]) {
-      if (word.endsWith(suffix) && word.length > suffix.length + 1)
+      if (word.endsWith(suffix) && word.length - suffix.length + ending.length >= 2)
         forms.push(word.slice(0, -suffix.length) + ending);
     }
     return forms;
