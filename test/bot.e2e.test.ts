@@ -1,12 +1,6 @@
-// The bot end to end: the project's own start-up code runs a real discord.js Client against the
-// loopback Discord stand-in, and the real `tsx src/main.ts` / `src/cli/deploy.ts` run as processes.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandContext, runCommand } from '../commands/dispatch';
 import { PROJECT_ROOT, parseConfig } from '../src/config';
@@ -16,13 +10,12 @@ import { isTokenRejected } from '../src/discord/loginError';
 import { type Bot, startBot } from '../src/discord/startBot';
 import { AnswerEngine } from '../src/search/engine';
 import { FakeDiscord, type Payload } from './support/fakeDiscord';
+import { type Spawned, spawnScript } from './support/processes';
 
 const GUILD_ID = '2000000000000000001';
 const EPHEMERAL = 64;
 const STRING = 3;
 const BOOLEAN = 5;
-// Node itself with tsx's loader (as `npm start` runs it): no wrapper process that a kill could miss.
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** The environment of a child process, without any Discord settings of the machine running the tests. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -34,30 +27,11 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-interface Running {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
+type Running = Spawned;
 
-/** Runs a TypeScript entry point of the project with tsx from an empty folder, so no .env applies. */
+/** Runs a TypeScript entry point of the project from an empty folder, so no .env applies. */
 function runTsx(script: string, env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(PROJECT_ROOT, script)], {
-    cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')),
-    env: childEnv(env),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exit = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+  return spawnScript(script, { cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')), env: childEnv(env) });
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {

@@ -1,23 +1,16 @@
-// Reloading the corpus without a restart: SIGHUP to the real bot process (node --import tsx src/main.ts,
-// what `tsx src/main.ts` runs; the tsx CLI itself does not pass SIGHUP on) against the loopback Discord
-// stand-in, and to the local console; plus the reloader's own rules.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config';
 import { CorpusError } from '../src/corpus/loadCorpus';
 import { CorpusReloader, isReloadMessage, RELOAD_MESSAGE } from '../src/reload';
 import type { AnswerEngine } from '../src/search/engine';
 import { FakeDiscord, type Payload } from './support/fakeDiscord';
+import { type Spawned, spawnScript } from './support/processes';
 
 const STRING = 3;
 const EPHEMERAL = 64;
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** Only this article answers it: before it is added the bot abstains. */
 const NEW_QUESTION = 'How many steps does the lighthouse have?';
@@ -38,12 +31,7 @@ published: 2024-05-15
 A paragraph without a title above it.
 `;
 
-interface Running {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
+type Running = Spawned;
 
 const cleanups: Array<() => unknown> = [];
 
@@ -68,27 +56,17 @@ function startMain(env: Record<string, string>): Running {
       ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|SHARD|NODE_OPTIONS)/.test(key),
     ),
   );
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(PROJECT_ROOT, 'src/main.ts')], {
+  const run = spawnScript('src/main.ts', {
     cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')),
     env: { ...inherited, ASK_COOLDOWN_SECONDS: '0', NO_COLOR: '1', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exit = once(child, 'exit').then(([code]) => code as number | null);
   cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exit;
+    if (run.child.exitCode === null && run.child.signalCode === null) {
+      run.child.kill('SIGKILL');
+      await run.exit;
     }
   });
-  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+  return run;
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {

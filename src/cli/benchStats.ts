@@ -22,34 +22,32 @@ export interface Built<T> {
 }
 
 export function measureBuild<T>(build: () => T): Built<T> {
-  settle();
-  const before = process.memoryUsage();
-  const started = performance.now();
-  const value = build();
-  const ms = performance.now() - started;
-  settle();
-  const after = process.memoryUsage();
-  return {
-    value,
-    ms,
-    heapMB: (after.heapUsed + after.external - before.heapUsed - before.external) / 2 ** 20,
-    rssMB: (after.rss - before.rss) / 2 ** 20,
-  };
+  const start = startMeasuring();
+  return start.done(build());
 }
 
 export async function measureBuildAsync<T>(build: () => Promise<T>): Promise<Built<T>> {
+  const start = startMeasuring();
+  return start.done(await build());
+}
+
+/** Memory and time from now until `done`, with a GC at both ends when available. */
+function startMeasuring() {
   settle();
   const before = process.memoryUsage();
   const started = performance.now();
-  const value = await build();
-  const ms = performance.now() - started;
-  settle();
-  const after = process.memoryUsage();
   return {
-    value,
-    ms,
-    heapMB: (after.heapUsed + after.external - before.heapUsed - before.external) / 2 ** 20,
-    rssMB: (after.rss - before.rss) / 2 ** 20,
+    done<T>(value: T): Built<T> {
+      const ms = performance.now() - started;
+      settle();
+      const after = process.memoryUsage();
+      return {
+        value,
+        ms,
+        heapMB: (after.heapUsed + after.external - before.heapUsed - before.external) / 2 ** 20,
+        rssMB: (after.rss - before.rss) / 2 ** 20,
+      };
+    },
   };
 }
 

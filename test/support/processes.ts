@@ -6,7 +6,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../../src/config';
 
 export const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -105,4 +107,33 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: () 
 export function realisticToken(): string {
   const id = Buffer.from('1000000000000000001').toString('base64url');
   return `${id}.${randomBytes(4).toString('base64url')}.${randomBytes(28).toString('base64url')}`;
+}
+
+/** tsx's loader: tests run `node --import <it> script.ts`, as `npm start` does, with no wrapper process. */
+export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+export interface Spawned {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exit: Promise<number | null>;
+}
+
+/** Runs a project entry point (`src/main.ts`, `src/cli/deploy.ts`) in node with tsx, capturing its output. */
+export function spawnScript(script: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Spawned {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(PROJECT_ROOT, script)], {
+    ...options,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, stdout: () => stdout, stderr: () => stderr, exit };
 }
