@@ -172,7 +172,13 @@ function alternativesFor(w: Word, index: PassageIndex, wordnet: WordNet, previou
       add(corrected.term, TYPO_WEIGHT[corrected.steps] ?? 0.6, 'typo');
       lemma = corrected.word;
     } else {
-      lemma = correctToEnglish(w.word, wordnet) ?? lemma;
+      lemma =
+        correctToEnglish(w.word, wordnet, {
+          itself: (candidate) => index.hasTerm(termOf(candidate)),
+          related: (candidate) => wordnet.related(candidate).some((r) => index.hasTerm(termOf(r.word))),
+        }) ?? lemma;
+      // "spek" → "speak", which the corpus uses as "spoke".
+      add(termOf(lemma), TYPO_WEIGHT[1] ?? 0.85, 'typo');
     }
     factor = 0.85;
   }

@@ -53,10 +53,19 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
  * English words one edit away ("tlak" → "talk"), for typos of words the article does not use but
- * whose synonyms it might. Transpositions first: they are the commonest typing slip.
+ * whose synonyms it might. A word the corpus uses (or has a related word of) first, then
+ * transpositions: they are the commonest typing slip.
  */
-export function correctToEnglish(word: string, wordnet: WordNet): string | undefined {
-  if (word.length < 3 || !/^[a-z]+$/.test(word)) return undefined;
+export function correctToEnglish(
+  word: string,
+  wordnet: WordNet,
+  /** Whether the corpus uses the word itself, else whether it uses a related word. */
+  usedByCorpus: { itself: (candidate: string) => boolean; related: (candidate: string) => boolean } = {
+    itself: () => false,
+    related: () => false,
+  },
+): string | undefined {
+  if (word.length < 3 || word.length > 15 || !/^[a-z]+$/.test(word)) return undefined;
   const transpositions: string[] = [];
   for (let i = 0; i + 1 < word.length; i++)
     transpositions.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
@@ -68,5 +77,9 @@ export function correctToEnglish(word: string, wordnet: WordNet): string | undef
     }
     if (i < word.length) others.push(word.slice(0, i) + word.slice(i + 1)); // deletion
   }
-  return [...transpositions, ...others].find((w) => w !== word && wordnet.isExactWord(w));
+  const english = [...new Set([...transpositions, ...others])].filter(
+    (w) => w !== word && wordnet.isExactWord(w),
+  );
+  // Of several real words one slip away ("spek": spec, speak, seek), the one the corpus can use wins.
+  return english.find(usedByCorpus.itself) ?? english.find(usedByCorpus.related) ?? english[0];
 }
