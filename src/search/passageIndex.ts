@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Corpus } from '../corpus/types';
 import { type PassageFeatures, passageFeatures } from './cues';
-import { words } from './text';
+import { forEachToken, words } from './text';
 
 /**
  * An inverted index over the passages' terms (BM25 statistics), plus fuse.js over the corpus
@@ -70,15 +70,14 @@ export class PassageIndex {
     };
     let totalLength = 0;
     for (const passage of corpus.passages) {
-      const textWords = words(passage.text);
       const counts = new Map<string, number>();
       let length = 0;
-      for (const w of textWords) {
-        this.vocabulary.set(w.word, w.term);
-        if (w.stopword) continue;
+      forEachToken(passage.text, (w) => {
+        if (!this.vocabulary.has(w.word)) this.vocabulary.set(w.word, w.term);
+        if (w.stopword) return;
         length++;
         counts.set(w.term, (counts.get(w.term) ?? 0) + 1);
-      }
+      });
       for (const [term, tf] of counts) push(this.postings, term, [passage.id, tf]);
 
       const context = new Map<string, ContextWeight>();

@@ -154,7 +154,16 @@ export function words(text: string): Word[] {
   return out;
 }
 
-interface Token {
+/** The words of a text without their offsets, for indexing: no object is made per word. */
+export function forEachToken(text: string, visit: (token: Token) => void): void {
+  const shouting = !/\p{Ll}/u.test(text);
+  for (const match of text.matchAll(WORD)) {
+    const token = analyseToken(match[0], shouting);
+    if (token) visit(token);
+  }
+}
+
+export interface Token {
   word: string;
   term: string;
   stopword: boolean;
