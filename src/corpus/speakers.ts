@@ -58,36 +58,16 @@ const isTitle = (word: string) => TITLE_WORDS.has(word.toLowerCase().replace(/[�
  * Runs of capitalised words ("of" may join two of them), with title words stripped from the front:
  * candidate names, in text order. Runs longer than `maxWords` are not names.
  */
-function nameRuns(
-  text: string,
-  maxWords = 3,
-  toks: Token[] = tokens(text),
-): Array<{ name: string; start: number; end: number }> {
-  const runs: Array<{ name: string; start: number; end: number }> = [];
+/** Capitalised words with single spaces between them; "of" may join two ("Federation of American Scientists"). */
+const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{N}.’'-]*(?:(?: | of )\p{Lu}[\p{L}\p{N}.’'-]*)*/gu;
 
-  let i = 0;
-  while (i < toks.length) {
-    if (!isCapitalised(toks[i]?.text ?? '')) {
-      i++;
-      continue;
-    }
-    let j = i;
-    // A run continues over capitalised words with only spaces between them.
-    const joined = (a: number, b: number) => /^ +$/.test(text.slice(toks[a]?.end, toks[b]?.start));
-    for (;;) {
-      if (j + 1 < toks.length && isCapitalised(toks[j + 1]?.text ?? '') && joined(j, j + 1)) j++;
-      else if (
-        toks[j + 1]?.text === 'of' &&
-        isCapitalised(toks[j + 2]?.text ?? '') &&
-        joined(j, j + 1) &&
-        joined(j + 1, j + 2)
-      )
-        j += 2;
-      else break;
-    }
-    const words = toks
-      .slice(i, j + 1)
-      .filter((t) => !/^[\p{Lu}.]{2,}$/u.test(t.text) || t.text.includes('.'));
+function nameRuns(text: string, maxWords = 3): Array<{ name: string; start: number; end: number }> {
+  const runs: Array<{ name: string; start: number; end: number }> = [];
+  // Only the capitalised stretches are read: most words of a passage cannot start a name.
+  for (const run of text.matchAll(CAPITALISED_RUN)) {
+    const words = tokens(run[0])
+      .filter((t) => !/^[\p{Lu}.]{2,}$/u.test(t.text) || t.text.includes('.'))
+      .map((t) => ({ text: t.text, start: t.start + run.index, end: t.end + run.index }));
     const kept = dropTitles(words);
     if (kept.length > 0 && kept.length <= maxWords && !NOT_NAMES.has(kept[0]?.text.toLowerCase() ?? '')) {
       const first = kept[0] as Token;
@@ -98,7 +78,6 @@ function nameRuns(
         end: last.end,
       });
     }
-    i = j + 1;
   }
   return runs;
 }
@@ -228,12 +207,10 @@ function personBefore(runs: Array<{ name: string; end: number }>, index: number,
 /** People the article names in full and mentions more than once ("Paul Whelan"): what it can tell about. */
 export function peopleNamed(texts: string[]): string[] {
   const mentions = new Map<string, number>();
-  const runsOfTexts = texts.map((text) => {
-    const toks = tokens(text);
-    for (const { text: word } of toks) mentions.set(word, (mentions.get(word) ?? 0) + 1);
-    return nameRuns(text, 3, toks);
-  });
-  return [...new Set(fullNames(runsOfTexts).values())].filter(
+  for (const text of texts) {
+    for (const word of text.split(/[^\p{L}\p{N}’'-]+/u)) mentions.set(word, (mentions.get(word) ?? 0) + 1);
+  }
+  return [...new Set(fullNames(texts.map((text) => nameRuns(text))).values())].filter(
     (name) => (mentions.get(name.split(' ').pop() ?? name) ?? 0) >= 2,
   );
 }

@@ -34,7 +34,6 @@ export interface IndexedPassage {
   context: Map<string, ContextWeight>;
   /** Terms of the speaker's name. */
   speakerTerms: ReadonlySet<string>;
-  features: PassageFeatures;
 }
 
 export class PassageIndex {
@@ -103,7 +102,6 @@ export class PassageIndex {
         length,
         context,
         speakerTerms,
-        features: passageFeatures(passage.text),
       });
       totalLength += length;
     }
@@ -157,6 +155,17 @@ export class PassageIndex {
   speakersCalled(term: string): ReadonlySet<string> {
     return this.speakersByTerm.get(term) ?? new Set();
   }
+
+  /** The kinds of answer a passage holds (durations, dates, places…): worked out when first asked. */
+  featuresOf(passageId: number): PassageFeatures {
+    let features = this.features[passageId];
+    if (!features) {
+      features = passageFeatures(this.corpus.passages[passageId]?.text ?? '');
+      this.features[passageId] = features;
+    }
+    return features;
+  }
+  private readonly features: PassageFeatures[] = [];
 
   /** Passages whose text holds the term, with its frequency there. */
   textPostings(term: string): ReadonlyArray<[number, number]> {

@@ -92,12 +92,12 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
   const sectionAsks = sectionKindsOf(kinds);
   const ranked: RankedPassage[] = [];
   for (const [pid, entry] of perPassage) {
-    const features = index.passages[pid]?.features;
+    const features = index.featuresOf(pid);
     const passage = passages[pid];
     let bonus = 0;
     let factor = 1;
     for (const kind of kinds) {
-      if (features?.has(kind)) bonus += KIND_BONUS[kind] * maxIdf;
+      if (features.has(kind)) bonus += KIND_BONUS[kind] * maxIdf;
       else factor *= KIND_MISSING_FACTOR;
     }
     const sectionAsksThis = sectionAsks(passage?.section);
@@ -112,7 +112,7 @@ export function rankPassages({ question, queryWords, index, filter, passages }: 
     // The passage holds the kind of answer wanted, or stands under a heading asking that kind of
     // question. That counts only as far as the passage is about what was asked: "how many soldiers died
     // in the war" is not covered by any passage holding a number and the word "war".
-    const holdsKind = sectionAsksThis || telling.some((k) => features?.has(k));
+    const holdsKind = sectionAsksThis || telling.some((k) => features.has(k));
     const wordShare = entry.covered / Math.max(1e-9, wordImportance);
     const kindCovered = holdsKind
       ? Math.max(kindImportance, SECTION_KIND_COVERAGE * index.typicalIdf) * Math.min(1, 0.5 + wordShare)
@@ -234,11 +234,11 @@ function lendToNeighbours(
 ) {
   const lent = new Map<number, number>();
   for (const [pid, entry] of perPassage) {
-    if (kinds.some((k) => index.passages[pid]?.features.has(k))) continue;
+    if (kinds.some((k) => index.featuresOf(pid).has(k))) continue;
     for (const neighbour of [pid - 1, pid + 1]) {
       const other = passages[neighbour];
       if (!other || other.articleId !== passages[pid]?.articleId || (filter && !filter(neighbour))) continue;
-      if (!kinds.some((k) => index.passages[neighbour]?.features.has(k))) continue;
+      if (!kinds.some((k) => index.featuresOf(neighbour).has(k))) continue;
       lent.set(neighbour, Math.max(lent.get(neighbour) ?? 0, entry.score * NEIGHBOUR_SHARE));
     }
   }
