@@ -8,7 +8,7 @@ import { parseCli } from './args';
 import { loadEngineOrExit } from './loadEngine';
 
 const USAGE =
-  'usage: npm run ask -- [--json] [--corpus DIR] [--article ID] ["question"]  (no question: one per stdin line)';
+  'usage: npm run ask -- [--json] [--corpus DIR (default: $CORPUS_DIR or corpus/)] [--article ID] ["question"]  (no question: one per stdin line)';
 
 const { values, positionals } = parseCli(process.argv.slice(2), USAGE);
 if (values.help) {

@@ -51,7 +51,6 @@ function outsideQuotes(text: string): string {
   return text.replace(/“[^”]*”?|"[^"]*"?/gu, (quoted) => ' '.repeat(quoted.length));
 }
 
-const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 const isTitle = (word: string) => TITLE_WORDS.has(word.toLowerCase().replace(/[’']s$/u, ''));
 
 /**

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Corpus } from '../corpus/types';
 import { type PassageFeatures, passageFeatures } from './cues';
-import { forEachToken, words } from './text';
+import { contentTerms, forEachToken, words } from './text';
 
 /**
  * An inverted index over the passages' terms (BM25 statistics), plus fuse.js over the corpus
@@ -56,13 +56,13 @@ export class PassageIndex {
   readonly typicalIdf: number;
 
   constructor(readonly corpus: Corpus) {
-    const titleTerms = new Map(corpus.articles.map((a) => [a.id, contentWordTerms(a.meta.title)]));
+    const titleTerms = new Map(corpus.articles.map((a) => [a.id, contentTerms(a.meta.title)]));
     // Speakers and section headings repeat from passage to passage: analyse each once.
     const contextTerms = new Map<string, string[]>();
     const termsOf = (text = '') => {
       let terms = contextTerms.get(text);
       if (!terms) {
-        terms = contentWordTerms(text);
+        terms = contentTerms(text);
         contextTerms.set(text, terms);
       }
       return terms;
@@ -203,12 +203,6 @@ export class PassageIndex {
       .slice(0, limit)
       .map((r) => ({ word: r.item, term: this.vocabulary.get(r.item) ?? r.item, score: r.score ?? 1 }));
   }
-}
-
-function contentWordTerms(text: string): string[] {
-  return words(text)
-    .filter((w) => !w.stopword)
-    .map((w) => w.term);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

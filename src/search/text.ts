@@ -233,9 +233,5 @@ export function contentTerms(text: string): string[] {
     .map((w) => w.term);
 }
 
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
-}
-
 /** The stopwords of three letters or more: a misspelt one ("wht", "abut") is still only a stopword. */
 export const LONGER_STOPWORDS: readonly string[] = [...STOPWORDS].filter((w) => w.length >= 3);
