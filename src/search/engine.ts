@@ -84,6 +84,7 @@ export class AnswerEngine {
       section: passage.section,
       speaker: passage.speaker,
       score: round(best.coverage),
+      confidence: best.coverage >= 0.7 ? 'high' : best.coverage >= 0.4 ? 'medium' : 'low',
       article: this.articleRef(passage.articleId),
       highlights: [
         ...highlightWords(quote, best.matchedTerms),
@@ -95,6 +96,13 @@ export class AnswerEngine {
         .slice(0, MAX_ALTERNATIVES)
         .map((r) => this.alternative(r)),
     };
+  }
+
+  /** The best passages for a question whether or not the engine would answer it (for evaluation). */
+  candidates(question: string, options: AskOptions = {}, limit = 3): Alternative[] {
+    return this.rank(cleanQuestion(question), options)
+      .slice(0, limit)
+      .map((r) => this.alternative(r));
   }
 
   /**
