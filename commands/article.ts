@@ -1,12 +1,12 @@
 import { type APIEmbed, SlashCommandBuilder } from 'discord.js';
-import { truncate } from '../src/discord/limits';
-import { escapeText } from '../src/discord/markdown';
-import { articleLink, formatPublished } from '../src/discord/renderAnswer';
-import { privateText, type Reply } from '../src/discord/reply';
+import { truncate } from '../src/reply/limits';
+import { escapeText } from '../src/reply/markdown';
+import { articleLink, formatPublished } from '../src/reply/renderAnswer';
+import { privateText, type Reply } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
 import type { ArticleRef } from '../src/search/types';
-import type { Command } from './index';
 import { articleChoices, integerOption, resolveArticle, stringOption } from './options';
+import type { Command } from './types';
 
 /** Articles listed per page when there are several: ten short lines keep the list readable. */
 const PAGE_SIZE = 10;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { SlashCommandBuilder } from 'discord.js';
-import { escapeText } from '../src/discord/markdown';
-import { renderNoAnswer, renderQuoteReply } from '../src/discord/renderAnswer';
-import { privateText } from '../src/discord/reply';
+import { escapeText } from '../src/reply/markdown';
+import { renderNoAnswer, renderQuoteReply } from '../src/reply/renderAnswer';
+import { privateText } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
-import type { Command, CommandContext } from './index';
 import { articleChoices, booleanOption, resolveArticle, stringOption } from './options';
+import type { Command, CommandContext } from './types';
 
 /** Discord's own ceiling for a string option; also applied to input that did not come through Discord. */
 export const MAX_QUESTION_LENGTH = 6000;

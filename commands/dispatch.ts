@@ -1,17 +1,11 @@
-import { Cooldowns } from '../src/discord/cooldowns';
-import { fitChoices, fitReply, truncate } from '../src/discord/limits';
-import { describeError, type Log } from '../src/discord/log';
-import { escapeText } from '../src/discord/markdown';
-import { type Choice, privateText, type Reply } from '../src/discord/reply';
+import { describeError, type Log } from '../src/log';
+import { fitChoices, fitReply, truncate } from '../src/reply/limits';
+import { escapeText } from '../src/reply/markdown';
+import { type Choice, privateText, type Reply } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
-import {
-  type AutocompleteRequest,
-  type ButtonRequest,
-  type CommandContext,
-  type CommandRequest,
-  findButtonOwner,
-  findCommand,
-} from './index';
+import { Cooldowns } from './cooldowns';
+import { findButtonOwner, findCommand } from './index';
+import type { AutocompleteRequest, ButtonRequest, CommandContext, CommandRequest } from './types';
 
 /**
  * The one way in for every transport (Discord, console, tests): finds the handler, turns a thrown

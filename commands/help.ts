@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { escapeText } from '../src/discord/markdown';
-import type { Command } from './index';
+import { escapeText } from '../src/reply/markdown';
+import type { Command } from './types';
 
 const data = new SlashCommandBuilder()
   .setName('help')

@@ -1,7 +1,7 @@
-import type { Choice } from '../src/discord/reply';
+import type { Choice } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
 import type { ArticleRef } from '../src/search/types';
-import type { CommandRequest } from './index';
+import type { CommandRequest } from './types';
 
 const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 

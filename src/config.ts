@@ -6,6 +6,9 @@ import { z } from 'zod';
 /** The project root: the default corpus lives there whatever the working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The project's own folder of articles: the corpus when CORPUS_DIR is unset. */
+export const DEFAULT_CORPUS_DIR = path.join(PROJECT_ROOT, 'corpus');
+
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const DEFAULT_ASK_COOLDOWN_SECONDS = 5;
 
@@ -141,7 +144,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     guildId: values.DISCORD_GUILD_ID,
     apiUrl: values.DISCORD_API_URL ?? DEFAULT_API_URL,
     // A relative CORPUS_DIR is taken from where the command runs, like any path typed in a shell.
-    corpusDir: values.CORPUS_DIR ? path.resolve(cwd, values.CORPUS_DIR) : path.join(PROJECT_ROOT, 'corpus'),
+    corpusDir: values.CORPUS_DIR ? path.resolve(cwd, values.CORPUS_DIR) : DEFAULT_CORPUS_DIR,
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS ?? DEFAULT_ASK_COOLDOWN_SECONDS,
     shardCount: values.SHARD_COUNT,
     shardList: values.SHARD_LIST && expandRanges(values.SHARD_LIST),

@@ -2,9 +2,10 @@
 // SIGHUP reloads the corpus in both.
 import { createCommandContext } from '../commands/dispatch';
 import { runConsole } from './console/runConsole';
-import { createLog } from './discord/log';
-import { CorpusReloader } from './reload';
-import { loadConfigOrExit, loadEngineOrExit, logUnhandledRejections, runBot, writeStderr } from './startup';
+import { runBot } from './discord/runBot';
+import { createLog } from './log';
+import { CorpusReloader } from './runtime/reload';
+import { loadConfigOrExit, loadEngineOrExit, logUnhandledRejections, writeStderr } from './runtime/startup';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(writeStderr);
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const reloader = new CorpusReloader(config.corpusDir, log);
   process.on('SIGHUP', () => reloader.request());
 
-  const engine = await loadEngineOrExit(config, log);
+  const engine = await loadEngineOrExit(config.corpusDir, log);
   if (config.token) return runBot(config, engine, { log, write: writeStderr, reloader });
 
   process.stderr.write(

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config';
 import { CorpusError } from '../src/corpus/loadCorpus';
-import { CorpusReloader, isReloadMessage, RELOAD_MESSAGE } from '../src/reload';
+import { CorpusReloader, isReloadMessage, RELOAD_MESSAGE } from '../src/runtime/reload';
 import type { AnswerEngine } from '../src/search/engine';
 import { FakeDiscord, type Payload } from './support/fakeDiscord';
 import { type Spawned, spawnScript } from './support/processes';

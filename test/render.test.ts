@@ -2,15 +2,10 @@ import type { APIEmbed } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownToText, plainStyle } from '../src/console/renderText';
-import { fitChoices, fitEmbed, fitReply, safeUrl, truncate } from '../src/discord/limits';
-import { boldWords, escapeText, renderQuote } from '../src/discord/markdown';
-import {
-  formatPublished,
-  type QuoteView,
-  renderNoAnswer,
-  renderQuoteReply,
-} from '../src/discord/renderAnswer';
-import type { Reply } from '../src/discord/reply';
+import { fitChoices, fitEmbed, fitReply, safeUrl, truncate } from '../src/reply/limits';
+import { boldWords, escapeText, renderQuote } from '../src/reply/markdown';
+import { formatPublished, type QuoteView, renderNoAnswer, renderQuoteReply } from '../src/reply/renderAnswer';
+import type { Reply } from '../src/reply/reply';
 
 /** Discord's limits, written out again here so a wrong constant in src/ cannot pass unnoticed. */
 function expectWithinDiscordLimits(reply: Reply): void {

@@ -3,10 +3,11 @@
  * baselines (fuse.js defaults, MiniSearch) in the same process on the same passages.
  */
 import { readFileSync } from 'node:fs';
+import { createLog } from '../log';
+import { loadCliConfigOrExit, loadEngineOrExit, writeStderr } from '../runtime/startup';
 import { parseCli } from './args';
 import { type Baseline, fuseDefaults, miniSearch } from './baselines';
 import { type EvalQuestion, isRight, parseQuestions } from './evalScoring';
-import { loadEngineOrExit } from './loadEngine';
 
 const USAGE = 'usage: npm run eval -- [--corpus DIR] FILE.jsonl';
 const { values, positionals } = parseCli(process.argv.slice(2), USAGE);
@@ -23,7 +24,8 @@ try {
   process.exit(1);
 }
 
-const engine = await loadEngineOrExit(values.corpus);
+const config = loadCliConfigOrExit(values.corpus);
+const engine = await loadEngineOrExit(config.corpusDir, createLog(writeStderr, [config.token]));
 const answerable = questions.filter((q) => q.expect);
 const offTopic = questions.filter((q) => !q.expect);
 

@@ -11,9 +11,10 @@
  */
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { eng as englishStopwords } from 'stopword';
+import { DEFAULT_CORPUS_DIR } from '../config';
 import {
   ADJECTIVE_SUFFIXES,
   CITY_SUFFIXES,
@@ -66,7 +67,7 @@ export interface GeneratedCorpus {
 }
 
 /** The project's own corpus folder: the seed article(s) copied into generated corpora. */
-export const SEED_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+export const SEED_CORPUS_DIR = DEFAULT_CORPUS_DIR;
 
 /* ----------------------------------------------------------------------------------------------------
  * Randomness: mulberry32, so a seed gives the same corpus on every machine and Node version.

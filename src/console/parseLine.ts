@@ -1,4 +1,4 @@
-import type { CommandRequest } from '../../commands';
+import type { CommandRequest } from '../../commands/types';
 
 /** What one line typed into the local console asks for. */
 export type ConsoleInput =

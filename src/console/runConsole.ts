@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { CommandContext } from '../../commands';
 import { runButton, runCommand } from '../../commands/dispatch';
-import type { Reply } from '../discord/reply';
+import type { CommandContext } from '../../commands/types';
+import type { Reply } from '../reply/reply';
 import { CONSOLE_USER_ID, parseLine } from './parseLine';
 import { ansiStyle, buttonIds, plainStyle, renderText } from './renderText';
 

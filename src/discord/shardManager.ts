@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import type { Config } from '../config';
-import { RELOAD_MESSAGE } from '../reload';
-import type { Log } from './log';
+import type { Log } from '../log';
+import { RELOAD_MESSAGE } from '../runtime/reload';
 
 /** What /gateway/bot says about sharding. */
 export interface GatewayBotInfo {

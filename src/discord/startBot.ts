@@ -1,9 +1,9 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import { createCommandContext } from '../../commands/dispatch';
 import type { Config } from '../config';
+import { describeError, type Log } from '../log';
 import type { AnswerEngine } from '../search/engine';
 import { handleInteraction } from './interactions';
-import { describeError, type Log } from './log';
 
 export interface Bot {
   client: Client<true>;

@@ -1,8 +1,8 @@
 // Reloading the corpus without a restart (SIGHUP): the new engine is built aside and swapped in whole,
 // so an interaction is answered from the old corpus or the new one, never from a mix.
-import { CorpusError, loadCorpus } from './corpus/loadCorpus';
-import { describeError, type Log } from './discord/log';
-import { AnswerEngine } from './search/engine';
+import { CorpusError, loadCorpus } from '../corpus/loadCorpus';
+import { describeError, type Log } from '../log';
+import { AnswerEngine } from '../search/engine';
 
 /** What the sharding manager sends a shard process over IPC when it gets SIGHUP. */
 export const RELOAD_MESSAGE = { askbot: 'reload' } as const;
