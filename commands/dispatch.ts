@@ -5,6 +5,7 @@ import { type Choice, privateText, type Reply } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
 import { Cooldowns } from './cooldowns';
 import { findButtonOwner, findCommand } from './index';
+import { MAX_STRING_OPTION, missingOption, readOptions } from './options';
 import type { AutocompleteRequest, ButtonRequest, CommandContext, CommandRequest } from './types';
 
 /**
@@ -33,8 +34,14 @@ export async function runCommand(request: CommandRequest, context: CommandContex
     return fitReply(
       privateText(`Unknown command: /${escapeText(truncate(request.command, 32))}. Try /help.`),
     );
+  const options = readOptions(command.data.options, request.options);
+  // Discord always sends required options; the console and other callers may not.
+  const missing = missingOption(command.data.options, options);
+  if (missing) {
+    return fitReply(privateText(`/${command.data.name} needs ${missing}: see /help for how to use it.`));
+  }
   try {
-    return fitReply(await command.execute(request, context));
+    return fitReply(await command.execute({ ...request, options }, context));
   } catch (error) {
     context.log(`error in /${request.command} (user ${request.userId}): ${describeError(error)}`);
     return fitReply(privateText('Something went wrong while answering. Please try again.'));
@@ -46,14 +53,23 @@ export async function runAutocomplete(
   context: CommandContext,
 ): Promise<Choice[]> {
   const command = findCommand(request.command);
-  if (!command?.autocomplete) return [];
+  const focused = command?.data.options?.find((option) => option.name === request.focused.name);
+  if (!command?.autocomplete || !focused || !('autocomplete' in focused && focused.autocomplete)) return [];
+  const typed = {
+    name: focused.name,
+    value: String(request.focused.value).slice(0, MAX_STRING_OPTION),
+  };
+  const options = readOptions(command.data.options, request.options);
   let timer: NodeJS.Timeout | undefined;
   try {
     const deadline = new Promise<readonly Choice[]>((resolve) => {
       timer = setTimeout(() => resolve([]), AUTOCOMPLETE_DEADLINE_MS);
     });
     return fitChoices(
-      await Promise.race([Promise.resolve(command.autocomplete(request, context)), deadline]),
+      await Promise.race([
+        Promise.resolve(command.autocomplete({ ...request, options, focused: typed }, context)),
+        deadline,
+      ]),
     );
   } catch (error) {
     context.log(`error in /${request.command} autocomplete: ${describeError(error)}`);

@@ -1,11 +1,10 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { escapeText } from '../src/reply/markdown';
-import type { Command } from './types';
+import type { SlashCommand, SlashDefinition } from './types';
 
-const data = new SlashCommandBuilder()
-  .setName('help')
-  .setDescription('How to ask the bot about the article')
-  .toJSON();
+const data = {
+  name: 'help',
+  description: 'How to ask the bot about the article',
+} as const satisfies SlashDefinition;
 
 export default {
   data,
@@ -46,4 +45,4 @@ export default {
       allowedMentions: { parse: [] },
     };
   },
-} satisfies Command;
+} satisfies SlashCommand<typeof data>;
