@@ -1,6 +1,7 @@
 import { type APIEmbed, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { truncate } from '../src/reply/limits';
 import { escapeText } from '../src/reply/markdown';
+import { plural } from '../src/reply/plural';
 import { articleLink, formatPublished } from '../src/reply/renderAnswer';
 import { privateText, type Reply } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
@@ -74,10 +75,10 @@ function list(engine: AnswerEngine, requestedPage: number): Reply {
     const ref = engine.articleRef(article.id);
     const count = passages.filter((p) => p.articleId === article.id).length;
     const title = truncate(ref.title, 150);
-    return `**${(page - 1) * PAGE_SIZE + index + 1}.** ${articleLink({ ...ref, title })} — ${escapeText(byline(ref))} · ${count} passages`;
+    return `**${(page - 1) * PAGE_SIZE + index + 1}.** ${articleLink({ ...ref, title })} — ${escapeText(byline(ref))} · ${plural(count, 'passage')}`;
   });
   const embed: APIEmbed = {
-    title: `${articles.length} articles`,
+    title: plural(articles.length, 'article'),
     description: lines.join('\n'),
     footer: {
       text:
@@ -99,7 +100,9 @@ export default {
     if (wanted) {
       const article = resolveArticle(engine, wanted);
       if (!article) {
-        return privateText(`I do not know an article called “${escapeText(truncate(wanted, 200))}”.`);
+        return privateText(
+          `I do not know an article called “${escapeText(truncate(wanted, 200))}”. /article lists the ones I know.`,
+        );
       }
       return details(engine, article);
     }

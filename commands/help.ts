@@ -29,14 +29,16 @@ export default {
             {
               name: 'Options of /ask',
               value: [
-                '• **private**: show the answer only to you',
-                '• **article**: search only one article',
-                '• **Next best passage** (button): another passage that may answer, shown only to you',
+                '`/ask question:<your question> article:<title> private:true`',
+                '• **article**: search only one article (its title, or part of it)',
+                '• **private**: `true` shows the answer only to you',
+                '• **Next best passage** (button; /next in the local console): another passage that may answer, shown only to you',
               ].join('\n'),
             },
             {
               name: 'Other commands',
-              value: '• **/article**: the articles the bot knows\n• **/help**: this message',
+              value:
+                '• **/article** `[article:<title>] [page:<n>]`: the articles the bot knows\n• **/help**: this message',
             },
           ],
         },

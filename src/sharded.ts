@@ -57,6 +57,7 @@ try {
 }
 
 try {
+  log('connecting to Discord…');
   await fleet.start();
 } catch (error) {
   // A refused token is found before any shard is spawned: one line, as with `npm start`.

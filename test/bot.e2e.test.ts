@@ -476,14 +476,17 @@ describe('the real process (tsx src/main.ts)', () => {
     }
   });
 
-  it('with a wrong token prints one line naming DISCORD_TOKEN, never the token, and exits non-zero', async () => {
+  it('with a wrong token prints one line naming DISCORD_TOKEN (after "connecting"), never the token, and exits non-zero', async () => {
     const token = 'MTIzNDU2Nzg5.wrong.tokenvalue0123456789';
     const run = runTsx('src/main.ts', { DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl });
     const code = await run.exit;
     expect(code).not.toBe(0);
     const output = run.stdout() + run.stderr();
-    expect(output.trim().split('\n')).toHaveLength(1);
-    expect(output).toContain('DISCORD_TOKEN');
+    // The line said at once, then the one line of the failure.
+    const [connecting, ...failure] = output.trim().split('\n');
+    expect(connecting).toBe('connecting to Discord…');
+    expect(failure).toHaveLength(1);
+    expect(failure[0]).toContain('DISCORD_TOKEN');
     expect(output).not.toContain(token);
   });
 });

@@ -1,7 +1,9 @@
 // Options typed from the command definitions (checked by tsc: the @ts-expect-error lines fail the type
 // check the day a misspelt option name compiles) and validated against them at run time in dispatch.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import article from '../commands/article';
 import ask from '../commands/ask';
 import { createCommandContext, runAutocomplete, runCommand } from '../commands/dispatch';
@@ -10,7 +12,9 @@ import type { CommandContext, OptionsOf, SlashCommand } from '../commands/types'
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import { privateText } from '../src/reply/reply';
 import { AnswerEngine } from '../src/search/engine';
-import { CORPUS_DIR } from './support/engineFixtures';
+import { CORPUS_DIR, removeCorpusDirs, twoArticleCorpus } from './support/engineFixtures';
+
+afterAll(removeCorpusDirs);
 
 let context: CommandContext;
 const logs: string[] = [];
@@ -129,6 +133,20 @@ describe('dispatch validates before a handler sees the options', () => {
     expect(reply.embeds?.[0]?.title).toBe(
       'Blinken, Lavrov meet for first time since Russia’s invasion of Ukraine',
     );
+  });
+
+  it('/article lists articles with their passages counted in English ("1 passage")', async () => {
+    const dir = await twoArticleCorpus();
+    await writeFile(
+      path.join(dir, 'short.md'),
+      '---\ntitle: A short one\npublished: 2024-01-01\n---\nOnly one paragraph here, and that is all.\n',
+    );
+    const engine = AnswerEngine.build(await loadCorpus(dir));
+    const three = createCommandContext(engine, { cooldownSeconds: 0, log: () => {} });
+    const reply = await runCommand({ command: 'article', options: {}, userId: 'u' }, three);
+    expect(reply.embeds?.[0]?.title).toBe('3 articles');
+    expect(reply.embeds?.[0]?.description).toMatch(/A short one.* · 1 passage$/m);
+    expect(reply.embeds?.[0]?.description).toMatch(/Otters return.* · 3 passages$/m);
   });
 
   it('autocomplete: only for an option that has it', async () => {

@@ -225,12 +225,13 @@ describe('npm run start:sharded', () => {
     expect(await run.exit).toBe(0);
   }, 180_000);
 
-  it('with a wrong token prints one line naming DISCORD_TOKEN and exits non-zero, starting no shard', async () => {
+  it('with a wrong token prints one line naming DISCORD_TOKEN (after "connecting") and exits non-zero, starting no shard', async () => {
     const fake = await startFake({ shards: 2 });
     const token = 'MTIzNDU2Nzg5.wrong.tokenvalue0123456789';
     const run = startSharded({ DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl });
     expect(await run.exit).not.toBe(0);
-    const lines = run.stderr().trim().split('\n');
+    const [connecting, ...lines] = run.stderr().trim().split('\n');
+    expect(connecting).toBe('connecting to Discord…');
     expect(lines, run.stderr()).toHaveLength(1);
     expect(lines[0]).toContain('DISCORD_TOKEN');
     expect(run.stderr()).not.toContain(token);

@@ -45,6 +45,8 @@ export async function runBot(config: Config, engine: AnswerEngine, options: RunB
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   if (options.stopWithParent) process.on('disconnect', () => shutdown('the sharding manager is gone'));
 
+  // Logging in can take a while when Discord is slow or unreachable: say at once what is going on.
+  if (options.announceReady ?? true) log('connecting to Discord…');
   bot = await startBot(config, engine, {
     log,
     announceReady: options.announceReady,
