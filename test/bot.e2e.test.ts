@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandContext, runCommand } from '../commands/dispatch';
 import { PROJECT_ROOT, parseConfig } from '../src/config';
@@ -10,36 +11,15 @@ import { isTokenRejected } from '../src/discord/loginError';
 import { type Bot, startBot } from '../src/discord/startBot';
 import { AnswerEngine } from '../src/search/engine';
 import { FakeDiscord, type Payload } from './support/fakeDiscord';
-import { type Spawned, spawnScript } from './support/processes';
+import { cleanEnv, type Spawned, spawnScript, waitFor } from './support/processes';
 
 const GUILD_ID = '2000000000000000001';
-const EPHEMERAL = 64;
-const STRING = 3;
-const BOOLEAN = 5;
-
-/** The environment of a child process, without any Discord settings of the machine running the tests. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|NODE_OPTIONS)/.test(key),
-    ),
-  );
-  return { ...env, ...extra };
-}
 
 type Running = Spawned;
 
 /** Runs a TypeScript entry point of the project from an empty folder, so no .env applies. */
 function runTsx(script: string, env: Record<string, string>): Running {
-  return spawnScript(script, { cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')), env: childEnv(env) });
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return spawnScript(script, { cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')), env: cleanEnv(env) });
 }
 
 function buttonsOf(data: Payload): Payload[] {
@@ -71,7 +51,7 @@ afterAll(async () => {
 function ask(question: string, extra: { name: string; type: number; value: string | boolean }[] = []) {
   return fake.sendCommand({
     name: 'ask',
-    options: [{ name: 'question', type: STRING, value: question }, ...extra],
+    options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }, ...extra],
   });
 }
 
@@ -103,13 +83,18 @@ describe('deploy', () => {
     }
     const askOptions: Payload[] = commands.find((c) => c.name === 'ask')?.options ?? [];
     expect(askOptions.find((o) => o.name === 'question')).toMatchObject({
-      type: STRING,
+      type: ApplicationCommandOptionType.String,
       required: true,
       max_length: 6000,
       autocomplete: true,
     });
-    expect(askOptions.find((o) => o.name === 'private')).toMatchObject({ type: BOOLEAN });
-    expect(askOptions.find((o) => o.name === 'article')).toMatchObject({ type: STRING, autocomplete: true });
+    expect(askOptions.find((o) => o.name === 'private')).toMatchObject({
+      type: ApplicationCommandOptionType.Boolean,
+    });
+    expect(askOptions.find((o) => o.name === 'article')).toMatchObject({
+      type: ApplicationCommandOptionType.String,
+      autocomplete: true,
+    });
   });
 
   it('says what is missing without DISCORD_CLIENT_ID', async () => {
@@ -124,7 +109,7 @@ describe('/ask', () => {
     const { type, data, elapsedMs } = await ask('How long did the meeting last?').response();
     expect(elapsedMs).toBeLessThan(3000);
     expect(type).toBe(4);
-    expect((data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect((data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = data.embeds[0];
     expect(embed.description).toContain('10 minutes');
@@ -134,15 +119,15 @@ describe('/ask', () => {
 
   it('answers privately when asked to', async () => {
     const { data } = await ask('How long did the meeting last?', [
-      { name: 'private', type: BOOLEAN, value: true },
+      { name: 'private', type: ApplicationCommandOptionType.Boolean, value: true },
     ]).response();
-    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(data.embeds[0].description).toContain('10 minutes');
   });
 
   it('says privately when the article does not answer, with suggestions', async () => {
     const { data } = await ask('What is the capital of France?').response();
-    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('The article does not answer “What is the capital of France?”');
     expect(data.content).toMatch(/• .+\?/);
     expect(data.allowed_mentions).toEqual({ parse: [] });
@@ -150,7 +135,7 @@ describe('/ask', () => {
 
   it('answers an empty question with a private hint', async () => {
     const { data } = await ask('   ').response();
-    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('Ask me a question about the article');
   });
 
@@ -179,15 +164,15 @@ describe('/ask', () => {
 
   it('refuses an article it does not know, privately', async () => {
     const { data } = await ask('How long did the meeting last?', [
-      { name: 'article', type: STRING, value: 'no-such-article' },
+      { name: 'article', type: ApplicationCommandOptionType.String, value: 'no-such-article' },
     ]).response();
-    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('I do not know an article called “no-such-article”');
   });
 
   it('searches only the article picked in the article option', async () => {
     const { data } = await ask('How long did the meeting last?', [
-      { name: 'article', type: STRING, value: 'blinken-lavrov-g20' },
+      { name: 'article', type: ApplicationCommandOptionType.String, value: 'blinken-lavrov-g20' },
     ]).response();
     expect(data.embeds[0].description).toContain('10 minutes');
   });
@@ -199,7 +184,7 @@ describe('autocomplete', () => {
       .sendAutocomplete({
         name: 'ask',
         focused: 'question',
-        options: [{ name: 'question', type: STRING, value: '' }],
+        options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: '' }],
       })
       .response();
     expect(type).toBe(8);
@@ -219,7 +204,7 @@ describe('autocomplete', () => {
         .sendAutocomplete({
           name: 'ask',
           focused: 'question',
-          options: [{ name: 'question', type: STRING, value }],
+          options: [{ name: 'question', type: ApplicationCommandOptionType.String, value }],
         })
         .response();
       expect(type).toBe(8);
@@ -233,8 +218,8 @@ describe('autocomplete', () => {
         name: 'ask',
         focused: 'article',
         options: [
-          { name: 'question', type: STRING, value: 'meeting' },
-          { name: 'article', type: STRING, value: 'lavrov' },
+          { name: 'question', type: ApplicationCommandOptionType.String, value: 'meeting' },
+          { name: 'article', type: ApplicationCommandOptionType.String, value: 'lavrov' },
         ],
       })
       .response();
@@ -255,7 +240,7 @@ describe('buttons', () => {
 
     const pressed = await fake.sendButton({ customId: next.custom_id }).response();
     expect(pressed.type).toBe(4);
-    expect(pressed.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(pressed.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(pressed.data.allowed_mentions).toEqual({ parse: [] });
     expect(pressed.data.embeds[0].footer.text).toBe('Next best passage');
     expect(pressed.data.embeds[0].description).not.toBe(first.data.embeds[0].description);
@@ -264,7 +249,7 @@ describe('buttons', () => {
   it('says a stale or foreign button has expired', async () => {
     for (const customId of ['ask:next:00000000:1', 'someone-else:thing']) {
       const { data } = await fake.sendButton({ customId }).response();
-      expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
       expect(data.content).toContain('This button has expired');
     }
   });
@@ -273,7 +258,7 @@ describe('buttons', () => {
 describe('other commands and failures', () => {
   it('answers an unknown command privately, then goes on with a normal one', async () => {
     const unknown = await fake.sendCommand({ name: 'dance' }).response();
-    expect(unknown.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(unknown.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(unknown.data.content).toContain('Unknown command');
     const help = await fake.sendCommand({ name: 'help' }).response();
     expect(help.type).toBe(4);
@@ -460,7 +445,13 @@ describe('the real process (tsx src/main.ts)', () => {
       const { type, data } = await own
         .sendCommand({
           name: 'ask',
-          options: [{ name: 'question', type: STRING, value: 'How long did the meeting last?' }],
+          options: [
+            {
+              name: 'question',
+              type: ApplicationCommandOptionType.String,
+              value: 'How long did the meeting last?',
+            },
+          ],
         })
         .response();
       expect(type).toBe(4);

@@ -15,7 +15,7 @@ import { plainStyle, renderText } from '../src/console/renderText';
 import { createConsole, NOTHING_MORE, NOTHING_YET } from '../src/console/runConsole';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import { AnswerEngine } from '../src/search/engine';
-import { waitFor } from './support/processes';
+import { cleanEnv, waitFor } from './support/processes';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -32,14 +32,9 @@ interface Running {
 }
 
 function cli(input: string | undefined, env: Record<string, string> = {}): Running {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|NODE_OPTIONS)/.test(key),
-    ),
-  );
   const child = spawn(TSX, [path.join(PROJECT_ROOT, 'src/main.ts')], {
     cwd: mkdtempSync(path.join(tmpdir(), 'askbot-console-')),
-    env: { ...inherited, DISCORD_TOKEN: '', ...env },
+    env: cleanEnv({ DISCORD_TOKEN: '', ...env }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

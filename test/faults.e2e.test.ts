@@ -2,7 +2,9 @@
 // loopback Discord stand-in, which enforces Discord's 3 s window (a late answer is refused, as Discord
 // does) and injects one fault at a time. After every fault the bot must still be answering, without a
 // crash, without a fatal callback, and with at most the one log line the fault deserves.
+
 import path from 'node:path';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, parseConfig } from '../src/config';
 import { markdownToText, plainStyle } from '../src/console/renderText';
@@ -12,7 +14,6 @@ import { AnswerEngine } from '../src/search/engine';
 import { FakeDiscord, type FakeInteraction, type Payload } from './support/fakeDiscord';
 import { killChildren, realisticToken, runMain, waitFor } from './support/processes';
 
-const STRING = 3;
 const DISCORD_WINDOW_MS = 3000;
 /** A question that makes the engine stall for longer than Discord waits (see beforeAll). */
 const STALL = 'stall-the-bot';
@@ -66,7 +67,7 @@ function ask(question: string): FakeInteraction {
   userCounter++;
   return fake.sendCommand({
     name: 'ask',
-    options: [{ name: 'question', type: STRING, value: question }],
+    options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }],
     userId: String(3000000000000000000n + BigInt(userCounter)),
   });
 }
@@ -107,7 +108,7 @@ describe('REST faults on the interaction callback', () => {
     const typing = fake.sendAutocomplete({
       name: 'ask',
       focused: 'question',
-      options: [{ name: 'question', type: STRING, value: 'blinken' }],
+      options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'blinken' }],
     });
     const choices = await typing.response(5000);
     expect(choices.type).toBe(8);

@@ -1,16 +1,14 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config';
 import { CorpusError } from '../src/corpus/loadCorpus';
 import { CorpusReloader, isReloadMessage, RELOAD_MESSAGE } from '../src/runtime/reload';
 import type { AnswerEngine } from '../src/search/engine';
 import { FakeDiscord, type Payload } from './support/fakeDiscord';
-import { type Spawned, spawnScript } from './support/processes';
-
-const STRING = 3;
-const EPHEMERAL = 64;
+import { cleanEnv, type Spawned, spawnScript, waitFor } from './support/processes';
 
 /** Only this article answers it: before it is added the bot abstains. */
 const NEW_QUESTION = 'How many steps does the lighthouse have?';
@@ -51,14 +49,9 @@ function copyCorpus(): string {
 
 /** The bot process itself (no tsx CLI in between, so a signal reaches it), from an empty folder. */
 function startMain(env: Record<string, string>): Running {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|SHARD|NODE_OPTIONS)/.test(key),
-    ),
-  );
   const run = spawnScript('src/main.ts', {
     cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')),
-    env: { ...inherited, ASK_COOLDOWN_SECONDS: '0', NO_COLOR: '1', ...env },
+    env: cleanEnv({ ASK_COOLDOWN_SECONDS: '0', NO_COLOR: '1', ...env }),
   });
   cleanups.push(async () => {
     if (run.child.exitCode === null && run.child.signalCode === null) {
@@ -67,14 +60,6 @@ function startMain(env: Record<string, string>): Running {
     }
   });
   return run;
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /**
@@ -127,11 +112,14 @@ describe('SIGHUP reloads the corpus of the running bot', () => {
     await nextLine(run, 0, /ready as AskBot in 1 server/);
     const ask = (question: string) =>
       fake
-        .sendCommand({ name: 'ask', options: [{ name: 'question', type: STRING, value: question }] })
+        .sendCommand({
+          name: 'ask',
+          options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }],
+        })
         .response();
 
     const before = await ask(NEW_QUESTION);
-    expect(before.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(before.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(before.data.content).toContain('does not answer');
     const oldButton = nextButton((await ask('What did Blinken say about nuclear powers?')).data);
 

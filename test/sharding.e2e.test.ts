@@ -4,21 +4,19 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, PROJECT_ROOT, parseConfig } from '../src/config';
 import { describeShardIds, startRounds } from '../src/discord/shardManager';
 import { shardOptions } from '../src/discord/startBot';
 import { FakeDiscord, type Payload } from './support/fakeDiscord';
+import { TSX_LOADER, waitFor } from './support/processes';
 
-const STRING = 3;
 /** Owned by shard 1 and shard 0 of 2: Discord routes a guild to shard (id >> 22) % count. */
 const GUILD_ON_SHARD_1 = '2000000000000000001';
 const GUILD_ON_SHARD_0 = '2000000000004194305';
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 function shardOf(guildId: string, count: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(count));
@@ -89,19 +87,11 @@ function shardPidsOf(pid: number): number[] {
     .map((line) => Number.parseInt(line.trim(), 10));
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 function ask(fake: FakeDiscord, guildId: string, question: string) {
   return fake.sendCommand({
     name: 'ask',
     guildId,
-    options: [{ name: 'question', type: STRING, value: question }],
+    options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }],
   });
 }
 

@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Events } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { canForceGc, mb, ms, percentile } from '../../src/cli/benchStats';
 import { parseConfig } from '../../src/config';
 import { startBot } from '../../src/discord/startBot';
@@ -18,8 +19,6 @@ import { FakeDiscord, type FakeInteraction } from '../support/fakeDiscord';
 
 const USAGE = 'usage: npm run bench:bot -- [--total 2000] [--burst 100]';
 const DISCORD_WINDOW_MS = 3000;
-const STRING = 3;
-const BOOLEAN = 5;
 
 /** What people ask, typos and all; what they ask that the article does not cover; and odd input. */
 const QUESTIONS = [
@@ -174,8 +173,10 @@ function ask(): FakeInteraction {
   return fake.sendCommand({
     name: 'ask',
     options: [
-      { name: 'question', type: STRING, value: question },
-      ...(sent % 7 === 0 ? [{ name: 'private', type: BOOLEAN, value: true }] : []),
+      { name: 'question', type: ApplicationCommandOptionType.String, value: question },
+      ...(sent % 7 === 0
+        ? [{ name: 'private', type: ApplicationCommandOptionType.Boolean, value: true }]
+        : []),
     ],
     // A distinct user each time, as well as no cooldown: every question reaches the engine.
     userId: String(4000000000000000000n + BigInt(sent)),

@@ -1,7 +1,7 @@
 /**
  * A loopback Discord stand-in: an HTTP server (REST API v10) plus a WebSocket gateway on 127.0.0.1
- * that an unmodified discord.js 14 Client logs in to. See /work/shared/DESIGN.md, "Testing the bot
- * against Discord without Discord".
+ * that an unmodified discord.js 14 Client logs in to: the endpoints, gateway opcodes and dispatches
+ * such a Client needs, and the faults Discord can answer with (5xx, 429, 10062, gateway close codes).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';

@@ -103,10 +103,17 @@ export async function killChildren(): Promise<void> {
   );
 }
 
-export async function waitFor(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
+/** Polls `check` until it holds; `what` (computed at the time, e.g. the output so far) names it on a timeout. */
+export async function waitFor(
+  check: () => boolean,
+  timeoutMs: number,
+  what: string | (() => string),
+): Promise<void> {
   const start = Date.now();
   while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what()}`);
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
