@@ -11,7 +11,8 @@ import { markdownToText, plainStyle } from '../src/console/renderText';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import { type Bot, startBot } from '../src/discord/startBot';
 import { AnswerEngine } from '../src/search/engine';
-import { FakeDiscord, type FakeInteraction, type Payload } from './support/fakeDiscord';
+import { FakeDiscord, type FakeInteraction } from './support/fakeDiscord';
+import { choicesOf, embedOf, nextButtonId } from './support/messages';
 import { killChildren, realisticToken, runMain, waitFor } from './support/processes';
 
 const DISCORD_WINDOW_MS = 3000;
@@ -73,7 +74,7 @@ function ask(question: string): FakeInteraction {
 }
 
 /** The status of every callback request made for `interaction`, in order. */
-function callbackStatuses(interaction: FakeInteraction): number[] {
+function callbackStatuses(interaction: { id: string; token: string }): number[] {
   return fake.requests
     .filter(
       (r) =>
@@ -88,7 +89,7 @@ async function expectAnswering(): Promise<void> {
   const { type, data, elapsedMs } = await ask('How long did the meeting last?').response(5000);
   expect(type).toBe(4);
   expect(elapsedMs).toBeLessThan(DISCORD_WINDOW_MS);
-  expect(markdownToText(data.embeds[0].description, plainStyle)).toContain('10 minutes');
+  expect(markdownToText(embedOf(data).description ?? '', plainStyle)).toContain('10 minutes');
 }
 
 describe('REST faults on the interaction callback', () => {
@@ -112,16 +113,14 @@ describe('REST faults on the interaction callback', () => {
     });
     const choices = await typing.response(5000);
     expect(choices.type).toBe(8);
-    expect(choices.data.choices.length).toBeGreaterThan(0);
+    expect(choicesOf(choices.data).length).toBeGreaterThan(0);
     expect(callbackStatuses(typing)).toEqual([500, 204]);
 
     const first = await ask('What did Blinken say about nuclear powers?').response(5000);
-    const next = (first.data.components ?? [])
-      .flatMap((row: Payload) => row.components)
-      .find((button: Payload) => button.custom_id);
-    expect(next?.custom_id).toMatch(/^ask:next:/);
+    const next = nextButtonId(first.data) ?? '';
+    expect(next).toMatch(/^ask:next:/);
     fake.failNextCallback({ status: 500 });
-    const press = fake.sendButton({ customId: next.custom_id });
+    const press = fake.sendButton({ customId: next });
     const pressed = await press.response(5000);
     expect(pressed.type).toBe(4);
     expect(pressed.elapsedMs).toBeLessThan(DISCORD_WINDOW_MS);
@@ -163,11 +162,9 @@ describe('REST faults on the interaction callback', () => {
 
   it('404 code 10062 injected on a button press: one log line, the next press answered', async () => {
     const first = await ask('What did Blinken say about nuclear powers?').response(5000);
-    const next = (first.data.components ?? [])
-      .flatMap((row: Payload) => row.components)
-      .find((button: Payload) => button.custom_id);
+    const next = nextButtonId(first.data) ?? '';
     fake.failNextCallback({ status: 404, body: { message: 'Unknown interaction', code: 10062 } });
-    fake.sendButton({ customId: next.custom_id });
+    fake.sendButton({ customId: next });
     await waitFor(
       () => logs.length > 0,
       5000,
@@ -176,7 +173,7 @@ describe('REST faults on the interaction callback', () => {
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^could not respond to interaction type 3: .*Unknown interaction/);
     logs.length = 0;
-    const again = await fake.sendButton({ customId: next.custom_id }).response(5000);
+    const again = await fake.sendButton({ customId: next }).response(5000);
     expect(again.type).toBe(4);
     expect(logs).toEqual([]);
   });
@@ -205,7 +202,7 @@ describe('gateway faults', () => {
     const { type, data, elapsedMs } = await meanwhile.response(5000);
     expect(type).toBe(4);
     expect(elapsedMs).toBeLessThan(DISCORD_WINDOW_MS);
-    expect(markdownToText(data.embeds[0].description, plainStyle)).toContain('10 minutes');
+    expect(markdownToText(embedOf(data).description ?? '', plainStyle)).toContain('10 minutes');
     expect(fake.resumes.length).toBeGreaterThan(resumes);
     await expectAnswering();
     expect(logs).toEqual([]);

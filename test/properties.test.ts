@@ -20,7 +20,7 @@ import { type Bot, startBot } from '../src/discord/startBot';
 import { fitReply, truncate } from '../src/reply/limits';
 import type { Choice, Reply } from '../src/reply/reply';
 import { AnswerEngine } from '../src/search/engine';
-import { FakeDiscord, type Payload } from './support/fakeDiscord';
+import { FakeDiscord } from './support/fakeDiscord';
 
 const MAX_QUESTION = 6000;
 
@@ -551,9 +551,7 @@ describe('hostile input over the wire (real discord.js Client, loopback Discord)
           expect(type).toBe(4);
           expect(data.allowed_mentions).toEqual({ parse: [] });
           expect(data.content ?? '').not.toMatch(MASS_MENTION);
-          const callback = fake.requests.find((r: Payload) =>
-            r.path.includes(`/interactions/${interaction.id}/`),
-          );
+          const callback = fake.requests.find((r) => r.path.includes(`/interactions/${interaction.id}/`));
           expect(callback?.status).toBe(204);
         },
       ),

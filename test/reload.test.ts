@@ -1,13 +1,14 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config';
 import { CorpusError } from '../src/corpus/loadCorpus';
 import { CorpusReloader, isReloadMessage, RELOAD_MESSAGE } from '../src/runtime/reload';
 import type { AnswerEngine } from '../src/search/engine';
-import { FakeDiscord, type Payload } from './support/fakeDiscord';
+import { FakeDiscord, type MessageBody } from './support/fakeDiscord';
+import { buttonsOf, customIdOf, embedOf, isEphemeral } from './support/messages';
 import { cleanEnv, type Spawned, spawnScript, waitFor } from './support/processes';
 
 /** Only this article answers it: before it is added the bot abstains. */
@@ -84,13 +85,13 @@ async function nextLine(run: Running, from: number, pattern: RegExp, timeoutMs =
 }
 
 /** The quoted passage of an answer, without the bold that highlights the question's words. */
-function quoteOf(data: Payload): string {
-  return String(data?.embeds?.[0]?.description ?? '').replaceAll('**', '');
+function quoteOf(data: MessageBody): string {
+  return String(data.embeds?.[0]?.description ?? '').replaceAll('**', '');
 }
 
-function nextButton(data: Payload): string {
-  const buttons: Payload[] = (data?.components ?? []).flatMap((row: Payload) => row.components ?? []);
-  const customId = buttons.find((button) => button.label === 'Next best passage')?.custom_id;
+function nextButton(data: MessageBody): string {
+  const next = buttonsOf(data).find((button) => 'label' in button && button.label === 'Next best passage');
+  const customId = customIdOf(next);
   if (typeof customId !== 'string')
     throw new Error(`no "Next best passage" button in ${JSON.stringify(data)}`);
   return customId;
@@ -119,7 +120,7 @@ describe('SIGHUP reloads the corpus of the running bot', () => {
         .response();
 
     const before = await ask(NEW_QUESTION);
-    expect(before.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(isEphemeral(before.data)).toBe(true);
     expect(before.data.content).toContain('does not answer');
     const oldButton = nextButton((await ask('What did Blinken say about nuclear powers?')).data);
 
@@ -137,7 +138,7 @@ describe('SIGHUP reloads the corpus of the running bot', () => {
     const newButton = nextButton((await ask('What did Blinken say about nuclear powers?')).data);
     expect(newButton).not.toBe(oldButton);
     const pressed = await fake.sendButton({ customId: newButton }).response();
-    expect(pressed.data.embeds[0].footer.text).toBe('Next best passage');
+    expect(embedOf(pressed.data).footer?.text).toBe('Next best passage');
 
     writeFileSync(path.join(corpusDir, 'broken.md'), BROKEN_ARTICLE);
     mark = run.stderr().length;
@@ -151,7 +152,7 @@ describe('SIGHUP reloads the corpus of the running bot', () => {
     expect(quoteOf((await ask(NEW_QUESTION)).data)).toContain('112 steps');
     expect(quoteOf((await ask('How long did the meeting last?')).data)).toContain('10 minutes');
     const stillValid = await fake.sendButton({ customId: newButton }).response();
-    expect(stillValid.data.embeds[0].footer.text).toBe('Next best passage');
+    expect(embedOf(stillValid.data).footer?.text).toBe('Next best passage');
 
     run.child.kill('SIGTERM');
     expect(await fake.waitForClientClose(10_000)).toBe(1000);

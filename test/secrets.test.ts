@@ -15,7 +15,8 @@ import { describeLoginError } from '../src/discord/loginError';
 import { startBot } from '../src/discord/startBot';
 import { describeError } from '../src/log';
 import { AnswerEngine } from '../src/search/engine';
-import { FakeDiscord, type FakeInteraction, type Payload } from './support/fakeDiscord';
+import { FakeDiscord, type FakeInteraction } from './support/fakeDiscord';
+import { nextButtonId } from './support/messages';
 import { killChildren, realisticToken, runMain, waitFor } from './support/processes';
 
 const RATE_LIMITED = {
@@ -214,11 +215,8 @@ describe('the bot never writes to its corpus folder', () => {
     const bot = await startBot(config, engine, { log: () => {} });
     try {
       const answer = await ask(fake, 'What did Blinken say about nuclear powers?').response(5000);
-      const next = (answer.data.components ?? [])
-        .flatMap((row: Payload) => row.components)
-        .find((button: Payload) => button.custom_id);
-      if (next)
-        await fake.sendButton({ customId: next.custom_id, userId: '3000000000000000009' }).response(5000);
+      const next = nextButtonId(answer.data);
+      if (next) await fake.sendButton({ customId: next, userId: '3000000000000000009' }).response(5000);
       await fake
         .sendAutocomplete({
           name: 'ask',

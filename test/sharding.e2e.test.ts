@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, PROJECT_ROOT, parseConfig } from '../src/config';
 import { describeShardIds, startRounds } from '../src/discord/shardManager';
 import { shardOptions } from '../src/discord/startBot';
-import { FakeDiscord, type Payload } from './support/fakeDiscord';
+import { FakeDiscord, type MessageBody } from './support/fakeDiscord';
 import { TSX_LOADER, waitFor } from './support/processes';
 
 /** Owned by shard 1 and shard 0 of 2: Discord routes a guild to shard (id >> 22) % count. */
@@ -96,8 +96,8 @@ function ask(fake: FakeDiscord, guildId: string, question: string) {
 }
 
 /** The quoted passage of an answer, without the bold that highlights the question's words. */
-function quoteOf(data: Payload): string {
-  return String(data?.embeds?.[0]?.description ?? '').replaceAll('**', '');
+function quoteOf(data: MessageBody): string {
+  return String(data.embeds?.[0]?.description ?? '').replaceAll('**', '');
 }
 
 let fakes: FakeDiscord[] = [];
