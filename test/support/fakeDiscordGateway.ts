@@ -14,7 +14,7 @@ import {
 } from 'discord-api-types/v10';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { Waiters } from './fakeDiscordInteraction';
-import { shardForGuild, type UserInfo, userPayload } from './fakeDiscordPayloads';
+import { NO_FLAGS, shardForGuild, type UserInfo, userPayload } from './fakeDiscordPayloads';
 import type { IdentifyRecord } from './fakeDiscordTypes';
 
 /** A dispatch as sent: typed event name and sequence; `d` is the event's own payload type. */
@@ -233,7 +233,7 @@ export class FakeGateway {
       guilds: guildIds.map((id) => ({ id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.config.wsUrl(),
-      application: { id: applicationId, flags: 0 as never, flags_new: '0' },
+      application: { id: applicationId, flags: NO_FLAGS, flags_new: '0' },
       ...(shard ? { shard } : {}),
     };
     // What Discord also sends in READY, which discord-api-types does not list.

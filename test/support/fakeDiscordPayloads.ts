@@ -21,7 +21,7 @@ import {
 import type { MessageBody } from './fakeDiscordTypes';
 
 /** A bit field with no bit set: discord-api-types' flag enums have no member for it. */
-const NO_FLAGS = 0 as never;
+export const NO_FLAGS = 0 as never;
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 export const ALL_PERMISSIONS = '2248473465835073';
