@@ -27,6 +27,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'runtime', parts: ['src/runtime/'] },
   { name: 'transports', parts: ['src/discord/', 'src/http/', 'src/console/'], separate: true },
   { name: 'cli', parts: ['src/cli/'] },
+  // An HTTP transport's own entry point, if it has one outside src/http/, joins this list.
   { name: 'entry points', parts: ['src/main.ts', 'src/shard.ts', 'src/sharded.ts'], entryPoints: true },
 ];
 
