@@ -15,7 +15,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AnswerEngine } from '../search/engine';
-import { CONFIDENCE_FEATURES, type ConfidenceFeature, RANK_FEATURES, type RankFeature } from '../search/featureNames';
+import {
+  CONFIDENCE_FEATURES,
+  type ConfidenceFeature,
+  RANK_FEATURES,
+  type RankFeature,
+} from '../search/featureNames';
 import { confidenceFeatures, type QuestionFacts } from '../search/features';
 import { type RankedPassage, scoreOf } from '../search/rank';
 import { ON_TOPIC, RANKING, RIGHT } from '../search/weights';
@@ -58,19 +63,30 @@ async function collect(): Promise<Item[]> {
         const shown = engine.describe(r, ranked);
         return isRight(question, { quote: shown.quote, articleId: shown.article.id, speaker: shown.speaker });
       });
-      items.push({ suite: suite.name, question, facts, ranked, right, fold: foldOf(question.q.toLowerCase(), FOLDS) });
+      items.push({
+        suite: suite.name,
+        question,
+        facts,
+        ranked,
+        right,
+        fold: foldOf(question.q.toLowerCase(), FOLDS),
+      });
     }
   }
   return items;
 }
 
-const vector = (features: Readonly<Record<RankFeature, number>>) => RANK_FEATURES.map((name) => features[name] ?? 0);
+const vector = (features: Readonly<Record<RankFeature, number>>) =>
+  RANK_FEATURES.map((name) => features[name] ?? 0);
 const asRecord = <K extends string>(names: readonly K[], w: readonly number[]) =>
   Object.fromEntries(names.map((name, i) => [name, round(w[i] ?? 0)])) as Record<K, number>;
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
 function fitRanking(items: readonly Item[], lambda: number) {
-  const examples = items.map((item) => ({ features: item.ranked.map((r) => vector(r.features)), right: item.right }));
+  const examples = items.map((item) => ({
+    features: item.ranked.map((r) => vector(r.features)),
+    right: item.right,
+  }));
   return asRecord(RANK_FEATURES, fitRanker(examples, RANK_FEATURES.length, lambda));
 }
 
@@ -97,21 +113,30 @@ function outOfFold(items: readonly Item[], lambda: number): Judged[] {
     );
     for (const item of items.filter((i) => i.fold === fold)) {
       const ranked = rerank(item, weights);
-      judged.push({ item, topRight: ranked[0]?.right ?? false, signals: confidenceFeatures(item.facts, ranked) });
+      judged.push({
+        item,
+        topRight: ranked[0]?.right ?? false,
+        signals: confidenceFeatures(item.facts, ranked),
+      });
     }
   }
   return judged;
 }
 
-const confidenceVector = (signals: Record<ConfidenceFeature, number>) => CONFIDENCE_FEATURES.map((n) => signals[n]);
+const confidenceVector = (signals: Record<ConfidenceFeature, number>) =>
+  CONFIDENCE_FEATURES.map((n) => signals[n]);
 
-function logisticOutOfFold(judged: readonly Judged[], example: (j: Judged) => BinaryExample | undefined): number[] {
+function logisticOutOfFold(
+  judged: readonly Judged[],
+  example: (j: Judged) => BinaryExample | undefined,
+): number[] {
   const probabilities = new Array<number>(judged.length).fill(Number.NaN);
   for (let fold = 0; fold < FOLDS; fold++) {
     const train = judged.filter((j) => j.item.fold !== fold).flatMap((j) => example(j) ?? []);
     const w = fitLogistic(train, CONFIDENCE_FEATURES.length, CONFIDENCE_LAMBDA);
     judged.forEach((j, i) => {
-      if (j.item.fold === fold) probabilities[i] = sigmoid((w[0] ?? 0) + dot(w.slice(1), confidenceVector(j.signals)));
+      if (j.item.fold === fold)
+        probabilities[i] = sigmoid((w[0] ?? 0) + dot(w.slice(1), confidenceVector(j.signals)));
     });
   }
   return probabilities;
@@ -120,7 +145,10 @@ function logisticOutOfFold(judged: readonly Judged[], example: (j: Judged) => Bi
 const onTopicExample = (j: Judged): BinaryExample | undefined =>
   j.item.ranked.length === 0
     ? undefined
-    : { features: confidenceVector(j.signals), label: j.item.question.expect !== null || j.item.question.near === true };
+    : {
+        features: confidenceVector(j.signals),
+        label: j.item.question.expect !== null || j.item.question.near === true,
+      };
 const rightExample = (j: Judged): BinaryExample | undefined =>
   j.item.ranked.length === 0 || (!j.item.question.expect && !j.item.question.near)
     ? undefined
@@ -146,8 +174,14 @@ function chooseAbstain(judged: readonly Judged[], pOn: readonly number[]): numbe
   return best.t;
 }
 
-function chooseConfidence(judged: readonly Judged[], answered: readonly boolean[], pRight: readonly number[]) {
-  const pool = judged.map((j, i) => ({ j, p: pRight[i] ?? 0, answered: answered[i] })).filter((x) => x.answered);
+function chooseConfidence(
+  judged: readonly Judged[],
+  answered: readonly boolean[],
+  pRight: readonly number[],
+) {
+  const pool = judged
+    .map((j, i) => ({ j, p: pRight[i] ?? 0, answered: answered[i] }))
+    .filter((x) => x.answered);
   let high = 1;
   for (const t of cutOffs(pool.map((x) => x.p)).reverse()) {
     const above = pool.filter((x) => x.p >= t);
@@ -165,11 +199,19 @@ function chooseConfidence(judged: readonly Judged[], answered: readonly boolean[
   return { high, low: low.t };
 }
 
-function report(label: string, judged: readonly Judged[], pOn: readonly number[], pRight: readonly number[], cut: { abstain: number; high: number; low: number }) {
+function report(
+  label: string,
+  judged: readonly Judged[],
+  pOn: readonly number[],
+  pRight: readonly number[],
+  cut: { abstain: number; high: number; low: number },
+) {
   const suites = [...new Set(judged.map((j) => j.item.suite))];
   console.log(`\n${label}`);
   for (const suite of [...suites, 'all']) {
-    let [answerable, right, falseAbstain, off, offAbstained, near, nearHedged, high, highRight, rightHigh] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    let [answerable, right, falseAbstain, off, offAbstained, near, nearHedged, high, highRight, rightHigh] = [
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
     judged.forEach((j, i) => {
       if (suite !== 'all' && j.item.suite !== suite) return;
       const q = j.item.question;
@@ -202,12 +244,21 @@ function report(label: string, judged: readonly Judged[], pOn: readonly number[]
   }
 }
 
-function replaceWeights(ranking: Record<RankFeature, number>, onTopic: number[], right: number[], cut: { abstain: number; high: number; low: number }, header: string) {
+function replaceWeights(
+  ranking: Record<RankFeature, number>,
+  onTopic: number[],
+  right: number[],
+  cut: { abstain: number; high: number; low: number },
+  header: string,
+) {
   const source = readFileSync(WEIGHTS_FILE, 'utf8');
   const start = source.indexOf('// --- written by npm run tune: start ---');
   const end = source.indexOf('// --- written by npm run tune: end ---');
   if (start < 0 || end < 0) throw new Error(`${WEIGHTS_FILE}: the tune markers are missing`);
-  const model = (w: number[]) => ({ bias: round(w[0] ?? 0), weights: asRecord(CONFIDENCE_FEATURES, w.slice(1)) });
+  const model = (w: number[]) => ({
+    bias: round(w[0] ?? 0),
+    weights: asRecord(CONFIDENCE_FEATURES, w.slice(1)),
+  });
   const block = [
     '// --- written by npm run tune: start ---',
     ...header.split('\n').map((line) => `// ${line}`.trimEnd()),
@@ -222,7 +273,9 @@ function replaceWeights(ranking: Record<RankFeature, number>, onTopic: number[],
 }
 
 const items = await collect();
-console.log(`${items.length} development questions from ${new Set(items.map((i) => i.suite)).size} sets (frozen sets are never read)`);
+console.log(
+  `${items.length} development questions from ${new Set(items.map((i) => i.suite)).size} sets (frozen sets are never read)`,
+);
 
 // As shipped: the weights in weights.ts now, ranked in-sample.
 const shipped = items.map((item) => {
@@ -230,14 +283,28 @@ const shipped = items.map((item) => {
   return { item, topRight: ranked[0]?.right ?? false, signals: confidenceFeatures(item.facts, ranked) };
 });
 const prob = (model: { bias: number; weights: Record<ConfidenceFeature, number> }, j: Judged) =>
-  sigmoid(model.bias + dot(CONFIDENCE_FEATURES.map((n) => model.weights[n]), confidenceVector(j.signals)));
-report('weights.ts as it stands (in-sample):', shipped, shipped.map((j) => prob(ON_TOPIC, j)), shipped.map((j) => prob(RIGHT, j)), { abstain: ON_TOPIC.threshold, high: RIGHT.high, low: RIGHT.low });
+  sigmoid(
+    model.bias +
+      dot(
+        CONFIDENCE_FEATURES.map((n) => model.weights[n]),
+        confidenceVector(j.signals),
+      ),
+  );
+report(
+  'weights.ts as it stands (in-sample):',
+  shipped,
+  shipped.map((j) => prob(ON_TOPIC, j)),
+  shipped.map((j) => prob(RIGHT, j)),
+  { abstain: ON_TOPIC.threshold, high: RIGHT.high, low: RIGHT.low },
+);
 
 let bestLambda = { lambda: RANK_LAMBDAS[0] ?? 0.001, right: -1 };
 for (const lambda of RANK_LAMBDAS) {
   const judged = outOfFold(items, lambda);
   const right = judged.filter((j) => j.item.question.expect && j.topRight).length;
-  console.log(`ranking, L2 ${lambda}: ${right}/${judged.filter((j) => j.item.question.expect).length} right at 1, out-of-fold`);
+  console.log(
+    `ranking, L2 ${lambda}: ${right}/${judged.filter((j) => j.item.question.expect).length} right at 1, out-of-fold`,
+  );
   if (right > bestLambda.right) bestLambda = { lambda, right };
 }
 
@@ -249,13 +316,29 @@ const abstain = chooseAbstain(judged, pOn);
 const answered = judged.map((j, i) => j.item.ranked.length > 0 && (pOn[i] ?? 0) >= abstain);
 const { high, low } = chooseConfidence(judged, answered, pRightOof);
 const cut = { abstain, high, low };
-report(`cross-validated (${FOLDS} folds; ranking L2 ${bestLambda.lambda}; cut-offs abstain ${round(abstain)}, high ${round(high)}, low ${round(low)}):`, judged, pOn, pRightOof, cut);
+report(
+  `cross-validated (${FOLDS} folds; ranking L2 ${bestLambda.lambda}; cut-offs abstain ${round(abstain)}, high ${round(high)}, low ${round(low)}):`,
+  judged,
+  pOn,
+  pRightOof,
+  cut,
+);
 
 const ranking = fitRanking(items, bestLambda.lambda);
 const inSample = items.filter((item) => item.question.expect && rerank(item, ranking)[0]?.right).length;
-console.log(`ranking fitted on all of them: ${inSample}/${items.filter((i) => i.question.expect).length} right at 1 in-sample`);
-const onTopicWeights = fitLogistic(judged.flatMap((j) => onTopicExample(j) ?? []), CONFIDENCE_FEATURES.length, CONFIDENCE_LAMBDA);
-const rightWeights = fitLogistic(judged.flatMap((j) => rightExample(j) ?? []), CONFIDENCE_FEATURES.length, CONFIDENCE_LAMBDA);
+console.log(
+  `ranking fitted on all of them: ${inSample}/${items.filter((i) => i.question.expect).length} right at 1 in-sample`,
+);
+const onTopicWeights = fitLogistic(
+  judged.flatMap((j) => onTopicExample(j) ?? []),
+  CONFIDENCE_FEATURES.length,
+  CONFIDENCE_LAMBDA,
+);
+const rightWeights = fitLogistic(
+  judged.flatMap((j) => rightExample(j) ?? []),
+  CONFIDENCE_FEATURES.length,
+  CONFIDENCE_LAMBDA,
+);
 
 if (values['dry-run']) {
   console.log('\n--dry-run: weights.ts left as it was');
@@ -267,12 +350,19 @@ if (values['dry-run']) {
 
 /** The out-of-fold ranking misses of the development sets: where the right passage ended up. */
 function printMisses(judged: readonly Judged[], lambda: number) {
-  const weightsByFold = Array.from({ length: FOLDS }, (_, fold) => fitRanking(items.filter((i) => i.fold !== fold), lambda));
+  const weightsByFold = Array.from({ length: FOLDS }, (_, fold) =>
+    fitRanking(
+      items.filter((i) => i.fold !== fold),
+      lambda,
+    ),
+  );
   for (const j of judged) {
     if (!j.item.question.expect || j.topRight) continue;
     const ranked = rerank(j.item, weightsByFold[j.item.fold] ?? RANKING);
     const at = ranked.findIndex((r) => r.right);
-    console.log(`MISS [${j.item.suite}] ${j.item.question.q}  (right one at ${at < 0 ? 'none' : at + 1} of ${ranked.length})`);
+    console.log(
+      `MISS [${j.item.suite}] ${j.item.question.q}  (right one at ${at < 0 ? 'none' : at + 1} of ${ranked.length})`,
+    );
   }
 }
 if (values.misses) {

@@ -63,7 +63,8 @@ export function fitRanker(examples: readonly RankingExample[], size: number, lam
         for (let k = 0; k < size; k++) grad[k] = (grad[k] ?? 0) + (p - q) * (x[k] ?? 0);
       });
     }
-    for (let k = 0; k < size; k++) grad[k] = (grad[k] ?? 0) / Math.max(1, usable.length) + 2 * lambda * (w[k] ?? 0);
+    for (let k = 0; k < size; k++)
+      grad[k] = (grad[k] ?? 0) / Math.max(1, usable.length) + 2 * lambda * (w[k] ?? 0);
     return grad;
   });
 }

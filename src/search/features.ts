@@ -291,7 +291,16 @@ export function confidenceFeatures(
     margin: Math.min(5, top.score - second),
     share: 1 / total,
     covered:
-      f.exact + f.typo + f.sound + f.synonym + f.broader + f.sibling + f.related + f.speaker + f.section + f.title,
+      f.exact +
+      f.typo +
+      f.sound +
+      f.synonym +
+      f.broader +
+      f.sibling +
+      f.related +
+      f.speaker +
+      f.section +
+      f.title,
     literal: f.exact + f.typo + f.sound,
     corpus: corpusLiteral,
     unknown: unknown / w,

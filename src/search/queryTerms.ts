@@ -88,7 +88,9 @@ function analyseWord(w: Word, next: Word | undefined, index: PassageIndex, wordn
   let analysis = cache.get(key);
   if (!analysis) {
     const misspeltStopword = isMisspeltStopword(w.word, index, wordnet);
-    const found = misspeltStopword ? { alternatives: [], joinsNext: false } : alternativesFor(w, next, index, wordnet);
+    const found = misspeltStopword
+      ? { alternatives: [], joinsNext: false }
+      : alternativesFor(w, next, index, wordnet);
     analysis = {
       misspeltStopword,
       ...found,
@@ -139,7 +141,7 @@ function alternativesFor(
   const alternatives = new Map<string, TermAlternative>();
   const rank = (kind: MatchKind) => MATCH_KINDS.indexOf(kind);
   const add = (terms: readonly string[] | undefined, kind: MatchKind) => {
-    if (!terms || !terms.every((t) => index.hasTerm(t))) return;
+    if (!terms?.every((t) => index.hasTerm(t))) return;
     const key = terms.join(' ');
     const known = alternatives.get(key);
     if (!known || rank(kind) < rank(known.kind)) alternatives.set(key, { terms, kind });

@@ -62,7 +62,12 @@ const SENSES_PER_POS = 3;
  */
 const FOLLOWED = new Set(['@', '+', '&', '\\', '=', '!']);
 
-const RELATION_RANK: Record<RelatedWord['relation'], number> = { synonym: 4, broader: 3, sibling: 2, related: 1 };
+const RELATION_RANK: Record<RelatedWord['relation'], number> = {
+  synonym: 4,
+  broader: 3,
+  sibling: 2,
+  related: 1,
+};
 /**
  * Siblings are read only under narrow hypernyms: the kinds of "confine" are close to each other, the
  * hundreds of kinds of "act" are not.
