@@ -61,16 +61,17 @@ describe('npm run eval', () => {
     const summary = run.stdout.split('\n').find((line) => line.startsWith('engine:'));
     expect(summary).toBeDefined();
     expect(summary).toMatch(
-      /^engine: \d+\/3 right, \d+\/2 off-topic abstained \(near-miss \d+\/1\), \d+ false abstentions$/,
+      /^engine: right \d+\/3 \(\d+%\), top-3 \d+\/3, false abstentions \d+ \(\d+%\); off-topic abstained \d+\/1; near-miss abstained or low \d+\/1$/,
     );
-    expect(summary).not.toMatch(/engine: 3\/3/);
-    expect(run.stdout).toContain('MISS  nuclear launch risk');
-    const baselines = run.stdout.split('\n').find((line) => line.startsWith('baselines'));
-    expect(baselines).toContain('fuse.js defaults');
-    expect(baselines).toContain('MiniSearch');
-    expect(baselines).toMatch(/fuse\.js defaults \d+\/3/);
-    expect(baselines).toMatch(/MiniSearch[^;]* \d+\/3/);
-    expect(run.stdout).toMatch(/ms a question over \d+ passages/);
+    expect(summary).not.toMatch(/right 3\/3/);
+    expect(run.stdout).toMatch(/MISS {2}\[\S+\] nuclear launch risk/);
+    expect(run.stdout).toMatch(/^confidence: high \d+ answers, \d+ right/m);
+    expect(run.stdout).toMatch(/^by kind: /m);
+    const baseline = run.stdout.split('\n').find((line) => line.startsWith('MiniSearch'));
+    expect(baseline).toMatch(/^MiniSearch[^:]*: right \d+\/3 \(\d+%\), top-3 \d+\/3; [\d.]+ ms a question \(engine [\d.]+ ms\)$/);
+    // The three summary lines come last, for `tail -n 3`.
+    expect(run.stdout.trim().split('\n').slice(-3)[0]).toBe(summary);
+    expect(run.stdout).toMatch(/5 questions, 1 article, 14 passages/);
   });
 
   it('a malformed question file: one line naming the file and line, exit 1', async () => {

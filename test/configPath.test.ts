@@ -76,8 +76,8 @@ describe('CORPUS_DIR in .env', () => {
     await writeFile(questions, `${JSON.stringify({ q: OTTER_QUESTION, expect: ['seven otters'] })}\n`);
     const run = await runWithEnv('src/cli/eval.ts', [`CORPUS_DIR=${dir}`], { args: [questions] });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^engine: 1\/1 right/m);
-    expect(run.stdout).toMatch(/over 3 passages/);
+    expect(run.stdout).toMatch(/^engine: right 1\/1/m);
+    expect(run.stdout).toMatch(/1 article, 3 passages/);
   });
 
   it('npm run corpus:check checks it (not corpus/), and DIR or --corpus win over it', async () => {
@@ -147,6 +147,6 @@ describe('an empty CORPUS_DIR means unset: the project corpus', () => {
     });
     const run = await runWithEnv('src/cli/eval.ts', ['CORPUS_DIR='], { args: [path.join(dir, 'q.jsonl')] });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/over 14 passages/);
+    expect(run.stdout).toMatch(/1 article, 14 passages/);
   });
 });

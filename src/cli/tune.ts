@@ -45,6 +45,7 @@ const { values } = parseArgs({
 
 interface Item {
   suite: string;
+  articleOf: (passageId: number) => string | undefined;
   question: EvalQuestion;
   facts: QuestionFacts;
   ranked: RankedPassage[];
@@ -65,6 +66,7 @@ async function collect(): Promise<Item[]> {
       });
       items.push({
         suite: suite.name,
+        articleOf: (pid) => engine.corpus.passages[pid]?.articleId,
         question,
         facts,
         ranked,
@@ -116,7 +118,7 @@ function outOfFold(items: readonly Item[], lambda: number): Judged[] {
       judged.push({
         item,
         topRight: ranked[0]?.right ?? false,
-        signals: confidenceFeatures(item.facts, ranked),
+        signals: confidenceFeatures(item.facts, ranked, item.articleOf),
       });
     }
   }
@@ -259,14 +261,21 @@ function replaceWeights(
     bias: round(w[0] ?? 0),
     weights: asRecord(CONFIDENCE_FEATURES, w.slice(1)),
   });
+  // Written as Biome formats it, so `biome check` passes on the generated file.
+  const literal = (value: unknown, indent = ''): string => {
+    if (typeof value !== 'object' || value === null) return String(value);
+    const inner = `${indent}  `;
+    const lines = Object.entries(value).map(([key, v]) => `${inner}${key}: ${literal(v, inner)},`);
+    return `{\n${lines.join('\n')}\n${indent}}`;
+  };
   const block = [
     '// --- written by npm run tune: start ---',
     ...header.split('\n').map((line) => `// ${line}`.trimEnd()),
-    `export const RANKING: Record<RankFeature, number> = ${JSON.stringify(ranking, null, 2)};`,
+    `export const RANKING: Record<RankFeature, number> = ${literal(ranking)};`,
     '',
-    `export const ON_TOPIC: LogisticModel & { threshold: number } = ${JSON.stringify({ ...model(onTopic), threshold: round(cut.abstain) }, null, 2)};`,
+    `export const ON_TOPIC: LogisticModel & { threshold: number } = ${literal({ ...model(onTopic), threshold: round(cut.abstain) })};`,
     '',
-    `export const RIGHT: LogisticModel & { high: number; low: number } = ${JSON.stringify({ ...model(right), high: round(cut.high), low: round(cut.low) }, null, 2)};`,
+    `export const RIGHT: LogisticModel & { high: number; low: number } = ${literal({ ...model(right), high: round(cut.high), low: round(cut.low) })};`,
     '',
   ].join('\n');
   writeFileSync(WEIGHTS_FILE, source.slice(0, start) + block + source.slice(end));
@@ -280,7 +289,7 @@ console.log(
 // As shipped: the weights in weights.ts now, ranked in-sample.
 const shipped = items.map((item) => {
   const ranked = rerank(item, RANKING);
-  return { item, topRight: ranked[0]?.right ?? false, signals: confidenceFeatures(item.facts, ranked) };
+  return { item, topRight: ranked[0]?.right ?? false, signals: confidenceFeatures(item.facts, ranked, item.articleOf) };
 });
 const prob = (model: { bias: number; weights: Record<ConfidenceFeature, number> }, j: Judged) =>
   sigmoid(

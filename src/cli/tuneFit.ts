@@ -106,3 +106,4 @@ export function foldOf(key: string, k: number): number {
   }
   return (hash >>> 0) % k;
 }
+

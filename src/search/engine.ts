@@ -108,10 +108,10 @@ export class AnswerEngine {
     const analysis = this.analyse(question, options);
     const { ranked } = analysis;
     const best = ranked[0];
-    const signals = confidenceFeatures(analysis.facts, ranked);
+    const signals = confidenceFeatures(analysis.facts, ranked, (pid) => this.corpus.passages[pid]?.articleId);
     if (!best || probability(ON_TOPIC, signals) < ON_TOPIC.threshold) {
-      // "Empty" only when nothing was asked at all; a question of stopwords is still a question.
-      const reason = /[\p{L}\p{N}]/u.test(cleanQuestion(question)) ? 'not-found' : 'empty';
+      // "Empty": nothing searchable was asked (no word but stopwords and question words).
+      const reason = analysis.facts.words.length === 0 ? 'empty' : 'not-found';
       return {
         answered: false,
         question,

@@ -75,6 +75,11 @@ export const CONFIDENCE_FEATURES = [
   'unknownNames',
   /** The kind of answer asked for is missing from the best passage. */
   'kindMissing',
+  /** Simpler rankers agree: the best passage is also the one with the most BM25, or the best sentence. */
+  'bm25Agrees',
+  'sentenceAgrees',
+  /** How much more of the question the best passage's article holds than any other article does. */
+  'articleLead',
   /** log(1 + content words of the question). */
   'words',
 ] as const;

@@ -254,7 +254,8 @@ export function articleShares(
 /** The confidence features of a ranked question: its best passage against the rest and the corpus. */
 export function confidenceFeatures(
   facts: QuestionFacts,
-  ranked: ReadonlyArray<{ score: number; features: Record<RankFeature, number> }>,
+  ranked: ReadonlyArray<{ passageId: number; score: number; features: Record<RankFeature, number> }>,
+  articleOf: (passageId: number) => string | undefined,
 ): Record<ConfidenceFeature, number> {
   const top = ranked[0];
   const w = Math.max(facts.weight, 1e-9);
@@ -279,9 +280,18 @@ export function confidenceFeatures(
       unknown: unknown / w,
       unknownNames: unknownNames / w,
       kindMissing: facts.strongKinds.length > 0 ? 1 : 0,
+      bm25Agrees: 0,
+      sentenceAgrees: 0,
+      articleLead: 0,
       words: Math.log1p(facts.words.length),
     };
   }
+  const argmax = (feature: RankFeature) =>
+    ranked.reduce((best, r) => (r.features[feature] > best.features[feature] ? r : best), top);
+  const topArticle = articleOf(top.passageId);
+  let otherArticles = 0;
+  for (const r of ranked)
+    if (articleOf(r.passageId) !== topArticle) otherArticles = Math.max(otherArticles, r.features.articleShare);
   const f = top.features;
   const second = ranked[1]?.score ?? top.score - 5;
   let total = 0;
@@ -306,6 +316,9 @@ export function confidenceFeatures(
     unknown: unknown / w,
     unknownNames: unknownNames / w,
     kindMissing: f.kindMissing,
+    bm25Agrees: argmax('bm25').passageId === top.passageId ? 1 : 0,
+    sentenceAgrees: argmax('sentence').passageId === top.passageId ? 1 : 0,
+    articleLead: f.articleShare - otherArticles,
     words: Math.log1p(facts.words.length),
   };
 }
