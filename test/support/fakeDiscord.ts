@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Endpoint, postInteraction } from './fakeDiscordEndpoint';
 import { FakeGateway } from './fakeDiscordGateway';
 import { createHttpHandler } from './fakeDiscordHttp';
 import { InteractionRecord } from './fakeDiscordInteraction';
@@ -31,7 +32,9 @@ import type {
   SendAutocompleteInput,
   SendButtonInput,
   SendCommandInput,
+  SendMessageCommandInput,
 } from './fakeDiscordTypes';
+import { Signer } from './signing';
 
 export type * from './fakeDiscordTypes';
 
@@ -53,6 +56,10 @@ export class FakeDiscord {
   private readonly channelIds = new Map<string, string>();
   private readonly faults: Array<{ match: FaultMatcher; fault: Fault }> = [];
   private closed: Promise<void> | undefined;
+  /** The application's key pair: Discord signs what it POSTs to an interactions endpoint with it. */
+  readonly signer = new Signer();
+  private endpoint: Endpoint | undefined;
+  private readonly posts = new Set<Promise<void>>();
 
   private constructor(
     private readonly server: Server,
@@ -200,6 +207,45 @@ export class FakeDiscord {
     return rec;
   }
 
+  /**
+   * A message command: someone right-clicks `message` (by default a user's, in the guild's channel) →
+   * Apps → `name`. The interaction carries the message in `data.resolved.messages`, as Discord sends it.
+   */
+  sendMessageCommand(input: SendMessageCommandInput): FakeInteraction {
+    const guildId = input.guildId ?? this.defaultGuildId();
+    const channelId = input.channelId ?? this.textChannelId(guildId);
+    const author = userPayload({ id: '3000000000000000099', username: 'claimant' });
+    const message: Payload = {
+      ...messagePayload(
+        { id: this.snowflakes.next(), channelId, guildId, applicationId: this.applicationId, author },
+        {},
+      ),
+      webhook_id: undefined,
+      application_id: undefined,
+      ...(input.message as Payload),
+    };
+    const registered = [guildId, 'global']
+      .flatMap((scope) => this.state.commands.get(scope) ?? [])
+      .find((c) => c.name === input.name && c.type === 3);
+    const data = {
+      id: registered?.id ?? this.snowflakes.next(),
+      name: input.name,
+      type: 3,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+      ...(registered?.guild_id ? { guild_id: registered.guild_id } : {}),
+    };
+    return this.dispatchInteraction(2, guildId, input, data);
+  }
+
+  /**
+   * From now on interactions are signed with `signer` and POSTed to `url` (an HTTP interactions
+   * endpoint) instead of being dispatched over the gateway.
+   */
+  deliverOverHttp(url: string): void {
+    this.endpoint = { url, signer: this.signer };
+  }
+
   /** The next interaction callback answers with this fault instead (faults queue up, one per request). */
   failNextCallback(fault: Fault): void {
     this.failNext({ method: 'POST', path: CALLBACK_PATH }, fault);
@@ -222,6 +268,7 @@ export class FakeDiscord {
 
   close(): Promise<void> {
     this.closed ??= (async () => {
+      await Promise.all(this.posts);
       await this.gateway.close();
       this.server.closeAllConnections();
       await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -291,8 +338,14 @@ export class FakeDiscord {
       ...extra,
     };
     const rec = new InteractionRecord(id, token, payload);
-    this.gateway.dispatchToGuild(guildId, 'INTERACTION_CREATE', payload);
     this.state.interactions.set(id, rec);
+    if (this.endpoint) {
+      const post = postInteraction(this.state, rec, this.endpoint);
+      this.posts.add(post);
+      void post.finally(() => this.posts.delete(post));
+    } else {
+      this.gateway.dispatchToGuild(guildId, 'INTERACTION_CREATE', payload);
+    }
     return rec;
   }
 }

@@ -70,6 +70,9 @@ export class InteractionRecord implements FakeInteraction {
   readonly edits: Payload[] = [];
   /** Accepted callback bodies (normally one). */
   readonly callbacks: Payload[] = [];
+  /** Over HTTP (FakeDiscord.deliverOverHttp): the endpoint's status, and why it was not a valid callback. */
+  endpointStatus: number | undefined;
+  endpointError: string | undefined;
   /** The message @original refers to: the reply, or for components the message the component is on. */
   original: Payload | undefined;
   /** Follow-up messages by id, for PATCH/GET/DELETE /webhooks/{app}/{token}/messages/{id}. */

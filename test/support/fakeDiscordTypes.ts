@@ -96,6 +96,16 @@ export interface SendButtonInput {
   message?: unknown;
 }
 
+/** A message command ("Find in article"): a right-click on `message`, a user's message in the channel. */
+export interface SendMessageCommandInput {
+  name: string;
+  /** Merged over a plain user message with no content. */
+  message: Payload;
+  userId?: string;
+  guildId?: string;
+  channelId?: string;
+}
+
 export interface InteractionResponseRecord {
   /** 4 message, 5 deferred, 6 deferred update, 7 update, 8 autocomplete result, 9 modal. */
   type: number;
@@ -121,4 +131,8 @@ export interface FakeInteraction {
   readonly followUps: Payload[];
   /** Bodies of every PATCH /webhooks/{app}/{token}/messages/{@original|id}. */
   readonly edits: Payload[];
+  /** Over HTTP only: the status the endpoint answered (undefined until it has). */
+  readonly endpointStatus: number | undefined;
+  /** Over HTTP only: why the endpoint's answer was not an accepted callback, if it was not. */
+  readonly endpointError: string | undefined;
 }
