@@ -2,14 +2,20 @@
 // instead of a gateway connection. SIGTERM/SIGINT stop accepting, finish what is in flight, exit 0;
 // SIGHUP reloads the corpus.
 import { createCommandContext } from '../commands/dispatch';
-import { createLog, describeError } from './discord/log';
 import { Webhooks } from './http/deferred';
 import { createInteractionHandler } from './http/handler';
 import { endpointUrl, ListenError, listen } from './http/listen';
 import { createInteractionServer, INTERACTIONS_PATH } from './http/server';
 import { publicKeyFromHex } from './http/verify';
-import { CorpusReloader } from './reload';
-import { exitWith, loadConfigOrExit, loadEngineOrExit, logUnhandledRejections, writeStderr } from './startup';
+import { createLog, describeError } from './log';
+import { CorpusReloader } from './runtime/reload';
+import {
+  exitWith,
+  loadConfigOrExit,
+  loadEngineOrExit,
+  logUnhandledRejections,
+  writeStderr,
+} from './runtime/startup';
 
 /** Past this, a stop gives up waiting for slow requests and exits anyway. */
 const STOP_DEADLINE_MS = 10_000;
@@ -43,7 +49,7 @@ async function main(): Promise<void> {
   const reloader = new CorpusReloader(config.corpusDir, log);
   process.on('SIGHUP', () => reloader.request());
 
-  const engine = await loadEngineOrExit(config, log);
+  const engine = await loadEngineOrExit(config.corpusDir, log);
   // Per process: with several replicas, each keeps its own cooldowns (see README, HTTP interactions).
   const context = createCommandContext(engine, { cooldownSeconds: config.askCooldownSeconds, log });
   reloader.serve((next) => {

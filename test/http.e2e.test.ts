@@ -4,15 +4,27 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'n
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionType,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_TEXT } from '../commands/find';
 import { PROJECT_ROOT } from '../src/config';
-import { type HttpBot, post, postSigned, startHttp } from './support/httpEndpoint';
+import {
+  choicesOfAnswer,
+  type HttpBot,
+  messageOf,
+  post,
+  postSigned,
+  startHttp,
+} from './support/httpEndpoint';
+import { buttonsOf, customIdOf, embedOf, fieldOf, isEphemeral } from './support/messages';
 import { waitFor } from './support/processes';
 import { Signer } from './support/signing';
 
-const EPHEMERAL = 64;
-const STRING = 3;
-const BOOLEAN = 5;
 const QUESTION = 'How long did the meeting last?';
 const SEED_USER = '3000000000000000001';
 
@@ -43,7 +55,7 @@ afterAll(async () => {
 
 let serial = 0;
 /** An interaction as Discord POSTs it (the fields the bot reads, plus a few it must ignore). */
-function interaction(type: number, data: unknown, userId = SEED_USER) {
+function interaction(type: InteractionType, data: unknown, userId = SEED_USER) {
   const id = String(1_200_000_000_000_000_000n + BigInt(++serial));
   return {
     id,
@@ -61,9 +73,12 @@ function interaction(type: number, data: unknown, userId = SEED_USER) {
 }
 
 function ask(question: string, { userId = nextUser(), private: hidden = false } = {}) {
-  const options: unknown[] = [{ name: 'question', type: STRING, value: question }];
-  if (hidden) options.push({ name: 'private', type: BOOLEAN, value: true });
-  return interaction(2, { id: '1', name: 'ask', type: 1, options }, userId);
+  const options: unknown[] = [
+    { name: 'question', type: ApplicationCommandOptionType.String, value: question },
+  ];
+  if (hidden) options.push({ name: 'private', type: ApplicationCommandOptionType.Boolean, value: true });
+  const data = { id: '1', name: 'ask', type: ApplicationCommandType.ChatInput, options };
+  return interaction(InteractionType.ApplicationCommand, data, userId);
 }
 
 let users = 0;
@@ -72,8 +87,22 @@ function nextUser(): string {
   return String(3_100_000_000_000_000_000n + BigInt(++users));
 }
 
-const quoteOf = (body: { data?: { embeds?: { description?: string }[] } }) =>
-  String(body.data?.embeds?.[0]?.description ?? '').replaceAll('**', '');
+/** The quoted passage of an answer, without the bold that marks the question's words. */
+const quoteOf = (answer: Parameters<typeof messageOf>[0]) =>
+  String(embedOf(messageOf(answer)).description).replaceAll('**', '');
+
+/** Right-click → Apps → Find in article on a message, as Discord POSTs it. */
+function findIn(message: Record<string, unknown>, userId = nextUser()) {
+  const target = { id: '1300000000000000001', channel_id: '2000000000000000002', content: '', ...message };
+  const data = {
+    id: '2',
+    name: 'Find in article',
+    type: ApplicationCommandType.Message,
+    target_id: target.id,
+    resolved: { messages: { [target.id]: target } },
+  };
+  return interaction(InteractionType.ApplicationCommand, data, userId);
+}
 
 describe('only requests signed by Discord are answered', () => {
   const ping = JSON.stringify({ type: 1 });
@@ -104,8 +133,7 @@ describe('only requests signed by Discord are answered', () => {
     expect((await post(bot.url, tampered, signer.headers(signed))).status).toBe(401);
     // Had it been dispatched, it would have started this user's 5 s cooldown.
     const answer = await postSigned(bot.url, signer, ask(QUESTION, { userId }));
-    expect(answer.status).toBe(200);
-    expect(quoteOf(answer.body)).toContain('The discussion lasted 10 minutes');
+    expect(quoteOf(answer)).toContain('The discussion lasted 10 minutes');
   });
 
   it.each([
@@ -147,67 +175,59 @@ describe('only requests signed by Discord are answered', () => {
 
 describe('commands, buttons and autocomplete, with the gateway bot’s reply data', () => {
   it('answers /ask in the channel with the right passage, its attribution, and no mentions', async () => {
-    const answer = await postSigned(bot.url, signer, ask(QUESTION));
-    expect(answer.status).toBe(200);
-    expect(answer.body.type).toBe(4);
-    const { data } = answer.body;
+    const data = messageOf(await postSigned(bot.url, signer, ask(QUESTION)));
     expect(data.allowed_mentions).toEqual({ parse: [] });
-    expect(data.flags ?? 0).toBe(0);
-    expect(quoteOf(answer.body)).toContain('The discussion lasted 10 minutes, according to White House');
-    const fields = data.embeds[0].fields.map((f: { name: string; value: string }) => `${f.name}: ${f.value}`);
-    expect(fields).toContain('Paragraph: 3');
-    expect(fields.join('\n')).toMatch(/Article: Blinken, Lavrov meet/);
-    expect(data.embeds[0].author.name).toBe(`Asked: ${QUESTION}`);
+    expect(isEphemeral(data)).toBe(false);
+    const embed = embedOf(data);
+    expect(String(embed.description).replaceAll('**', '')).toContain(
+      'The discussion lasted 10 minutes, according to White House',
+    );
+    expect(fieldOf(embed, 'Paragraph')).toBe('3');
+    expect(fieldOf(embed, 'Article')).toMatch(/^Blinken, Lavrov meet/);
+    expect(embed.author?.name).toBe(`Asked: ${QUESTION}`);
   });
 
   it('never pings: @everyone and a user mention in the question are shown, not parsed', async () => {
     const answer = await postSigned(bot.url, signer, ask(`@everyone <@${SEED_USER}> ${QUESTION}`));
-    expect(answer.body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(quoteOf(answer.body)).toContain('10 minutes');
+    expect(messageOf(answer).allowed_mentions).toEqual({ parse: [] });
+    expect(quoteOf(answer)).toContain('10 minutes');
   });
 
   it('answers privately when asked to, and off-topic questions always privately', async () => {
-    const hidden = await postSigned(bot.url, signer, ask(QUESTION, { private: true }));
-    expect(hidden.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    const offTopic = await postSigned(bot.url, signer, ask('What is the capital of France?'));
-    expect(offTopic.body.type).toBe(4);
-    expect(offTopic.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(offTopic.body.data.content).toContain('The article does not answer');
-    expect(offTopic.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(isEphemeral(messageOf(await postSigned(bot.url, signer, ask(QUESTION, { private: true }))))).toBe(
+      true,
+    );
+    const offTopic = messageOf(await postSigned(bot.url, signer, ask('What is the capital of France?')));
+    expect(isEphemeral(offTopic)).toBe(true);
+    expect(offTopic.content).toContain('The article does not answer');
+    expect(offTopic.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('keeps the per-user cooldown: a second /ask at once gets a private "try again"', async () => {
     const userId = nextUser();
-    expect(quoteOf((await postSigned(bot.url, signer, ask(QUESTION, { userId }))).body)).toContain(
-      '10 minutes',
-    );
-    const again = await postSigned(bot.url, signer, ask(QUESTION, { userId }));
-    expect(again.body.data.content).toMatch(/^You are asking quickly: try again in [1-5] s\.$/);
-    expect(again.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(quoteOf(await postSigned(bot.url, signer, ask(QUESTION, { userId })))).toContain('10 minutes');
+    const again = messageOf(await postSigned(bot.url, signer, ask(QUESTION, { userId })));
+    expect(again.content).toMatch(/^You are asking quickly: try again in [1-5] s\.$/);
+    expect(isEphemeral(again)).toBe(true);
   });
 
   it('suggests questions and articles as type 8 choices', async () => {
-    const typing = (focused: string, value: string) =>
-      interaction(4, {
-        id: '1',
-        name: 'ask',
-        type: 1,
-        options: [
-          {
-            name: 'question',
-            type: STRING,
-            value: focused === 'question' ? value : '',
-            focused: focused === 'question',
-          },
-          ...(focused === 'article' ? [{ name: 'article', type: STRING, value, focused: true }] : []),
-        ],
-      });
-    const questions = await postSigned(bot.url, signer, typing('question', 'How long'));
-    expect(questions.body.type).toBe(8);
-    expect(questions.body.data.choices.length).toBeGreaterThan(0);
-    for (const choice of questions.body.data.choices) expect(choice.name).toBe(choice.value);
-    const articles = await postSigned(bot.url, signer, typing('article', 'lavrov'));
-    expect(articles.body.data.choices).toEqual([
+    const typing = (focused: 'question' | 'article', value: string) => {
+      const question = { name: 'question', type: ApplicationCommandOptionType.String };
+      const options =
+        focused === 'question'
+          ? [{ ...question, value, focused: true }]
+          : [
+              { ...question, value: '' },
+              { name: 'article', type: ApplicationCommandOptionType.String, value, focused: true },
+            ];
+      const data = { id: '1', name: 'ask', type: ApplicationCommandType.ChatInput, options };
+      return interaction(InteractionType.ApplicationCommandAutocomplete, data);
+    };
+    const questions = choicesOfAnswer(await postSigned(bot.url, signer, typing('question', 'How long')));
+    expect(questions.length).toBeGreaterThan(0);
+    for (const choice of questions) expect(choice.name).toBe(choice.value);
+    expect(choicesOfAnswer(await postSigned(bot.url, signer, typing('article', 'lavrov')))).toEqual([
       {
         name: 'Blinken, Lavrov meet for first time since Russia’s invasion of Ukraine',
         value: 'blinken-lavrov-g20',
@@ -217,29 +237,47 @@ describe('commands, buttons and autocomplete, with the gateway bot’s reply dat
 
   it('shows the next best passage privately when its button is pressed', async () => {
     const first = await postSigned(bot.url, signer, ask('What did Blinken say about nuclear powers?'));
-    const buttons = first.body.data.components.flatMap((row: { components: unknown[] }) => row.components);
-    const next = buttons.find((b: { label?: string }) => b.label === 'Next best passage');
-    expect(next).toBeDefined();
-    const pressed = await postSigned(
-      bot.url,
-      signer,
-      interaction(3, { custom_id: next.custom_id, component_type: 2 }),
-    );
-    expect(pressed.body.type).toBe(4);
-    expect(pressed.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(pressed.body.data.embeds[0].footer.text).toBe('Next best passage');
-    expect(quoteOf(pressed.body)).not.toBe(quoteOf(first.body));
+    const next = buttonsOf(messageOf(first)).find((b) => 'label' in b && b.label === 'Next best passage');
+    const customId = customIdOf(next);
+    expect(customId).toBeDefined();
+    const press = { custom_id: customId, component_type: ComponentType.Button };
+    const pressed = await postSigned(bot.url, signer, interaction(InteractionType.MessageComponent, press));
+    expect(isEphemeral(messageOf(pressed))).toBe(true);
+    expect(embedOf(messageOf(pressed)).footer?.text).toBe('Next best passage');
+    expect(quoteOf(pressed)).not.toBe(quoteOf(first));
   });
 
   it('answers a question sent in a DM (user instead of member)', async () => {
     const { member: _member, guild_id: _guild, ...dm } = ask(QUESTION);
     const answer = await postSigned(bot.url, signer, { ...dm, user: { id: nextUser(), username: 'dm' } });
-    expect(quoteOf(answer.body)).toContain('10 minutes');
+    expect(quoteOf(answer)).toContain('10 minutes');
+  });
+
+  it('answers Find in article privately with the passage that bears on the message', async () => {
+    const claim = 'Kirby says the chat between Blinken and Lavrov was over in ten minutes @everyone';
+    const answer = await postSigned(bot.url, signer, findIn({ content: claim }));
+    const data = messageOf(answer);
+    expect(isEphemeral(data)).toBe(true);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    expect(quoteOf(answer)).toContain('The discussion lasted 10 minutes');
+    expect(fieldOf(embedOf(data), 'Paragraph')).toBe('3');
+  });
+
+  it('answers Find in article on a message without text (an image, an embed) with one private line', async () => {
+    const imageOnly = findIn({
+      attachments: [{ id: '1', filename: 'photo.png', size: 1, url: 'https://cdn.invalid/p.png' }],
+    });
+    const embedOnly = findIn({ embeds: [{ title: 'A link preview', description: 'Blinken met Lavrov' }] });
+    for (const request of [imageOnly, embedOnly]) {
+      const data = messageOf(await postSigned(bot.url, signer, request));
+      expect(data.content).toBe(NO_TEXT);
+      expect(isEphemeral(data)).toBe(true);
+    }
   });
 
   it('refuses a signed interaction of a kind it does not handle (a modal submit) with 400', async () => {
-    const answer = await postSigned(bot.url, signer, interaction(5, { custom_id: 'modal', components: [] }));
-    expect(answer.status).toBe(400);
+    const modal = interaction(InteractionType.ModalSubmit, { custom_id: 'modal', components: [] });
+    expect((await postSigned(bot.url, signer, modal)).status).toBe(400);
   });
 
   it('answers 200 concurrent signed questions, each within 3 s', async () => {
@@ -254,10 +292,12 @@ describe('commands, buttons and autocomplete, with the gateway bot’s reply dat
     console.log(
       `200 concurrent signed /ask over HTTP: all answered in ${wall.toFixed(0)} ms; per request p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${at(1).toFixed(0)} ms`,
     );
-    expect(answers.every((a) => a.status === 200 && a.body.type === 4)).toBe(true);
+    // messageOf fails on anything but an answer sent at once (type 4).
+    const quotes = answers.map(quoteOf);
     // The odd ones asked how long the meeting lasted: each got that passage, not a neighbour's answer.
-    const odd = answers.filter((_, i) => i % 2 === 1);
-    expect(odd.every((a) => quoteOf(a.body).includes('The discussion lasted 10 minutes'))).toBe(true);
+    expect(
+      quotes.filter((_, i) => i % 2 === 1).every((q) => q.includes('The discussion lasted 10 minutes')),
+    ).toBe(true);
     expect(at(1)).toBeLessThan(3000);
   });
 });
@@ -265,8 +305,8 @@ describe('commands, buttons and autocomplete, with the gateway bot’s reply dat
 describe('operations', () => {
   it('reloads the corpus on SIGHUP', async () => {
     const lighthouse = 'How many steps does the lighthouse have?';
-    const before = await postSigned(bot.url, signer, ask(lighthouse));
-    expect(before.body.data.content).toContain('does not answer');
+    const before = messageOf(await postSigned(bot.url, signer, ask(lighthouse)));
+    expect(before.content).toContain('does not answer');
     writeFileSync(
       path.join(corpusDir, 'harbour-lighthouse.md'),
       '---\ntitle: "Harbour lighthouse reopens"\npublished: 2024-05-14\n---\nThe old harbour lighthouse reopened on Saturday.\n\nVisitors can climb the 112 steps to the lantern room every weekend.\n',
@@ -279,7 +319,7 @@ describe('operations', () => {
       () => bot.stderr(),
     );
     const after = await postSigned(bot.url, signer, ask(lighthouse));
-    expect(quoteOf(after.body)).toContain('112 steps');
+    expect(quoteOf(after)).toContain('112 steps');
   });
 
   it('logs one line per refused request, without bodies, signatures or keys', () => {

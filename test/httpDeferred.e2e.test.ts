@@ -1,19 +1,18 @@
 // Deferred replies over HTTP, end to end: the loopback stand-in plays Discord (it signs and POSTs
 // each interaction to the real `npm run start:http` process, takes the response as the callback and
 // serves the interaction webhook). DEFER_AFTER_MS=0 defers every reply, as a slow one would be.
+import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord, type Payload } from './support/fakeDiscord';
+import { FakeDiscord } from './support/fakeDiscord';
 import { type HttpBot, startHttp } from './support/httpEndpoint';
+import { choicesOf, embedOf, isEphemeral } from './support/messages';
 import { waitFor } from './support/processes';
-
-const STRING = 3;
-const BOOLEAN = 5;
-const EPHEMERAL = 64;
 
 let fake: FakeDiscord;
 let bot: HttpBot;
 
 beforeAll(async () => {
+  // Discord's 3 s window, enforced: a defer that came too late would be refused.
   fake = await FakeDiscord.start({ callbackWindowMs: 3000 });
   bot = await startHttp({
     DISCORD_PUBLIC_KEY: fake.signer.publicKeyHex,
@@ -33,24 +32,25 @@ afterAll(async () => {
 });
 
 function ask(question: string, hidden = false) {
-  const options = [{ name: 'question', type: STRING, value: question }];
-  if (hidden) options.push({ name: 'private', type: BOOLEAN, value: true } as never);
+  const options = [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }];
+  if (hidden)
+    options.push({ name: 'private', type: ApplicationCommandOptionType.Boolean, value: true } as never);
   return fake.sendCommand({ name: 'ask', options });
 }
 
+const quoteOf = (data: Parameters<typeof embedOf>[0]) =>
+  String(embedOf(data).description).replaceAll('**', '');
 const webhookRequests = (token: string) =>
-  fake.requests.filter((r) => r.path.includes(`/webhooks/`) && r.path.includes(token));
+  fake.requests.filter((r) => r.path.startsWith(`/api/v10/webhooks/${fake.applicationId}/${token}`));
 
 describe('a reply not ready in time is deferred and edited in through the webhook', () => {
   it('defers publicly, then PATCHes @original with the answer, without a bot token', async () => {
     const sent = ask('How long did the meeting last?');
     const first = await sent.response(5000);
-    expect(first.type).toBe(5);
-    expect((first.data?.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(isEphemeral(first.data)).toBe(false);
     const final = await sent.finalMessage(5000);
-    expect(String(final.data.embeds[0].description).replaceAll('**', '')).toContain(
-      'The discussion lasted 10 minutes',
-    );
+    expect(quoteOf(final.data)).toContain('The discussion lasted 10 minutes');
     expect(final.data.allowed_mentions).toEqual({ parse: [] });
     const patches = webhookRequests(sent.token).filter((r) => r.method === 'PATCH' && r.status === 200);
     expect(patches.map((r) => r.path)).toEqual([
@@ -60,45 +60,57 @@ describe('a reply not ready in time is deferred and edited in through the webhoo
     expect(sent.endpointError).toBeUndefined();
   });
 
-  it('defers privately when the question asks for a private answer', async () => {
-    const sent = ask('How long did the meeting last?', true);
-    expect((await sent.response(5000)).data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(String((await sent.finalMessage(5000)).data.embeds[0].description)).toContain('10 minutes');
+  it('defers privately when the question asks for a private answer, and for Find in article', async () => {
+    const hidden = ask('How long did the meeting last?', true);
+    expect(isEphemeral((await hidden.response(5000)).data)).toBe(true);
+    expect(quoteOf((await hidden.finalMessage(5000)).data)).toContain('10 minutes');
+    const found = fake.sendMessageCommand({
+      name: 'Find in article',
+      message: { content: 'Apparently the two of them only talked for ten minutes' },
+    });
+    expect(isEphemeral((await found.response(5000)).data)).toBe(true);
+    expect(quoteOf((await found.finalMessage(5000)).data)).toContain('The discussion lasted 10 minutes');
   });
 
   it('turns a refusal after a public defer into a private follow-up, never a channel message', async () => {
     const sent = ask('What is the capital of France?');
-    expect((await sent.response(5000)).type).toBe(5);
+    expect((await sent.response(5000)).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     await waitFor(
       () => sent.followUps.length > 0,
       5000,
       () => JSON.stringify(fake.requests.slice(-3)),
     );
-    const requests = webhookRequests(sent.token);
-    expect(requests.map((r) => `${r.method} ${r.status}`)).toContain('DELETE 204');
-    const followUp: Payload = sent.followUps[0];
-    expect(followUp.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(followUp.content).toContain('The article does not answer');
-    expect(followUp.allowed_mentions).toEqual({ parse: [] });
+    expect(webhookRequests(sent.token).map((r) => `${r.method} ${r.status}`)).toContain('DELETE 204');
+    const [followUp] = sent.followUps;
+    expect(isEphemeral(followUp ?? {})).toBe(true);
+    expect(followUp?.content).toContain('The article does not answer');
+    expect(followUp?.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('still answers autocomplete directly (it cannot be deferred)', async () => {
     const sent = fake.sendAutocomplete({
       name: 'ask',
       focused: 'question',
-      options: [{ name: 'question', type: STRING, value: 'How long' }],
+      options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'How long' }],
     });
     const response = await sent.response(5000);
-    expect(response.type).toBe(8);
-    expect(response.data.choices.length).toBeGreaterThan(0);
+    expect(response.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    expect(choicesOf(response.data).length).toBeGreaterThan(0);
   });
 
   it('waits for a deferred reply still being delivered before exiting 0 on SIGTERM', async () => {
+    // The edit is rate limited for a second, so it is surely still in flight when SIGTERM comes.
+    fake.failNext(
+      { method: 'PATCH', path: '/messages/@original' },
+      { status: 429, headers: { 'retry-after': '1' } },
+    );
     const sent = ask('What did Blinken and Lavrov discuss?');
     await sent.response(5000);
     bot.child.kill('SIGTERM');
     expect(await bot.exit).toBe(0);
-    expect((await sent.finalMessage(1000)).data.embeds).toHaveLength(1);
+    const final = await sent.finalMessage(100);
+    expect(final.data.embeds).toHaveLength(1);
+    expect(final.elapsedMs).toBeGreaterThan(900);
     expect(bot.stderr()).not.toMatch(/could not deliver/);
   });
 });

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import Fuse from 'fuse.js';
 import { loadCorpus } from '../corpus/loadCorpus';
 import type { Corpus, Passage } from '../corpus/types';
+import { loadConfigOrExit, writeStderr } from '../runtime/startup';
 import { AnswerEngine } from '../search/engine';
 import { miniSearch } from './baselines';
 import {
@@ -27,8 +28,8 @@ import {
   percentile,
   table,
 } from './benchStats';
-import { type EvalQuestion, isRight, parseQuestions } from './evalScoring';
-import { SEED_CORPUS_DIR, writeCorpus } from './generateCorpus';
+import { type EvalQuestion, parseQuestions, quoteHolds } from './evalScoring';
+import { writeCorpus } from './generateCorpus';
 
 const USAGE =
   'usage: npm run bench -- [--articles 1000] [--paragraphs 20] [--seed 42] [--rounds N] [--fuse-budget SECONDS]';
@@ -137,7 +138,7 @@ function score(outcome: Outcome, set: string, q: EvalQuestion, quote: string | u
   if (q.expect) {
     const tally = outcome.right.get(set) ?? { right: 0, of: 0 };
     tally.of++;
-    if (isRight(q.expect, quote)) tally.right++;
+    if (quoteHolds(q.expect, quote)) tally.right++;
     outcome.right.set(set, tally);
   } else {
     outcome.offTopic.of++;
@@ -338,6 +339,8 @@ async function generateInto(dir: string, options: ReturnType<typeof parseOptions
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  // The seed scenario reads the corpus `npm start` would: CORPUS_DIR from the environment or .env.
+  const { corpusDir } = loadConfigOrExit(writeStderr);
   const started = performance.now();
   console.log(
     `bench: node ${process.version}, ${platform()} ${arch()}, ${cpus().length} CPU ${cpus()[0]?.model ?? ''}; ` +
@@ -353,7 +356,7 @@ async function main(): Promise<void> {
   if (devQuestions) {
     const seed = await runScenario(
       'seed',
-      SEED_CORPUS_DIR,
+      corpusDir,
       [{ name: 'seed', questions: devQuestions }],
       options.rounds,
       options.fuseBudgetMs,

@@ -1,9 +1,11 @@
 // `npm run deploy`: registers the slash commands with Discord. Run it when the command definitions
 // change, not at every start (Discord allows 200 command creations a day per server).
+
 import { REST, Routes } from 'discord.js';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { commands } from '../../commands';
 import { ConfigError, loadConfig } from '../config';
-import { isTokenRejected } from '../discord/loginError';
+import { describeLoginError, isDiscordAnswer, isTokenRejected } from '../discord/loginError';
 
 function fail(line: string): never {
   process.stderr.write(`deploy: ${line}\n`);
@@ -32,14 +34,22 @@ async function deploy(): Promise<void> {
     ? Routes.applicationGuildCommands(config.clientId, config.guildId)
     : Routes.applicationCommands(config.clientId);
   try {
-    const registered = (await rest.put(route, { body })) as { name: string }[];
-    const names = registered.map((command) => `/${command.name}`).join(', ');
+    const registered = (await rest.put(route, { body })) as { name: string; type?: number }[];
+    // Slash commands as typed (/ask), context-menu ones as shown in the menu ("Find in article" (message)).
+    const names = registered
+      .map((command) =>
+        command.type === ApplicationCommandType.Message ? `"${command.name}" (message)` : `/${command.name}`,
+      )
+      .join(', ');
     const where = config.guildId ? `in server ${config.guildId}` : 'globally';
     process.stdout.write(`deploy: registered ${registered.length} commands ${where}: ${names}\n`);
   } catch (error) {
     if (isTokenRejected(error)) fail('Discord rejected the token: check DISCORD_TOKEN');
-    const message = error instanceof Error ? error.message : String(error);
-    fail(`Discord refused the commands: ${message.replaceAll(config.token, '[redacted]')}`);
+    // No answer at all reads like the network's fault, not like a refusal of the commands or the token.
+    const line = isDiscordAnswer(error)
+      ? `Discord refused the commands: ${error instanceof Error ? error.message : String(error)}`
+      : describeLoginError(error);
+    fail(line.replaceAll(config.token, '[redacted]'));
   }
 }
 

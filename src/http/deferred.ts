@@ -1,10 +1,12 @@
 // Discord waits 3 s for the HTTP response. A reply not ready in time is deferred ("thinking…",
 // callback type 5) and then edited into that message through the interaction webhook, which needs
 // no bot token: the interaction's own token is in the path.
+
 import { DiscordAPIError, REST, Routes } from 'discord.js';
-import { describeError, type Log } from '../discord/log';
-import type { Reply } from '../discord/reply';
-import { CallbackType, EPHEMERAL, messageData } from './interactions';
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { describeError, type Log } from '../log';
+import type { Reply } from '../reply/reply';
+import { messageData } from './interactions';
 
 /** Discord may not have taken in the defer yet when the edit arrives: these codes mean "try again". */
 const NOT_YET = new Set([10008, 10015]);
@@ -68,5 +70,8 @@ export class Webhooks {
 
 /** The callback that defers: private when the request asked for a private reply. */
 export function deferCallback(privately: boolean) {
-  return { type: CallbackType.Deferred, data: privately ? { flags: EPHEMERAL } : {} };
+  return {
+    type: InteractionResponseType.DeferredChannelMessageWithSource,
+    data: privately ? { flags: MessageFlags.Ephemeral } : {},
+  };
 }

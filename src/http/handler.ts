@@ -1,12 +1,11 @@
 // One signed interaction in, one HTTP response out: PONG, choices, a message, or a defer whose reply
 // is edited in through the webhook once it is ready.
-import type { CommandContext } from '../../commands';
-import type { Reply } from '../discord/reply';
+import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import type { CommandContext } from '../../commands/types';
+import type { Reply } from '../reply/reply';
 import { deferCallback, type Webhooks } from './deferred';
 import {
   autocompleteCallback,
-  CallbackType,
-  InteractionType,
   MalformedInteraction,
   messageData,
   readInteraction,
@@ -43,7 +42,7 @@ export function createInteractionHandler(
 ): InteractionHandler {
   const clock = options.clock ?? Date.now;
   return async (body, receivedAt) => {
-    if (body.type === InteractionType.Ping) return { body: { type: CallbackType.Pong } };
+    if (body.type === InteractionType.Ping) return { body: { type: InteractionResponseType.Pong } };
     let interaction: ReturnType<typeof readInteraction>;
     try {
       interaction = readInteraction(body);
@@ -51,13 +50,14 @@ export function createInteractionHandler(
       if (error instanceof MalformedInteraction) throw new Refusal(400, error.message);
       throw error;
     }
-    if (body.type === InteractionType.Autocomplete) {
+    if (body.type === InteractionType.ApplicationCommandAutocomplete) {
       return { body: await autocompleteCallback(interaction, context) };
     }
     const work = replyWork(interaction, body.type, context);
     if (!work) throw new Refusal(400, `interaction type ${body.type} is not handled by this bot`);
     const reply = await within(work, options.deferAfterMs - (clock() - receivedAt));
-    if (reply) return { body: { type: CallbackType.Message, data: messageData(reply) } };
+    if (reply)
+      return { body: { type: InteractionResponseType.ChannelMessageWithSource, data: messageData(reply) } };
     const privately = wantsPrivate(interaction, body.type);
     const target = {
       applicationId: interaction.application_id,

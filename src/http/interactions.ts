@@ -1,16 +1,16 @@
 // From Discord's interaction JSON to the transport-independent requests of commands/, and their
 // replies back to interaction callbacks: the same handlers and reply data as the gateway transport.
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
-import type { AutocompleteRequest, CommandContext, CommandRequest, OptionValue } from '../../commands';
-import { runAutocomplete, runButton, runCommand } from '../../commands/dispatch';
-import type { Reply } from '../discord/reply';
+import { runAutocomplete, runButton, runCommand, runMessageCommand } from '../../commands/dispatch';
+import type { AutocompleteRequest, CommandContext, OptionValue } from '../../commands/types';
+import type { Reply } from '../reply/reply';
 import type { InteractionBody } from './server';
-
-/** Discord's numbers (discord-api-types names them; spelled out here so the wire format reads plainly). */
-export const InteractionType = { Ping: 1, Command: 2, Component: 3, Autocomplete: 4 } as const;
-export const CallbackType = { Pong: 1, Message: 4, Deferred: 5, Choices: 8 } as const;
-const CommandType = { ChatInput: 1, Message: 3 } as const;
-export const EPHEMERAL = 64;
 
 /** What a transport needs of an interaction; anything Discord sends beyond this is ignored. */
 const optionSchema: z.ZodType<RawOption> = z.lazy(() =>
@@ -96,7 +96,7 @@ export function messageData(reply: Reply): Record<string, unknown> {
     embeds: reply.embeds,
     components: reply.components,
     allowed_mentions: { parse: [] },
-    ...(reply.ephemeral ? { flags: EPHEMERAL } : {}),
+    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
@@ -104,20 +104,16 @@ export function messageData(reply: Reply): Record<string, unknown> {
 export function replyWork(interaction: Interaction, type: number, context: CommandContext) {
   const userId = userIdOf(interaction);
   const data = interaction.data;
-  if (type === InteractionType.Component && data?.custom_id !== undefined) {
+  if (type === InteractionType.MessageComponent && data?.custom_id !== undefined) {
     return runButton({ customId: data.custom_id, userId }, context);
   }
-  if (type !== InteractionType.Command || data?.name === undefined) return undefined;
-  if (data.type === CommandType.Message) {
+  if (type !== InteractionType.ApplicationCommand || data?.name === undefined) return undefined;
+  if (data.type === ApplicationCommandType.Message) {
     const message = data.target_id ? data.resolved?.messages?.[data.target_id] : undefined;
-    const request: CommandRequest = {
-      command: data.name,
-      options: { text: message?.content ?? '' },
-      userId,
-    };
-    return runCommand(request, context);
+    const request = { command: data.name, message: { content: message?.content ?? '' }, userId };
+    return runMessageCommand(request, context);
   }
-  if (data.type !== undefined && data.type !== CommandType.ChatInput) return undefined;
+  if (data.type !== undefined && data.type !== ApplicationCommandType.ChatInput) return undefined;
   return runCommand({ command: data.name, options: plainOptions(data.options).values, userId }, context);
 }
 
@@ -129,14 +125,17 @@ export async function autocompleteCallback(interaction: Interaction, context: Co
     userId: userIdOf(interaction),
     focused: focused ?? { name: '', value: '' },
   };
-  return { type: CallbackType.Choices, data: { choices: await runAutocomplete(request, context) } };
+  const choices = await runAutocomplete(request, context);
+  return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
 }
 
 /**
- * Whether a slow reply is deferred privately: what the request asks for. A reply that turns out
- * private after a public defer is sent privately anyway (see deferred.ts).
+ * Whether a slow reply is deferred privately: what the request asks for (buttons and message commands
+ * always answer privately). A reply that turns out private after a public defer is still sent
+ * privately (see deferred.ts).
  */
 export function wantsPrivate(interaction: Interaction, type: number): boolean {
-  if (type === InteractionType.Component || interaction.data?.type === CommandType.Message) return true;
+  if (type === InteractionType.MessageComponent) return true;
+  if (interaction.data?.type === ApplicationCommandType.Message) return true;
   return plainOptions(interaction.data?.options).values.private === true;
 }

@@ -4,7 +4,7 @@
 
 import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { describeError, type Log } from '../discord/log';
+import { describeError, type Log } from '../log';
 import { verifyRequest } from './verify';
 
 export const INTERACTIONS_PATH = '/interactions';

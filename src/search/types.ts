@@ -15,6 +15,9 @@ export interface Alternative {
   article: ArticleRef;
 }
 
+/** How far to trust an answer: `high` is right at least 95% of the time on questions nobody tuned for. */
+export type Confidence = 'high' | 'medium' | 'low';
+
 export interface Answer {
   answered: true;
   question: string;
@@ -26,6 +29,7 @@ export interface Answer {
   speaker?: string;
   /** Confidence in [0, 1]. */
   score: number;
+  confidence: Confidence;
   article: ArticleRef;
   /** Words of `quote` (as they stand in it) that matched the question: rendered in bold. */
   highlights: string[];

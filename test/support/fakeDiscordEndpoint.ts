@@ -4,7 +4,6 @@
  * and checked like one (callback types, message limits, the 3 s window when enforced). Deferred replies
  * then reach the stand-in's webhook routes as they would reach Discord's.
  */
-
 import type { InteractionRecord } from './fakeDiscordInteraction';
 import { callback } from './fakeDiscordResponses';
 import type { HttpState } from './fakeDiscordState';
@@ -17,7 +16,7 @@ export interface Endpoint {
 
 export async function postInteraction(
   state: HttpState,
-  rec: InteractionRecord,
+  rec: InteractionRecord<unknown>,
   endpoint: Endpoint,
 ): Promise<void> {
   const body = JSON.stringify(rec.payload);

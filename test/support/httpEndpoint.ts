@@ -5,7 +5,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Spawned, spawnScript, waitFor } from './processes';
+import { type APIInteractionResponse, InteractionResponseType } from 'discord-api-types/v10';
+import type { AutocompleteBody, MessageBody } from './fakeDiscordTypes';
+import { cleanEnv, type Spawned, spawnScript, waitFor } from './processes';
 import type { Signer } from './signing';
 
 export interface HttpBot extends Spawned {
@@ -13,19 +15,6 @@ export interface HttpBot extends Spawned {
   origin: string;
   /** http://127.0.0.1:PORT/interactions */
   url: string;
-}
-
-/** Without any Discord, corpus, cooldown or listening setting of the machine running the tests. */
-export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) =>
-        !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|SHARD|NODE_OPTIONS|HOST$|PORT$|DEFER_AFTER_MS)/.test(
-          key,
-        ),
-    ),
-  );
-  return { ...inherited, ...extra };
 }
 
 export function spawnHttp(env: Record<string, string>): Spawned {
@@ -53,10 +42,34 @@ export async function startHttp(env: Record<string, string>): Promise<HttpBot> {
 
 export interface Answer {
   status: number;
-  /** Parsed JSON, or the raw text when the body is not JSON. */
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON; tests narrow them.
-  body: any;
+  /** Parsed JSON, or the raw text when the body is not JSON: narrow it to read it (see messageOf). */
+  body: unknown;
   ms: number;
+}
+
+/**
+ * The message of a type 4 callback (an answer sent at once), read as Discord would read it; a
+ * different status or callback type fails the test by name.
+ */
+export function messageOf(answer: Answer): MessageBody {
+  const body = answer.body as Partial<APIInteractionResponse> | undefined;
+  if (
+    answer.status !== 200 ||
+    body?.type !== InteractionResponseType.ChannelMessageWithSource ||
+    !body.data
+  ) {
+    throw new Error(`expected a message (callback type 4), got ${answer.status} ${JSON.stringify(body)}`);
+  }
+  return body.data;
+}
+
+/** The choices of a type 8 callback (autocomplete). */
+export function choicesOfAnswer(answer: Answer): NonNullable<AutocompleteBody['choices']> {
+  const body = answer.body as Partial<APIInteractionResponse> | undefined;
+  if (body?.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
+    throw new Error(`expected choices (callback type 8), got ${answer.status} ${JSON.stringify(body)}`);
+  }
+  return body.data?.choices ?? [];
 }
 
 /** POSTs `body` as it is (string or bytes) with `headers`, and reads the answer. */
