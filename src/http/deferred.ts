@@ -1,7 +1,6 @@
 // Discord waits 3 s for the HTTP response. A reply not ready in time is deferred ("thinking…",
 // callback type 5) and then edited into that message through the interaction webhook, which needs
 // no bot token: the interaction's own token is in the path.
-
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describeError, type Log } from '../log';

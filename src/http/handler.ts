@@ -55,6 +55,8 @@ export function createInteractionHandler(
     }
     const work = replyWork(interaction, body.type, context);
     if (!work) throw new Refusal(400, `interaction type ${body.type} is not handled by this bot`);
+    // The engine answers synchronously, so a reply is usually ready before the race starts; the wait
+    // counts from arrival, so time spent queued behind other requests counts too.
     const reply = await within(work, options.deferAfterMs - (clock() - receivedAt));
     if (reply)
       return { body: { type: InteractionResponseType.ChannelMessageWithSource, data: messageData(reply) } };
