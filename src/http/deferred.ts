@@ -49,7 +49,8 @@ export class Webhooks {
       const { flags: _flags, ...edit } = data;
       await this.withRetries(() => this.rest.patch(original, { body: edit, auth: false }));
     } catch (error) {
-      this.log(`could not deliver a deferred reply: ${describeError(error)}`);
+      // The interaction token is a credential for its webhook: never in a log line, even inside an error.
+      this.log(`could not deliver a deferred reply: ${describeError(error).replaceAll(token, '[redacted]')}`);
     }
   }
 
