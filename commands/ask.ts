@@ -3,8 +3,9 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { Passage } from '../src/corpus/types';
 import { escapeText } from '../src/reply/markdown';
 import { type QuoteView, renderNoAnswer, renderQuoteReply } from '../src/reply/renderAnswer';
-import { privateText } from '../src/reply/reply';
+import { privateText, type Reply } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
+import type { AskOptions } from '../src/search/types';
 import { articleChoices, resolveArticle } from './articleOption';
 import { MAX_STRING_OPTION } from './options';
 import type { CommandContext, SlashCommand, SlashDefinition } from './types';
@@ -81,7 +82,8 @@ function parseNextButton(engine: AnswerEngine, customId: string): number[] | und
   return ids.every((id) => engine.passage(id)) ? ids : undefined;
 }
 
-function tooSoon(context: CommandContext, userId: string) {
+/** The per-user cooldown (ASK_COOLDOWN_SECONDS): a private "try again" while it runs, else undefined. */
+export function tooSoon(context: CommandContext, userId: string) {
   const waitMs = context.cooldowns.take(userId, context.clock());
   if (!waitMs) return undefined;
   return privateText(`You are asking quickly: try again in ${Math.ceil(waitMs / 1000)} s.`);
@@ -106,6 +108,25 @@ function quoteView(
   };
 }
 
+/**
+ * The engine's answer to `question` as /ask shows it: the quote with its attribution, confidence and
+ * "Next best passage" button, or the private "not in the article". Find in article shows the same.
+ */
+export function answerReply(
+  engine: AnswerEngine,
+  question: string,
+  options: AskOptions,
+  ephemeral: boolean,
+): Reply {
+  const result = engine.answer(question, options);
+  if (!result.answered) return renderNoAnswer(result);
+  const nextIds = result.alternatives.map((alternative) => alternative.passageId);
+  return renderQuoteReply(quoteView(engine, result.passage, result, { score: result.score, question }), {
+    ephemeral,
+    nextButtonId: nextButtonId(engine, nextIds),
+  });
+}
+
 export default {
   data,
 
@@ -128,13 +149,7 @@ export default {
     const wait = tooSoon(context, request.userId);
     if (wait) return wait;
 
-    const result = engine.answer(question, options);
-    if (!result.answered) return renderNoAnswer(result);
-    const nextIds = result.alternatives.map((alternative) => alternative.passageId);
-    return renderQuoteReply(quoteView(engine, result.passage, result, { score: result.score, question }), {
-      ephemeral: request.options.private ?? false,
-      nextButtonId: nextButtonId(engine, nextIds),
-    });
+    return answerReply(engine, question, options, request.options.private ?? false);
   },
 
   autocomplete(request, { engine }) {

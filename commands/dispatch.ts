@@ -1,3 +1,4 @@
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { describeError, type Log } from '../src/log';
 import { fitChoices, fitReply, truncate } from '../src/reply/limits';
 import { escapeText } from '../src/reply/markdown';
@@ -6,7 +7,13 @@ import type { AnswerEngine } from '../src/search/engine';
 import { Cooldowns } from './cooldowns';
 import { findButtonOwner, findCommand } from './index';
 import { MAX_STRING_OPTION, missingOption, readOptions } from './options';
-import type { AutocompleteRequest, ButtonRequest, CommandContext, CommandRequest } from './types';
+import type {
+  AutocompleteRequest,
+  ButtonRequest,
+  CommandContext,
+  CommandRequest,
+  MessageCommandRequest,
+} from './types';
 
 /**
  * The one way in for every transport (Discord, console, tests): finds the handler, turns a thrown
@@ -44,6 +51,23 @@ export async function runCommand(request: CommandRequest, context: CommandContex
     return fitReply(await command.execute({ ...request, options }, context));
   } catch (error) {
     context.log(`error in /${request.command} (user ${request.userId}): ${describeError(error)}`);
+    return fitReply(privateText('Something went wrong while answering. Please try again.'));
+  }
+}
+
+/** A message command ("Find in article") on the message a user right-clicked. */
+export async function runMessageCommand(
+  request: MessageCommandRequest,
+  context: CommandContext,
+): Promise<Reply> {
+  const command = findCommand(request.command, ApplicationCommandType.Message);
+  if (!command) {
+    return fitReply(privateText(`Unknown command: ${escapeText(truncate(request.command, 32))}. Try /help.`));
+  }
+  try {
+    return fitReply(await command.execute(request, context));
+  } catch (error) {
+    context.log(`error in ${request.command} (user ${request.userId}): ${describeError(error)}`);
     return fitReply(privateText('Something went wrong while answering. Please try again.'));
   }
 }

@@ -38,7 +38,7 @@ export default {
             {
               name: 'Other commands',
               value:
-                '• **/article** `[article:<title>] [page:<n>]`: the articles the bot knows\n• **/help**: this message',
+                '• **/article** `[article:<title>] [page:<n>]`: the articles the bot knows\n• **Find in article** (right-click a message → Apps; /find in the local console): the passage that bears on that message, shown only to you\n• **/help**: this message',
             },
           ],
         },

@@ -2,17 +2,27 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import article from './article';
 import ask from './ask';
+import find from './find';
 import help from './help';
-import type { Command } from './types';
+import type { Command, MessageCommand, SlashCommand } from './types';
 
-export type { AutocompleteRequest, ButtonRequest, Command, CommandContext, CommandRequest } from './types';
+export type {
+  AutocompleteRequest,
+  ButtonRequest,
+  Command,
+  CommandContext,
+  CommandRequest,
+  MessageCommandRequest,
+} from './types';
 
-export const commands: readonly Command[] = [ask, article, help];
+export const commands: readonly Command[] = [ask, article, help, find];
 
 /**
  * The command called `name` of this type (a slash command unless told): Discord lets a slash command
  * and a context-menu command share a name, so both are needed to tell them apart.
  */
+export function findCommand(name: string, type?: ApplicationCommandType.ChatInput): SlashCommand | undefined;
+export function findCommand(name: string, type: ApplicationCommandType.Message): MessageCommand | undefined;
 export function findCommand(
   name: string,
   type: ApplicationCommandType = ApplicationCommandType.ChatInput,

@@ -1,6 +1,8 @@
 import type {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Log } from '../src/log';
 import type { Choice, Reply } from '../src/reply/reply';
@@ -107,9 +109,29 @@ export interface SlashCommand<Definition extends SlashDefinition = SlashDefiniti
   };
 }
 
+/** A message context-menu command's definition: type 3, a name (spaces and capitals allowed), no description. */
+export type MessageDefinition = RESTPostAPIContextMenuApplicationCommandsJSONBody & {
+  type: ApplicationCommandType.Message;
+};
+
+/** Someone right-clicked a message → Apps → this command: what the handler gets of that message. */
+export interface MessageCommandRequest {
+  command: string;
+  /** The message's text as Discord resolved it; '' when it has none (only an image, an embed…). */
+  message: { content: string };
+  userId: string;
+}
+
+/** A message command: no options, no autocomplete, no buttons of its own; a target message instead. */
+export interface MessageCommand {
+  data: MessageDefinition;
+  execute(request: MessageCommandRequest, context: CommandContext): MaybePromise<Reply>;
+  autocomplete?: undefined;
+  button?: undefined;
+}
+
 /**
- * Every kind of command the registry holds. Handlers are declared as methods, so a command with typed
- * options still fits the registry's plain-record view. A message context-menu command (type 3: no
- * options, a target message instead) would be a second interface joined here, found by its type and name.
+ * Every kind of command the registry holds, found by its type and name. Handlers are declared as
+ * methods, so a command with typed options still fits the registry's plain-record view.
  */
-export type Command = SlashCommand;
+export type Command = SlashCommand | MessageCommand;

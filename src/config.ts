@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
@@ -11,6 +12,11 @@ export const DEFAULT_CORPUS_DIR = path.join(PROJECT_ROOT, 'corpus');
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const DEFAULT_ASK_COOLDOWN_SECONDS = 5;
+/** `npm run start:http` listens on every interface by default: it normally sits behind a proxy. */
+export const DEFAULT_HOST = '0.0.0.0';
+export const DEFAULT_PORT = 8080;
+/** Discord allows 3 s for the first response; a reply not ready by then is deferred and edited in. */
+export const DEFAULT_DEFER_AFTER_MS = 2500;
 
 export interface Config {
   /** Absent: the local console runs instead of the bot. */
@@ -31,6 +37,14 @@ export interface Config {
   shardCount?: number;
   /** The shards this host runs (SHARD_LIST), ascending; unset: all of them. Only with `shardCount`. */
   shardList?: number[];
+  /** The application's Ed25519 public key, 64 lowercase hex characters; needed by `npm run start:http`. */
+  publicKey?: string;
+  /** Where `npm run start:http` listens. */
+  host: string;
+  /** 0 lets the system pick a free port (tests use it; the log line names the port). */
+  port: number;
+  /** HTTP mode: a reply not ready this many ms after the request arrived is deferred (0: always). */
+  deferAfterMs: number;
 }
 
 /** A setting an operator must fix; `message` is one line naming the variable. */
@@ -102,6 +116,40 @@ const schema = z.object({
       .min(1, 'must be 1 or more'),
   ),
   SHARD_LIST: optional(shardRanges),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        'must be the Public Key from the Developer Portal (General Information), 64 hex characters',
+      )
+      .transform((key) => key.toLowerCase()),
+  ),
+  HOST: optional(
+    z
+      .string()
+      .trim()
+      .refine(
+        (host) => isIP(host) !== 0 || /^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$/.test(host),
+        'must be an address to listen on, such as 0.0.0.0, 127.0.0.1, :: or localhost',
+      ),
+  ),
+  PORT: optional(
+    z.coerce
+      .number({ error: 'must be a port number such as 8080' })
+      .int('must be a whole port number such as 8080')
+      .min(0, 'must be a port number from 0 to 65535')
+      .max(65535, 'must be a port number from 0 to 65535'),
+  ),
+  DEFER_AFTER_MS: optional(
+    z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 or more')
+      // Past about 2.9 s a defer itself would reach Discord after its 3 s window.
+      .max(2900, 'must be at most 2900: Discord waits only 3 s for the first response'),
+  ),
 });
 
 /**
@@ -149,6 +197,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS ?? DEFAULT_ASK_COOLDOWN_SECONDS,
     shardCount: values.SHARD_COUNT,
     shardList: values.SHARD_LIST && expandRanges(values.SHARD_LIST),
+    publicKey: values.DISCORD_PUBLIC_KEY,
+    host: values.HOST ?? DEFAULT_HOST,
+    port: values.PORT ?? DEFAULT_PORT,
+    deferAfterMs: values.DEFER_AFTER_MS ?? DEFAULT_DEFER_AFTER_MS,
   };
 }
 

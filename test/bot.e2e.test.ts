@@ -5,6 +5,7 @@ import {
   type APIApplicationCommand,
   type APIInteractionResponse,
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   InteractionResponseType,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,12 +68,18 @@ describe('deploy', () => {
     });
     expect(await run.exit, run.stderr()).toBe(0);
     expect(run.stdout()).toMatch(
-      /registered 3 commands in server 2000000000000000001: \/ask, \/article, \/help/,
+      /registered 4 commands in server 2000000000000000001: \/ask, \/article, \/help, "Find in article" \(message\)/,
     );
     expect(fake.registeredCommands()).toEqual([]);
 
-    const commands = fake.registeredCommands(GUILD_ID) as APIApplicationCommand[];
-    expect(commands.map((c) => c.name).sort()).toEqual(['article', 'ask', 'help']);
+    const registered = fake.registeredCommands(GUILD_ID) as APIApplicationCommand[];
+    expect(registered.map((c) => c.name).sort()).toEqual(['Find in article', 'article', 'ask', 'help']);
+    // A message command: type 3, no description and no options, as Discord requires of context menus.
+    const sent = fake.requests.find((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+    const find = ((sent?.body ?? []) as { name: string }[]).find((c) => c.name === 'Find in article');
+    expect(find).toEqual({ type: ApplicationCommandType.Message, name: 'Find in article' });
+    const commands = registered.filter((c) => c.type === ApplicationCommandType.ChatInput);
+    expect(commands).toHaveLength(3);
     for (const command of commands) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
       expect(command.description.length).toBeGreaterThanOrEqual(1);

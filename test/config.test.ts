@@ -4,6 +4,9 @@ import {
   ConfigError,
   DEFAULT_API_URL,
   DEFAULT_ASK_COOLDOWN_SECONDS,
+  DEFAULT_DEFER_AFTER_MS,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
   PROJECT_ROOT,
   parseConfig,
 } from '../src/config';
@@ -27,6 +30,10 @@ describe('parseConfig', () => {
       apiUrl: DEFAULT_API_URL,
       corpusDir: path.join(PROJECT_ROOT, 'corpus'),
       askCooldownSeconds: DEFAULT_ASK_COOLDOWN_SECONDS,
+      publicKey: undefined,
+      host: DEFAULT_HOST,
+      port: DEFAULT_PORT,
+      deferAfterMs: DEFAULT_DEFER_AFTER_MS,
     });
   });
 
@@ -50,6 +57,10 @@ describe('parseConfig', () => {
         DISCORD_API_URL: 'http://127.0.0.1:5000/api/',
         CORPUS_DIR: 'articles',
         ASK_COOLDOWN_SECONDS: '0',
+        DISCORD_PUBLIC_KEY: ` ${'AB'.repeat(32)} `,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DEFER_AFTER_MS: '1000',
       },
       '/srv/bot',
     );
@@ -60,7 +71,15 @@ describe('parseConfig', () => {
       apiUrl: 'http://127.0.0.1:5000/api',
       corpusDir: '/srv/bot/articles',
       askCooldownSeconds: 0,
+      publicKey: 'ab'.repeat(32),
+      host: '127.0.0.1',
+      port: 0,
+      deferAfterMs: 1000,
     });
+  });
+
+  it.each(['0.0.0.0', '::', '::1', 'localhost', 'bot-1.internal'])('accepts HOST=%s', (host) => {
+    expect(parseConfig({ HOST: host }).host).toBe(host);
   });
 
   it.each([
@@ -74,6 +93,14 @@ describe('parseConfig', () => {
     [{ ASK_COOLDOWN_SECONDS: '2.5' }, 'ASK_COOLDOWN_SECONDS must be a whole number of seconds'],
     [{ ASK_COOLDOWN_SECONDS: '-1' }, 'ASK_COOLDOWN_SECONDS must be 0 or more'],
     [{ ASK_COOLDOWN_SECONDS: '86400' }, 'ASK_COOLDOWN_SECONDS must be at most 3600'],
+    [{ DISCORD_PUBLIC_KEY: 'ab'.repeat(31) }, 'DISCORD_PUBLIC_KEY must be the Public Key'],
+    [{ DISCORD_PUBLIC_KEY: `${'ab'.repeat(31)}zz` }, 'DISCORD_PUBLIC_KEY must be the Public Key'],
+    [{ HOST: 'http://0.0.0.0' }, 'HOST must be an address to listen on'],
+    [{ HOST: 'my host' }, 'HOST must be an address to listen on'],
+    [{ PORT: 'http' }, 'PORT must be a port number'],
+    [{ PORT: '80.5' }, 'PORT must be a whole port number'],
+    [{ PORT: '65536' }, 'PORT must be a port number from 0 to 65535'],
+    [{ DEFER_AFTER_MS: '3000' }, 'DEFER_AFTER_MS must be at most 2900'],
   ])('explains %o in one line', (env, expected) => {
     const message = problem(env);
     expect(message).toContain(expected);

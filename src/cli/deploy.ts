@@ -1,6 +1,8 @@
 // `npm run deploy`: registers the slash commands with Discord. Run it when the command definitions
 // change, not at every start (Discord allows 200 command creations a day per server).
+
 import { REST, Routes } from 'discord.js';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { commands } from '../../commands';
 import { ConfigError, loadConfig } from '../config';
 import { describeLoginError, isDiscordAnswer, isTokenRejected } from '../discord/loginError';
@@ -32,8 +34,13 @@ async function deploy(): Promise<void> {
     ? Routes.applicationGuildCommands(config.clientId, config.guildId)
     : Routes.applicationCommands(config.clientId);
   try {
-    const registered = (await rest.put(route, { body })) as { name: string }[];
-    const names = registered.map((command) => `/${command.name}`).join(', ');
+    const registered = (await rest.put(route, { body })) as { name: string; type?: number }[];
+    // Slash commands as typed (/ask), context-menu ones as shown in the menu ("Find in article" (message)).
+    const names = registered
+      .map((command) =>
+        command.type === ApplicationCommandType.Message ? `"${command.name}" (message)` : `/${command.name}`,
+      )
+      .join(', ');
     const where = config.guildId ? `in server ${config.guildId}` : 'globally';
     process.stdout.write(`deploy: registered ${registered.length} commands ${where}: ${names}\n`);
   } catch (error) {

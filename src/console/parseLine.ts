@@ -1,6 +1,6 @@
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { findCommand } from '../../commands/index';
-import type { CommandRequest, OptionValue } from '../../commands/types';
+import type { CommandRequest, MessageCommandRequest, OptionValue } from '../../commands/types';
 
 /** What one line typed into the local console asks for. */
 export type ConsoleInput =
@@ -8,7 +8,12 @@ export type ConsoleInput =
   | { kind: 'quit' }
   /** Press the first button of the previous reply ("Next best passage"). */
   | { kind: 'press' }
-  | { kind: 'command'; request: CommandRequest };
+  | { kind: 'command'; request: CommandRequest }
+  /** `/find TEXT`: what the "Find in article" message command does for a message saying TEXT. */
+  | { kind: 'message'; request: MessageCommandRequest };
+
+/** The console's name for the message command, which Discord shows as "Find in article". */
+const FIND = { typed: 'find', command: 'Find in article' } as const;
 
 export const CONSOLE_USER_ID = 'console';
 
@@ -73,7 +78,8 @@ export function parseOptions(
 }
 
 /**
- * `/help`, `/article [title or page]`, `/ask <question> [article:…] [private:true]`, `/next`, `/quit`,
+ * `/help`, `/article [title or page]`, `/ask <question> [article:…] [private:true]`, `/find <text>`,
+ * `/next`, `/quit`,
  * or plain text, which is a question exactly as typed (= /ask question:<text>). Any other `/name` goes
  * to the handlers as that command, which answer it as Discord would ("unknown").
  */
@@ -90,6 +96,12 @@ export function parseLine(line: string): ConsoleInput {
   const command = name.toLowerCase();
   if (command === 'quit' || command === 'exit') return { kind: 'quit' };
   if (command === 'next') return { kind: 'press' };
+  if (command === FIND.typed) {
+    return {
+      kind: 'message',
+      request: { command: FIND.command, message: { content: rest }, userId: CONSOLE_USER_ID },
+    };
+  }
   const definitions = findCommand(command)?.data.options ?? [];
   return {
     kind: 'command',

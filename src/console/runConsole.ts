@@ -1,6 +1,6 @@
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { runButton, runCommand } from '../../commands/dispatch';
+import { runButton, runCommand, runMessageCommand } from '../../commands/dispatch';
 import type { CommandContext } from '../../commands/types';
 import type { Reply } from '../reply/reply';
 import { CONSOLE_USER_ID, parseLine } from './parseLine';
@@ -65,8 +65,11 @@ export function createConsole(context: CommandContext, io: ConsoleIO): ConsoleSe
       prompting = false;
       const input = parseLine(line);
       if (input.kind === 'quit') break;
-      if (input.kind === 'command') {
-        const reply = await runCommand(input.request, context);
+      if (input.kind === 'command' || input.kind === 'message') {
+        const reply =
+          input.kind === 'command'
+            ? await runCommand(input.request, context)
+            : await runMessageCommand(input.request, context);
         lastButtons = buttonIds(reply);
         print(reply);
       } else if (input.kind === 'press') {

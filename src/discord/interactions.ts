@@ -5,9 +5,10 @@ import {
   type CommandInteractionOption,
   type Interaction,
   type InteractionReplyOptions,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
 } from 'discord.js';
-import { runAutocomplete, runButton, runCommand } from '../../commands/dispatch';
+import { runAutocomplete, runButton, runCommand, runMessageCommand } from '../../commands/dispatch';
 import type { CommandContext, CommandRequest, OptionValue } from '../../commands/types';
 import { describeError } from '../log';
 import type { Reply } from '../reply/reply';
@@ -46,6 +47,19 @@ async function onCommand(interaction: ChatInputCommandInteraction, context: Comm
   await interaction.reply(toDiscordReply(reply));
 }
 
+/** "Find in article": Discord hands a message command the message's text, with no message-content intent. */
+async function onMessageCommand(
+  interaction: MessageContextMenuCommandInteraction,
+  context: CommandContext,
+): Promise<void> {
+  const request = {
+    command: interaction.commandName,
+    message: { content: interaction.targetMessage.content ?? '' },
+    userId: interaction.user.id,
+  };
+  await interaction.reply(toDiscordReply(await runMessageCommand(request, context)));
+}
+
 async function onAutocomplete(interaction: AutocompleteInteraction, context: CommandContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const request = {
@@ -67,6 +81,7 @@ async function onButton(interaction: ButtonInteraction, context: CommandContext)
 export async function handleInteraction(interaction: Interaction, context: CommandContext): Promise<void> {
   try {
     if (interaction.isChatInputCommand()) await onCommand(interaction, context);
+    else if (interaction.isMessageContextMenuCommand()) await onMessageCommand(interaction, context);
     else if (interaction.isAutocomplete()) await onAutocomplete(interaction, context);
     else if (interaction.isButton()) await onButton(interaction, context);
   } catch (error) {

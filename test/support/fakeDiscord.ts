@@ -17,6 +17,7 @@ import {
   InteractionType,
   Locale,
 } from 'discord-api-types/v10';
+import { type Endpoint, postInteraction } from './fakeDiscordEndpoint';
 import { FakeGateway } from './fakeDiscordGateway';
 import { createHttpHandler } from './fakeDiscordHttp';
 import { InteractionRecord } from './fakeDiscordInteraction';
@@ -43,7 +44,9 @@ import type {
   SendAutocompleteInput,
   SendButtonInput,
   SendCommandInput,
+  SendMessageCommandInput,
 } from './fakeDiscordTypes';
+import { Signer } from './signing';
 
 export type * from './fakeDiscordTypes';
 
@@ -65,6 +68,10 @@ export class FakeDiscord {
   private readonly channelIds = new Map<string, string>();
   private readonly faults: Array<{ match: FaultMatcher; fault: Fault }> = [];
   private closed: Promise<void> | undefined;
+  /** The application's key pair: Discord signs what it POSTs to an interactions endpoint with it. */
+  readonly signer = new Signer();
+  private endpoint: Endpoint | undefined;
+  private readonly posts = new Set<Promise<void>>();
 
   private constructor(
     private readonly server: Server,
@@ -225,6 +232,50 @@ export class FakeDiscord {
     return rec;
   }
 
+  /**
+   * A message command: someone right-clicks `message` (by default a user's, in the guild's channel) →
+   * Apps → `name`. The interaction carries the message in `data.resolved.messages`, as Discord sends it.
+   */
+  sendMessageCommand(input: SendMessageCommandInput): FakeInteraction {
+    const guildId = input.guildId ?? this.defaultGuildId();
+    const channelId = input.channelId ?? this.textChannelId(guildId);
+    const author = userPayload({ id: '3000000000000000099', username: 'claimant' });
+    const context = {
+      id: this.snowflakes.next(),
+      channelId,
+      guildId,
+      applicationId: this.applicationId,
+      author,
+    };
+    // A person's message, not one the bot sent through an interaction.
+    const {
+      webhook_id: _webhook,
+      application_id: _application,
+      ...base
+    } = messagePayload(context, undefined);
+    const message = { ...base, ...input.message };
+    const registered = [guildId, 'global']
+      .flatMap((scope) => this.state.commands.get(scope) ?? [])
+      .find((c) => c.name === input.name && c.type === ApplicationCommandType.Message);
+    const data = {
+      id: registered?.id ?? this.snowflakes.next(),
+      name: input.name,
+      type: ApplicationCommandType.Message,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+      ...(registered?.guild_id ? { guild_id: registered.guild_id } : {}),
+    };
+    return this.dispatchInteraction(InteractionType.ApplicationCommand, guildId, input, data);
+  }
+
+  /**
+   * From now on interactions are signed with `signer` and POSTed to `url` (an HTTP interactions
+   * endpoint), as Discord does once an Interactions Endpoint URL is set, instead of going over the gateway.
+   */
+  deliverOverHttp(url: string): void {
+    this.endpoint = { url, signer: this.signer };
+  }
+
   /** The next interaction callback answers with this fault instead (faults queue up, one per request). */
   failNextCallback(fault: Fault): void {
     this.failNext({ method: 'POST', path: CALLBACK_PATH }, fault);
@@ -247,6 +298,7 @@ export class FakeDiscord {
 
   close(): Promise<void> {
     this.closed ??= (async () => {
+      await Promise.all(this.posts);
       await this.gateway.close();
       this.server.closeAllConnections();
       await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -324,8 +376,14 @@ export class FakeDiscord {
     };
     // Assembled field by field for whichever interaction type: as Discord sends it, not as one literal type.
     const rec = new InteractionRecord<Data>(id, token, payload as APIInteraction);
-    this.gateway.dispatchToGuild(guildId, GatewayDispatchEvents.InteractionCreate, payload);
     this.state.interactions.set(id, rec);
+    if (this.endpoint) {
+      const post = postInteraction(this.state, rec, this.endpoint);
+      this.posts.add(post);
+      void post.finally(() => this.posts.delete(post));
+    } else {
+      this.gateway.dispatchToGuild(guildId, GatewayDispatchEvents.InteractionCreate, payload);
+    }
     return rec;
   }
 }

@@ -78,6 +78,9 @@ export class InteractionRecord<Data = MessageBody> implements FakeInteraction<Da
   readonly edits: RESTPatchAPIWebhookWithTokenMessageJSONBody[] = [];
   /** Accepted callback bodies (normally one). */
   readonly callbacks: APIInteractionResponse[] = [];
+  /** Over HTTP (FakeDiscord.deliverOverHttp): the endpoint's status, and why it was not a valid callback. */
+  endpointStatus: number | undefined;
+  endpointError: string | undefined;
   /** The message @original refers to: the reply, or for components the message the component is on. */
   original: APIMessage | undefined;
   /** Follow-up messages by id, for PATCH/GET/DELETE /webhooks/{app}/{token}/messages/{id}. */

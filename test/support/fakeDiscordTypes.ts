@@ -3,6 +3,7 @@ import type {
   APICommandAutocompleteInteractionResponseCallbackData,
   APIInteraction,
   APIInteractionResponseCallbackData,
+  APIMessage,
   ApplicationCommandOptionType,
   InteractionResponseType,
   RESTPatchAPIWebhookWithTokenMessageJSONBody,
@@ -113,6 +114,16 @@ export interface SendButtonInput {
   message?: unknown;
 }
 
+/** A message command ("Find in article"): a right-click on `message`, by default a user's in the channel. */
+export interface SendMessageCommandInput {
+  name: string;
+  /** Merged over a plain user message with no content: `{ content: '…' }`, or embeds and no content. */
+  message: Partial<APIMessage>;
+  userId?: string;
+  guildId?: string;
+  channelId?: string;
+}
+
 export interface InteractionResponseRecord<Data = MessageBody> {
   /** 4 message, 5 deferred, 6 deferred update, 7 update, 8 autocomplete result, 9 modal. */
   type: InteractionResponseType;
@@ -140,4 +151,8 @@ export interface FakeInteraction<Data = MessageBody> {
   readonly followUps: RESTPostAPIWebhookWithTokenJSONBody[];
   /** Bodies of every PATCH /webhooks/{app}/{token}/messages/{@original|id}. */
   readonly edits: RESTPatchAPIWebhookWithTokenMessageJSONBody[];
+  /** Over HTTP only: the status the endpoint answered (undefined until it has). */
+  readonly endpointStatus: number | undefined;
+  /** Over HTTP only: why the endpoint's answer was not an accepted callback, if it was not. */
+  readonly endpointError: string | undefined;
 }

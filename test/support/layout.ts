@@ -27,8 +27,12 @@ export const LAYERS: readonly Layer[] = [
   { name: 'runtime', parts: ['src/runtime/'] },
   { name: 'transports', parts: ['src/discord/', 'src/http/', 'src/console/'], separate: true },
   { name: 'cli', parts: ['src/cli/'] },
-  // An HTTP transport's own entry point, if it has one outside src/http/, joins this list.
-  { name: 'entry points', parts: ['src/main.ts', 'src/shard.ts', 'src/sharded.ts'], entryPoints: true },
+  // src/mainHttp.ts: `npm run start:http`, the HTTP transport's entry point.
+  {
+    name: 'entry points',
+    parts: ['src/main.ts', 'src/mainHttp.ts', 'src/shard.ts', 'src/sharded.ts'],
+    entryPoints: true,
+  },
 ];
 
 interface Placement {

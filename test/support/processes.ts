@@ -29,13 +29,17 @@ export interface Running {
 }
 
 /**
- * The test runner's environment without any setting the bot reads (Discord, corpus, cooldown, shards)
- * and without NODE_OPTIONS, with `extra` over it: a child sees only what the test gives it.
+ * The test runner's environment without any setting the bot reads (Discord, corpus, cooldown, shards,
+ * where the HTTP endpoint listens) and without NODE_OPTIONS, with `extra` over it: a child sees only
+ * what the test gives it.
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|SHARD|NODE_OPTIONS)/.test(key),
+      ([key]) =>
+        !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|SHARD|NODE_OPTIONS|HOST$|PORT$|DEFER_AFTER_MS$)/.test(
+          key,
+        ),
     ),
   );
   return { ...inherited, ...extra };
