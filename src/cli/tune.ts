@@ -324,6 +324,7 @@ const pRightOof = logisticOutOfFold(judged, rightExample);
 const abstain = chooseAbstain(judged, pOn);
 const answered = judged.map((j, i) => j.item.ranked.length > 0 && (pOn[i] ?? 0) >= abstain);
 const { high, low } = chooseConfidence(judged, answered, pRightOof);
+printCalibration(judged, answered, pRightOof);
 const cut = { abstain, high, low };
 report(
   `cross-validated (${FOLDS} folds; ranking L2 ${bestLambda.lambda}; cut-offs abstain ${round(abstain)}, high ${round(high)}, low ${round(low)}):`,
@@ -391,4 +392,21 @@ if (values.misses) {
     }
   }
   console.log(JSON.stringify([...bySuite]));
+}
+
+/** How right the answers are at each level of the out-of-fold probability: what a cut-off can buy. */
+function printCalibration(judged: readonly Judged[], answered: readonly boolean[], pRight: readonly number[]) {
+  const pool = judged
+    .map((j, i) => ({ right: j.topRight && j.item.question.expect !== null, p: pRight[i] ?? 0, answered: answered[i] }))
+    .filter((x) => x.answered)
+    .sort((a, b) => b.p - a.p);
+  const totalRight = pool.filter((x) => x.right).length;
+  const marks: string[] = [];
+  let right = 0;
+  pool.forEach((x, i) => {
+    if (x.right) right++;
+    if ((i + 1) % Math.ceil(pool.length / 10) === 0)
+      marks.push(`top ${i + 1}: ${Math.round((100 * right) / (i + 1))}% right (p ≥ ${x.p.toFixed(2)}, ${Math.round((100 * right) / totalRight)}% of right answers)`);
+  });
+  console.log(`calibration of the answered, best first:\n  ${marks.join('\n  ')}`);
 }
