@@ -1,215 +1,308 @@
 /**
- * Finds who is quoted or cited in each passage of an article: "Blinken said", "said Blinken",
- * "according to John Kirby", "spokeswoman Maria Zakharova claimed", and "he said" resolved to the
- * person named last before it (in the same passage or an earlier one). Surnames are expanded to the
- * fullest name the article uses ("Blinken" → "Antony Blinken").
+ * Who speaks in each sentence of an article, and so in each passage: the person's name as the article
+ * gives it in full ("Jane Roe"), their role apart ("senator"), or the organisation or group that speaks
+ * ("the Penwick County Health Department"). The reporter's own sentences have no speaker.
+ *
+ * It reads every attribution news prose uses (speechCues.ts), resolves short forms and pronouns against
+ * the people the article names (articlePeople.ts), and gives a quote with no attribution of its own to
+ * the speaker of the sentence before (a quote that goes on) or after ("“…” The words were those of X").
  */
+import { ArticlePeople, type Entity, type LocalRole } from './articlePeople';
+import {
+  appositiveAfter,
+  appositiveBefore,
+  isNameWord,
+  phraseEndingAt,
+  phraseStartingAt,
+  readPhrase,
+} from './phrases';
+import { sentenceSpans } from './sentences';
+import { type Cue, type Sentence, sentenceCues } from './speechCues';
+import { type Token, tokenize } from './tokens';
 
-const SPEECH_VERB_LIST =
-  'said|says|told|tells|claimed|claims|added|adds|wrote|writes|stated|states|noted|notes|argued|argues|warned|warns|asked|asks|explained|explains|insisted|insists|denied|denies|announced|announces|declared|declares|urged|urges|replied|replies|continued|recalled|acknowledged|admitted|confirmed|confirms|tweeted|posted|testified|suggested|suggests|believes|believed';
-/** The verbs, also capitalised at the start of a sentence ("Said Jane Doe: …"). */
-const SPEECH_VERBS = SPEECH_VERB_LIST.split('|')
-  .map((verb) => `[${verb[0]}${verb[0]?.toUpperCase()}]${verb.slice(1)}`)
-  .join('|');
+export interface Speaker {
+  name: string;
+  role?: string;
+  /** Their own words (`said`, a quote) or cited as a source (`according to`). */
+  via: 'speech' | 'citation';
+  kind: 'person' | 'organisation' | 'group';
+}
 
-/** Words that stand before a name as a title or description, not as part of it. */
-const TITLE_WORDS = new Set(
-  (
-    'said says told secretary state foreign minister ministry president vice prime spokesman spokeswoman spokesperson white house ' +
-    'u.s. us uk russian american ukrainian chinese british french german general gen. sen. senator rep. representative ' +
-    'mr. mrs. ms. dr. director chief ambassador press chancellor governor mayor king queen pope judge justice ceo ' +
-    'chairman chairwoman lt. col. officer star wnba nba former top deputy defense defence national security adviser ' +
-    'advisor commander leader premier the a an of and but if when while without since after before in on at by as'
-  ).split(' '),
-);
-
-/** Words that begin a sentence but never a name. */
-const NOT_NAMES = new Set(
-  'it its he she they we i you this that these those there here what why how who when where which mutual'.split(
-    ' ',
-  ),
-);
-
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}.’'-]*/gu;
-
-interface Token {
-  text: string;
+export interface SentenceSpeaker extends Speaker {
+  /** Offsets of the sentence in the passage text. */
   start: number;
   end: number;
 }
 
-function tokens(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((m) => {
-    // A sentence's full stop is not part of the word; an abbreviation's dots ("U.S.") are.
-    const word = m[0].endsWith('.') && m[0].indexOf('.') === m[0].length - 1 ? m[0].slice(0, -1) : m[0];
-    return { text: word, start: m.index, end: m.index + word.length };
+/** The passage's main speaker, and the speaker of each of its attributed sentences. */
+export interface PassageSpeakers extends Speaker {
+  sentences: SentenceSpeaker[];
+}
+
+interface Parsed {
+  text: string;
+  tokens: Token[];
+  sentences: Array<Sentence & { start: number; end: number }>;
+}
+
+const RANK: Record<Speaker['kind'], number> = { person: 0, organisation: 1, group: 2 };
+
+export function findSpeakers(texts: string[]): Array<PassageSpeakers | undefined> {
+  const parsed = texts.map(parse);
+  const people = new ArticlePeople();
+  const firstPeople = registerNames(parsed, people);
+  countPronouns(parsed, people);
+
+  return parsed.map((passage, p) => {
+    const speakers = passage.sentences.map((sentence) => {
+      const found = sentenceCues(sentence)
+        .map((cue) => speakerOf(cue, p, people))
+        .filter((s): s is { speaker: Speaker; entity: Entity; offset: number } => s !== undefined)
+        .sort((a, b) => RANK[a.speaker.kind] - RANK[b.speaker.kind] || a.offset - b.offset)[0];
+      if (found) people.mention(p, found.offset, found.entity);
+      return found?.speaker;
+    });
+    fillQuotes(passage, p, speakers, parsed, firstPeople);
+    sameRoleThroughout(speakers);
+    const sentences = passage.sentences.flatMap((s, i) => {
+      const speaker = speakers[i];
+      return speaker ? [{ ...speaker, start: s.start, end: s.end }] : [];
+    });
+    return mainSpeaker(sentences, passage.text);
   });
 }
 
-/** Blanks out quoted words (keeping offsets), so names inside a quote are not taken for its speaker. */
-function outsideQuotes(text: string): string {
-  return text.replace(/“[^”]*”?|"[^"]*"?/gu, (quoted) => ' '.repeat(quoted.length));
+function parse(text: string): Parsed {
+  const tokens = tokenize(text);
+  let t = 0;
+  const sentences = sentenceSpans(text).map((span) => {
+    while (t < tokens.length && (tokens[t] as Token).start < span.start) t++;
+    const from = t;
+    while (t < tokens.length && (tokens[t] as Token).start < span.end) t++;
+    return { text, tokens, from, to: t, start: span.start, end: span.end };
+  });
+  return { text, tokens, sentences };
 }
 
-const isTitle = (word: string) => TITLE_WORDS.has(word.toLowerCase().replace(/[’']s$/u, ''));
+interface NamedHere {
+  entity: Entity;
+  offset: number;
+  role: LocalRole;
+}
 
 /**
- * Runs of capitalised words ("of" may join two of them), with title words stripped from the front:
- * candidate names, in text order. Runs longer than `maxWords` are not names.
+ * Every person and organisation the article names, with the roles it gives them, before any
+ * attribution is read: "Raman" in paragraph 3 is the "Priya Raman" of paragraph 5 too. Returns, per
+ * sentence, the people it names (for a quote attributed by the sentence after it).
  */
-/** Capitalised words with single spaces between them; "of" may join two ("Federation of American Scientists"). */
-const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{N}.’'-]*(?:(?: | of )\p{Lu}[\p{L}\p{N}.’'-]*)*/gu;
-
-function nameRuns(text: string, maxWords = 3): Array<{ name: string; start: number; end: number }> {
-  const runs: Array<{ name: string; start: number; end: number }> = [];
-  // Only the capitalised stretches are read: most words of a passage cannot start a name.
-  for (const run of text.matchAll(CAPITALISED_RUN)) {
-    const words = tokens(run[0])
-      .filter((t) => !/^[\p{Lu}.]{2,}$/u.test(t.text) || t.text.includes('.'))
-      .map((t) => ({ text: t.text, start: t.start + run.index, end: t.end + run.index }));
-    const kept = dropTitles(words);
-    if (kept.length > 0 && kept.length <= maxWords && !NOT_NAMES.has(kept[0]?.text.toLowerCase() ?? '')) {
-      const first = kept[0] as Token;
-      const last = kept[kept.length - 1] as Token;
-      runs.push({
-        name: text.slice(first.start, last.end).replace(/[’']s$/u, ''),
-        start: first.start,
-        end: last.end,
-      });
+function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sentence, NamedHere[]> {
+  const found: Array<{
+    p: number;
+    sentence: Sentence;
+    offset: number;
+    reading: NonNullable<ReturnType<typeof readPhrase>>;
+    role: LocalRole;
+    organisational: boolean;
+    description: string | undefined;
+  }> = [];
+  for (const [p, passage] of parsed.entries()) {
+    for (const sentence of passage.sentences) {
+      const { text, tokens, from, to } = sentence;
+      for (let i = from; i < to; i++) {
+        const t = tokens[i] as Token;
+        if (t.quoted || !isNameWord(t)) continue;
+        const end = Math.max(phraseStartingAt(tokens, i, to), i + 1);
+        const start = phraseEndingAt(tokens, end, from);
+        const span = { from: Math.min(start, i), to: end };
+        const reading = readPhrase(text, tokens, span, { subject: false, sentenceStart: from });
+        const appositive = appositiveAfter(text, tokens, end, to);
+        const before = appositiveBefore(text, tokens, span, from);
+        i = end - 1;
+        if (
+          !reading ||
+          reading.kind === 'pronoun' ||
+          reading.kind === 'group' ||
+          reading.kind === 'reference'
+        )
+          continue;
+        const role = localRole(before, reading.kind === 'person' ? reading.title : undefined, appositive);
+        const organisational = appositive?.organisational ?? false;
+        const description = organisational ? appositive?.role : role.role;
+        found.push({ p, sentence, offset: reading.start, reading, role, organisational, description });
+      }
     }
   }
-  return runs;
-}
-
-function dropTitles(words: Token[]): Token[] {
-  let from = 0;
-  while (from < words.length && isTitle(words[from]?.text ?? '')) from++;
-  return words.slice(from).filter((w) => !/[’']s$/u.test(w.text) || w === words[words.length - 1]);
-}
-
-type NameRun = { name: string; start: number; end: number };
-
-/** Maps each surname to the fullest name the article gives it ("Blinken" → "Antony Blinken"). */
-function fullNames(runsOfTexts: NameRun[][]): Map<string, string> {
-  const full = new Map<string, string>();
-  for (const runs of runsOfTexts) {
-    for (const { name } of runs) {
-      const parts = name.split(' ');
-      const surname = parts[parts.length - 1] ?? name;
-      const known = full.get(surname);
-      if (parts.length >= 2 && parts.length <= 3 && (!known || known.split(' ').length < parts.length))
-        full.set(surname, name);
-    }
+  // Full names first, so that a surname met before its full name still finds it.
+  for (const f of found) {
+    if (f.reading.kind === 'person' && f.reading.name.includes(' '))
+      people.person(f.reading.name, f.role, f.reading.gender);
+    else if (f.reading.kind === 'organisation') people.organisation(f.reading.name, f.description);
+    else if (f.reading.kind === 'single' && f.organisational)
+      people.organisation(f.reading.name, f.description);
   }
-  return full;
-}
-
-/** Institutions that speak ("Russia’s foreign ministry denied", "the State Department’s spokesman said"). */
-const INSTITUTION =
-  '(?:foreign |defen[cs]e |interior |justice |state |press )?(?:ministry|government|office|embassy|military|army|agency|department|spokesman|spokeswoman|spokesperson|president|leader|officials?)';
-
-/**
- * The ways a passage attributes words, each tried on its own (one alternation would let "X said" use up
- * the verb of "…, said Jane Doe"); the earliest attribution in the passage wins. "X said" is found from
- * the verb backwards (see `wordsBeforeVerbs`): a pattern starting anywhere would cost quadratic time.
- */
-const ATTRIBUTIONS = [
-  `(?<institution>\\p{Lu}[\\p{L}.]*[’']s ${INSTITUTION})\\s+(?:${SPEECH_VERBS})\\b`, // Russia’s foreign ministry denied
-  `\\b(?:${SPEECH_VERBS})\\s+(?<after>\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})`, // said Blinken
-  `according to (?<source>(?:[\\p{L}.’'-]+ ?){1,8})`, // according to White House spokesman John Kirby
-].map((source) => new RegExp(source, 'gu'));
-
-const VERB = new RegExp(`,?\\s+(?:${SPEECH_VERBS})\\b`, 'gu');
-const NAME_CHARACTER = /[\p{L}.’' -]/u;
-/** How far before a verb its subject may start. */
-const SUBJECT_REACH = 80;
-
-/** "Blinken said", "John Kirby said": the run of name-like characters (≤ 80) right before each verb. */
-function wordsBeforeVerbs(text: string): Array<{ index: number; groups: { before: string } }> {
-  const found: Array<{ index: number; groups: { before: string } }> = [];
-  for (const verb of text.matchAll(VERB)) {
-    let start = verb.index;
-    while (start > 0 && verb.index - start < SUBJECT_REACH && NAME_CHARACTER.test(text[start - 1] ?? ''))
-      start--;
-    if (start < verb.index) found.push({ index: start, groups: { before: text.slice(start, verb.index) } });
+  const bySentence = new Map<Sentence, NamedHere[]>();
+  for (const f of found) {
+    const entity =
+      f.reading.kind === 'single'
+        ? (people.lookUp(f.reading.name) ??
+          (f.reading.name && looksLikeTitledPerson(f) ? people.person(f.reading.name, f.role) : undefined))
+        : people.resolve(f.reading, f.p, { ...f.role, organisational: f.organisational });
+    if (!entity) continue;
+    if (entity.kind === 'person') people.person(entity.name, f.role);
+    people.mention(f.p, f.offset, entity);
+    const list = bySentence.get(f.sentence) ?? [];
+    list.push({ entity, offset: f.offset, role: f.role });
+    bySentence.set(f.sentence, list);
   }
-  return found;
+  return bySentence;
 }
 
-const PRONOUN = /^(?:he|she)$/i;
+const looksLikeTitledPerson = (f: { role: LocalRole }) => f.role.role !== undefined;
 
-export interface Speaker {
-  name: string;
-  via: 'speech' | 'citation';
+function localRole(
+  before: string | undefined,
+  title: string | undefined,
+  appositive: ReturnType<typeof appositiveAfter>,
+): LocalRole {
+  const strong =
+    before ??
+    title ??
+    (appositive && !appositive.who && !appositive.organisational ? appositive.role : undefined);
+  return {
+    ...(strong ? { role: strong } : {}),
+    ...(appositive?.who ? { weakRole: appositive.role } : {}),
+  };
 }
 
-export function findSpeakers(texts: string[]): Array<Speaker | undefined> {
-  const unquoted = texts.map(outsideQuotes);
-  const runsOfTexts = unquoted.map((text) => nameRuns(text));
-  const names = fullNames(runsOfTexts);
-  const expand = (name: string) => names.get(name.split(' ').pop() ?? name) ?? name;
-  let lastPerson: string | undefined;
+const PERSONAL_PRONOUN = /^(?:he|his|him|himself|she|her|hers|herself)$/u;
 
-  return unquoted.map((text, i) => {
-    const runs = runsOfTexts[i] ?? [];
-    let speaker: Speaker | undefined;
-    let speakerAt = Number.POSITIVE_INFINITY;
-    const matches: Array<{ index: number; groups?: Record<string, string | undefined> }> = [
-      ...ATTRIBUTIONS.flatMap((pattern) => [...text.matchAll(pattern)]),
-      ...wordsBeforeVerbs(text),
-    ].sort((a, b) => a.index - b.index);
-    for (const match of matches) {
-      if (match.index >= speakerAt) break;
-      const groups = match.groups ?? {};
-      let candidate: string | undefined;
-      if (groups.institution) candidate = groups.institution;
-      else if (groups.source) candidate = nameRuns(groups.source, 6).pop()?.name;
-      else if (groups.after) candidate = nameRuns(groups.after)[0]?.name;
-      else if (groups.before) {
-        const lastWord = groups.before.trim().split(/\s+/).pop() ?? '';
-        if (PRONOUN.test(lastWord)) {
-          candidate = personBefore(runs, match.index + groups.before.length, names) ?? lastPerson;
-        } else {
-          const before = nameRuns(groups.before);
-          const run = before[before.length - 1];
-          // The name must stand right before the verb (allowing an appositive after a comma).
-          if (
-            run &&
-            groups.before
-              .slice(run.end)
-              .replace(/,[^,]*,?\s*$/u, '')
-              .trim() === ''
-          )
-            candidate = run.name;
+/** "Mayor Teresa Okafor … since her 2023 campaign": the first pronoun after a name tells its gender. */
+function countPronouns(parsed: Parsed[], people: ArticlePeople): void {
+  for (const [p, passage] of parsed.entries()) {
+    const mentions = (people.mentions[p] ?? []).filter((m) => m.entity.kind === 'person');
+    let t = 0;
+    mentions.forEach((m, k) => {
+      const until = mentions[k + 1]?.offset ?? passage.text.length;
+      while (t < passage.tokens.length && (passage.tokens[t] as Token).start <= m.offset) t++;
+      let pronoun: Token | undefined;
+      for (let i = t; i < passage.tokens.length && (passage.tokens[i] as Token).start < until; i++) {
+        const token = passage.tokens[i] as Token;
+        if (!token.quoted && PERSONAL_PRONOUN.test(token.lower)) {
+          pronoun = token;
+          break;
         }
       }
-      if (candidate) {
-        speaker = {
-          name: groups.institution ? candidate : expand(candidate),
-          via: groups.source ? 'citation' : 'speech',
-        };
-        speakerAt = match.index;
-        break;
-      }
+      if (!pronoun || m.entity.kind !== 'person') return;
+      if (pronoun.lower.startsWith('h') && !pronoun.lower.startsWith('her')) m.entity.votes.male++;
+      else m.entity.votes.female++;
+    });
+  }
+}
+
+function speakerOf(cue: Cue, p: number, people: ArticlePeople) {
+  const { appositive } = cue;
+  const local = localRole(
+    cue.before,
+    cue.reading.kind === 'person' ? cue.reading.title : undefined,
+    appositive,
+  );
+  const entity = people.resolve(cue.reading, p, {
+    ...local,
+    organisational: appositive?.organisational ?? false,
+  });
+  if (!entity) return undefined;
+  const role =
+    entity.kind === 'person' ? (local.role ?? entity.role ?? local.weakRole ?? entity.weakRole) : undefined;
+  const speaker: Speaker = { name: entity.name, via: cue.via, kind: entity.kind, ...(role ? { role } : {}) };
+  return { speaker, entity, offset: cue.offset };
+}
+
+const quoteOnly = (s: Sentence) => {
+  const words = s.tokens.slice(s.from, s.to).filter((t) => t.word);
+  return words.length > 0 && words.every((t) => t.quoted);
+};
+const hasQuote = (s: Sentence) => s.tokens.slice(s.from, s.to).some((t) => t.quoted);
+
+/**
+ * A sentence that is only a quote speaks with the voice of the quote it continues ("“…,” Raman said.
+ * “Every affected person…”"), or else of the person the next sentence names ("“…” The words were
+ * those of Oak Hollow Village President Carl Whitaker").
+ */
+function fillQuotes(
+  passage: Parsed,
+  p: number,
+  speakers: Array<Speaker | undefined>,
+  parsed: Parsed[],
+  named: Map<Sentence, NamedHere[]>,
+): void {
+  passage.sentences.forEach((sentence, i) => {
+    if (speakers[i] || !quoteOnly(sentence)) return;
+    const previous = passage.sentences[i - 1];
+    if (previous && speakers[i - 1] && hasQuote(previous)) {
+      speakers[i] = speakers[i - 1];
+      return;
     }
-    const people = runs.map((r) => r.name).filter((n) => names.has(n.split(' ').pop() ?? n));
-    if (people.length > 0) lastPerson = expand(people[people.length - 1] as string);
-    return speaker;
+    const next = passage.sentences[i + 1];
+    if (next && speakers[i + 1]) {
+      speakers[i] = speakers[i + 1];
+      return;
+    }
+    const person = next && (named.get(next) ?? []).find((n) => n.entity.kind === 'person');
+    if (person && person.entity.kind === 'person') {
+      const role = person.role.role ?? person.entity.role ?? person.role.weakRole ?? person.entity.weakRole;
+      speakers[i] = { name: person.entity.name, via: 'speech', kind: 'person', ...(role ? { role } : {}) };
+      return;
+    }
+    if (i === 0 && p > 0) {
+      // A quote that runs on from the passage before, whose last sentence was a quote with its speaker.
+      const before = parsed[p - 1];
+      const last = before?.sentences[before.sentences.length - 1];
+      const lastSpeaker = before && last && hasQuote(last) ? lastSpeakers.get(before) : undefined;
+      if (lastSpeaker) speakers[i] = lastSpeaker;
+    }
+  });
+  const last = speakers[speakers.length - 1];
+  if (last) lastSpeakers.set(passage, last);
+  else lastSpeakers.delete(passage);
+}
+
+const lastSpeakers = new WeakMap<Parsed, Speaker>();
+
+/**
+ * "Kayla Reyes, a rookie goalkeeper, said … “If I think, I’m late,” she said.": the role a passage
+ * gives someone holds for all of their sentences in it.
+ */
+function sameRoleThroughout(speakers: Array<Speaker | undefined>): void {
+  const first = new Map<string, string | undefined>();
+  for (const s of speakers) if (s && !first.has(s.name)) first.set(s.name, s.role);
+  speakers.forEach((s, i) => {
+    if (!s) return;
+    const role = first.get(s.name);
+    const { role: _old, ...rest } = s;
+    speakers[i] = role ? { ...rest, role } : rest;
   });
 }
 
-function personBefore(runs: Array<{ name: string; end: number }>, index: number, names: Map<string, string>) {
-  const before = runs.filter((r) => r.end <= index && names.has(r.name.split(' ').pop() ?? r.name));
-  return before[before.length - 1]?.name;
+/** A named person before an organisation before a group; then whoever is quoted; then the first. */
+function mainSpeaker(sentences: SentenceSpeaker[], text: string): PassageSpeakers | undefined {
+  if (sentences.length === 0) return undefined;
+  const quoted = (s: SentenceSpeaker) => /[“"]/u.test(text.slice(s.start, s.end));
+  const best = [...sentences].sort(
+    (a, b) => RANK[a.kind] - RANK[b.kind] || Number(quoted(b)) - Number(quoted(a)) || a.start - b.start,
+  )[0] as SentenceSpeaker;
+  const { start: _start, end: _end, ...speaker } = best;
+  return { ...speaker, sentences };
 }
 
 /** People the article names in full and mentions more than once ("Paul Whelan"): what it can tell about. */
 export function peopleNamed(texts: string[]): string[] {
-  const mentions = new Map<string, number>();
-  for (const text of texts) {
-    for (const word of text.split(/[^\p{L}\p{N}’'-]+/u)) mentions.set(word, (mentions.get(word) ?? 0) + 1);
-  }
-  return [...new Set(fullNames(texts.map((text) => nameRuns(text))).values())].filter(
-    (name) => (mentions.get(name.split(' ').pop() ?? name) ?? 0) >= 2,
-  );
+  const parsed = texts.map(parse);
+  const people = new ArticlePeople();
+  registerNames(parsed, people);
+  const counts = new Map<string, number>();
+  for (const mentions of people.mentions)
+    for (const m of mentions ?? [])
+      if (m.entity.kind === 'person' && m.entity.name.includes(' '))
+        counts.set(m.entity.name, (counts.get(m.entity.name) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= 2).map(([name]) => name);
 }

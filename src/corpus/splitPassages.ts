@@ -41,8 +41,21 @@ export function splitPassages(body: string, excludedLines: readonly string[] = [
 
   const speakers = findSpeakers(passages.map((p) => p.text));
   return passages.map((p, i) => {
-    const speaker = speakers[i];
-    return speaker ? { ...p, speaker: speaker.name, speakerVia: speaker.via } : p;
+    const found = speakers[i];
+    if (!found) return p;
+    return {
+      ...p,
+      speaker: found.name,
+      ...(found.role ? { speakerRole: found.role } : {}),
+      speakerVia: found.via,
+      sentenceSpeakers: found.sentences.map((s) => ({
+        start: s.start,
+        end: s.end,
+        speaker: s.name,
+        ...(s.role ? { role: s.role } : {}),
+        via: s.via,
+      })),
+    };
   });
 }
 
