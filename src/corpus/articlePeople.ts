@@ -150,12 +150,12 @@ export class ArticlePeople {
       case 'group':
         return { kind: 'group', name: reading.name };
       case 'reference':
+        // Unknown to the article ("according to the ministry"): the phrase itself names who speaks.
         return (
           this.reference(
             reading.name,
             (this.mentions[passage] ?? []).concat(this.mentions[passage - 1] ?? []),
-          ) ??
-          (reading.name.replace(/^the /u, '').includes(' ') ? this.organisation(reading.name) : undefined)
+          ) ?? this.organisation(reading.name)
         );
       case 'single': {
         const known = this.lookUp(reading.name);

@@ -96,7 +96,7 @@ export const GENDERED_ROLE_WORDS: Record<string, 'female' | 'male'> = {
 
 /** Organisation words compromise's list lacks (it has "department", "office", "college", "power"…). */
 export const MORE_ORGANISATION_WORDS = set(
-  'security league alliance chamber network fc united court party lab labs schools district guard navy fund group institute commission agency services council',
+  'security league alliance chamber network fc united court party lab labs schools district guard navy fund group institute commission agency services council transit',
 );
 
 /** Capitalised words that begin sentences but never names or titles. */

@@ -19,6 +19,7 @@ import {
 import { sentenceSpans } from './sentences';
 import { type Cue, type Sentence, sentenceCues } from './speechCues';
 import { type Token, tokenize } from './tokens';
+import { classify, W } from './wordClass';
 
 export interface Speaker {
   name: string;
@@ -52,6 +53,7 @@ export function findSpeakers(texts: string[]): Array<PassageSpeakers | undefined
   const people = new ArticlePeople();
   const firstPeople = registerNames(parsed, people);
   countPronouns(parsed, people);
+  const lowerWords = new Set(parsed.flatMap((p) => p.tokens.filter((t) => t.word && !t.capitalised).map((t) => t.lower)));
 
   return parsed.map((passage, p) => {
     const speakers = passage.sentences.map((sentence) => {
@@ -63,7 +65,7 @@ export function findSpeakers(texts: string[]): Array<PassageSpeakers | undefined
       return found?.speaker;
     });
     fillQuotes(passage, p, speakers, parsed, firstPeople);
-    sameRoleThroughout(speakers);
+    sameRoleThroughout(speakers, lowerWords);
     const sentences = passage.sentences.flatMap((s, i) => {
       const speaker = speakers[i];
       return speaker ? [{ ...speaker, start: s.start, end: s.end }] : [];
@@ -118,6 +120,8 @@ function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sentence, N
         const appositive = appositiveAfter(text, tokens, end, to);
         const before = appositiveBefore(text, tokens, span, from);
         i = end - 1;
+        // "Dock workers gathered …": a group named here is who a later "they" may be.
+        if (reading?.kind === 'group') people.mention(p, reading.start, { kind: 'group', name: reading.name });
         if (
           !reading ||
           reading.kind === 'pronoun' ||
@@ -272,15 +276,27 @@ const lastSpeakers = new WeakMap<Parsed, Speaker>();
  * "Kayla Reyes, a rookie goalkeeper, said … “If I think, I’m late,” she said.": the role a passage
  * gives someone holds for all of their sentences in it.
  */
-function sameRoleThroughout(speakers: Array<Speaker | undefined>): void {
+function sameRoleThroughout(speakers: Array<Speaker | undefined>, lowerWords: ReadonlySet<string>): void {
   const first = new Map<string, string | undefined>();
-  for (const s of speakers) if (s && !first.has(s.name)) first.set(s.name, s.role);
+  for (const s of speakers) if (s && !first.has(s.name)) first.set(s.name, s.role && sentenceCase(s.role, lowerWords));
   speakers.forEach((s, i) => {
     if (!s) return;
     const role = first.get(s.name);
     const { role: _old, ...rest } = s;
     speakers[i] = role ? { ...rest, role } : rest;
   });
+}
+
+/**
+ * "Council member Tom Price" opens a sentence: its capital is the sentence's, and apart from the name
+ * the role reads "council member" — when the article writes that word in lower case elsewhere, or it
+ * is a common role word ("Company spokesman"). "Gulls coach" keeps its capital.
+ */
+function sentenceCase(role: string, lowerWords: ReadonlySet<string>): string {
+  const [head, ...rest] = role.split(' ');
+  if (!head || rest.length === 0 || !/^\p{Lu}\p{Ll}/u.test(head) || !rest.every((w) => /^\p{Ll}/u.test(w))) return role;
+  const lower = head.toLowerCase();
+  return lowerWords.has(lower) || (classify(lower) & W.GENERIC) !== 0 ? lower + role.slice(head.length) : role;
 }
 
 /** A named person before an organisation before a group; then whoever is quoted; then the first. */

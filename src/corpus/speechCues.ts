@@ -86,10 +86,14 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
   while (end > from && ((tokens[end - 1] as Token).flags & W.BETWEEN) !== 0) end--;
   const previous = tokens[end - 1];
   if (!previous || previous.quoted) return undefined;
-  if (previous.lower === 'who' && tokens[end - 2]?.text === ',') {
-    // "Capt. Teresa Lund, who said …": the relative pronoun stands for the name before the comma.
+  if ((previous.lower === 'who' || previous.lower === 'which') && tokens[end - 2]?.text === ',') {
+    // "Capt. Teresa Lund, who said …", "Coastway Transit, which said …": the relative pronoun stands
+    // for the name before the comma; "which" for a thing, so an organisation.
     const nameEnd = end - 2;
-    return cueFor(sentence, { from: phraseEndingAt(tokens, nameEnd, from), to: nameEnd }, 'speech', true);
+    const cue = cueFor(sentence, { from: phraseEndingAt(tokens, nameEnd, from), to: nameEnd }, 'speech', true);
+    if (cue && previous.lower === 'which' && cue.reading.kind === 'person')
+      return { ...cue, reading: { kind: 'organisation', name: cue.reading.name, start: cue.reading.start } };
+    return cue;
   }
   if ((previous.flags & W.PRONOUN) !== 0) return cueFor(sentence, { from: end - 1, to: end }, 'speech', true);
   if (previous.text !== ',') {

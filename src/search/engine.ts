@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { attributionFor } from '../corpus/attribution';
 import type { Corpus, Passage } from '../corpus/types';
 import { answerSpans, questionKinds } from './cues';
 import { PassageIndex } from './passageIndex';
@@ -82,7 +83,7 @@ export class AnswerEngine {
       passage,
       paragraph: passage.paragraph,
       section: passage.section,
-      speaker: passage.speaker,
+      ...attributionFor(passage, quote, highlightWords(quote, best.matchedTerms)),
       score: round(best.coverage),
       article: this.articleRef(passage.articleId),
       highlights: [
@@ -178,12 +179,13 @@ export class AnswerEngine {
 
   private alternative(r: RankedPassage): Alternative {
     const passage = this.corpus.passages[r.passageId] as Passage;
+    const quote = chooseQuote(passage.text, r.matchedTerms);
     return {
       passageId: passage.id,
-      quote: chooseQuote(passage.text, r.matchedTerms),
+      quote,
       paragraph: passage.paragraph,
       section: passage.section,
-      speaker: passage.speaker,
+      ...attributionFor(passage, quote, highlightWords(quote, r.matchedTerms)),
       score: round(r.coverage),
       article: this.articleRef(passage.articleId),
     };
