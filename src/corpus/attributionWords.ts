@@ -74,7 +74,7 @@ export const COURTESY_TITLES = set('mr mrs ms miss mx dr prof rev sir dame messr
  * news style does; "White House spokesman" keeps its capitals.
  */
 export const GENERIC_ROLE_WORDS = set(
-  'fire police state city county company utility team club deputy vice chief senior former acting interim executive general foreign defense defence interior justice finance press district school health security national',
+  'fire police state city county council board company utility team club deputy vice chief senior former acting interim executive general foreign defense defence interior justice finance press district school health security national',
 );
 
 /** Role words that tell a gender ("spokeswoman"). */
