@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fold, isRight } from '../src/cli/evalScoring';
+import { fold, quoteHolds } from '../src/cli/evalScoring';
 import { generateCorpus, type WrittenCorpus, wordCount, writeCorpus } from '../src/cli/generateCorpus';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import type { Corpus } from '../src/corpus/types';
@@ -100,7 +100,7 @@ describe('generateCorpus', () => {
     const answerable = written.questions.filter((q) => q.expect).slice(0, 10);
     const right = answerable.filter((q) => {
       const result = engine.answer(q.q);
-      return isRight(q.expect ?? [], result.answered ? result.quote : undefined);
+      return quoteHolds(q.expect ?? [], result.answered ? result.quote : undefined);
     });
     expect(right.length).toBeGreaterThanOrEqual(answerable.length / 2);
   });

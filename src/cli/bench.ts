@@ -27,7 +27,7 @@ import {
   percentile,
   table,
 } from './benchStats';
-import { type EvalQuestion, isRight, parseQuestions } from './evalScoring';
+import { type EvalQuestion, parseQuestions, quoteHolds } from './evalScoring';
 import { SEED_CORPUS_DIR, writeCorpus } from './generateCorpus';
 
 const USAGE =
@@ -137,7 +137,7 @@ function score(outcome: Outcome, set: string, q: EvalQuestion, quote: string | u
   if (q.expect) {
     const tally = outcome.right.get(set) ?? { right: 0, of: 0 };
     tally.of++;
-    if (isRight(q.expect, quote)) tally.right++;
+    if (quoteHolds(q.expect, quote)) tally.right++;
     outcome.right.set(set, tally);
   } else {
     outcome.offTopic.of++;

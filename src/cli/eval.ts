@@ -1,73 +1,68 @@
 /**
- * `npm run eval -- FILE.jsonl`: scores the engine on a question file, lists the misses, and runs the
- * baselines (fuse.js defaults, MiniSearch) in the same process on the same passages.
+ * `npm run eval -- [--corpus DIR]… [--misses] [FILE.jsonl …]`: scores the engine on question files, with
+ * MiniSearch on the same passages beside it. Without files it runs the project's standard suites
+ * (src/cli/evalSuites.ts), each on its own corpus. Frozen suites print figures only: their misses stay
+ * unseen unless --misses is given, so nobody tunes to them by accident.
  */
-import { readFileSync } from 'node:fs';
-import { parseCli } from './args';
-import { type Baseline, fuseDefaults, miniSearch } from './baselines';
-import { type EvalQuestion, isRight, parseQuestions } from './evalScoring';
-import { loadEngineOrExit } from './loadEngine';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { miniSearch } from './baselines';
+import { engineAnswerer, evaluate, kindLine, miniSearchAnswerer, summaryLines } from './evalRun';
+import { parseQuestions } from './evalScoring';
+import { DEFAULT_CORPUS, loadEngineFrom, STANDARD_SUITES, type Suite } from './evalSuites';
 
-const USAGE = 'usage: npm run eval -- [--corpus DIR] FILE.jsonl';
-const { values, positionals } = parseCli(process.argv.slice(2), USAGE);
-const file = positionals[0];
-if (!file || values.help) {
-  console.error(USAGE);
-  process.exit(file ? 0 : 2);
+const USAGE = 'usage: npm run eval -- [--corpus DIR]… [--misses] [FILE.jsonl …]';
+
+let args: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: {
+      corpus: { type: 'string', multiple: true },
+      misses: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
 }
-let questions: EvalQuestion[];
 try {
-  questions = parseQuestions(readFileSync(file, 'utf8'), file);
+  args = parse();
 } catch (error) {
-  console.error(`eval: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
+  console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.values.help) {
+  console.log(USAGE);
+  process.exit(0);
 }
 
-const engine = await loadEngineOrExit(values.corpus);
-const answerable = questions.filter((q) => q.expect);
-const offTopic = questions.filter((q) => !q.expect);
+const suites: Suite[] = args.positionals.length
+  ? args.positionals.map((file) => ({
+      name: file,
+      file,
+      corpora: args.values.corpus ?? [process.env.CORPUS_DIR || DEFAULT_CORPUS],
+      frozen: false,
+    }))
+  : STANDARD_SUITES.filter((suite) => existsSync(suite.file));
 
-let right = 0;
-let falseAbstentions = 0;
-let abstained = 0;
-let nearAbstained = 0;
-const misses: string[] = [];
-const started = performance.now();
-for (const q of questions) {
-  const result = engine.answer(q.q);
-  const quote = result.answered ? result.quote : undefined;
-  if (q.expect) {
-    if (isRight(q.expect, quote)) right++;
-    else {
-      if (!result.answered) falseAbstentions++;
-      misses.push(
-        `  MISS  ${q.q}\n        got: ${quote ? quote.slice(0, 140) : '(abstained)'}\n        want: ${q.expect.join(' | ')}`,
-      );
-    }
-  } else if (!result.answered) {
-    abstained++;
-    if (q.near) nearAbstained++;
-  } else {
-    misses.push(
-      `  WRONG ${q.q}${q.near ? ' (near miss)' : ''}\n        should abstain, got: ${quote?.slice(0, 140)}`,
-    );
+for (const suite of suites) {
+  let questions: ReturnType<typeof parseQuestions>;
+  try {
+    questions = parseQuestions(readFileSync(suite.file, 'utf8'), suite.file);
+  } catch (error) {
+    console.error(`eval: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
   }
+  const engine = await loadEngineFrom(suite.corpora);
+  const { articles, passages } = engine.corpus;
+  const engineReport = evaluate(questions, engineAnswerer(engine));
+  const baseline = miniSearch(passages);
+  const baselineReport = evaluate(questions, miniSearchAnswerer(passages));
+  console.log(
+    `\n== ${suite.name} (${suite.file}${suite.frozen ? '; frozen: reported, never tuned on' : ''}): ${questions.length} questions, ${articles.length} article${articles.length === 1 ? '' : 's'}, ${passages.length} passages`,
+  );
+  if (engineReport.misses.length && (!suite.frozen || args.values.misses))
+    console.log(`Misses (${engineReport.misses.length}):\n${engineReport.misses.join('\n')}`);
+  console.log(kindLine(engineReport, baselineReport));
+  for (const line of summaryLines(engineReport, baselineReport, baseline.name)) console.log(line);
 }
-const msPerQuestion = (performance.now() - started) / questions.length;
-
-const baselineScores = [fuseDefaults(engine.corpus.passages), miniSearch(engine.corpus.passages)].map(
-  (b: Baseline) => ({
-    name: b.name,
-    right: answerable.filter((q) => isRight(q.expect ?? [], b.search(q.q))).length,
-  }),
-);
-
-if (misses.length > 0) console.log(`Misses (${misses.length}):\n${misses.join('\n')}\n`);
-const nearCount = offTopic.filter((q) => q.near).length;
-console.log(
-  `baselines on the same passages: ${baselineScores.map((b) => `${b.name} ${b.right}/${answerable.length}`).join('; ')}`,
-);
-console.log(`time: ${msPerQuestion.toFixed(2)} ms a question over ${engine.corpus.passages.length} passages`);
-console.log(
-  `engine: ${right}/${answerable.length} right, ${abstained}/${offTopic.length} off-topic abstained (near-miss ${nearAbstained}/${nearCount}), ${falseAbstentions} false abstentions`,
-);

@@ -85,6 +85,7 @@ export class AnswerEngine {
       section: passage.section,
       ...attributionFor(passage, quote, highlightWords(quote, best.matchedTerms)),
       score: round(best.coverage),
+      confidence: best.coverage >= 0.7 ? 'high' : best.coverage >= 0.4 ? 'medium' : 'low',
       article: this.articleRef(passage.articleId),
       highlights: [
         ...highlightWords(quote, best.matchedTerms),
@@ -96,6 +97,13 @@ export class AnswerEngine {
         .slice(0, MAX_ALTERNATIVES)
         .map((r) => this.alternative(r)),
     };
+  }
+
+  /** The best passages for a question whether or not the engine would answer it (for evaluation). */
+  candidates(question: string, options: AskOptions = {}, limit = 3): Alternative[] {
+    return this.rank(cleanQuestion(question), options)
+      .slice(0, limit)
+      .map((r) => this.alternative(r));
   }
 
   /**

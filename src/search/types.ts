@@ -17,6 +17,9 @@ export interface Alternative {
   article: ArticleRef;
 }
 
+/** How far to trust an answer: `high` is right at least 95% of the time on questions nobody tuned for. */
+export type Confidence = 'high' | 'medium' | 'low';
+
 export interface Answer {
   answered: true;
   question: string;
@@ -31,6 +34,7 @@ export interface Answer {
   speakerRole?: string;
   /** Confidence in [0, 1]. */
   score: number;
+  confidence: Confidence;
   article: ArticleRef;
   /** Words of `quote` (as they stand in it) that matched the question: rendered in bold. */
   highlights: string[];

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus, CorpusError, loadCorpus } from '../corpus/loadCorpus';
+import { AnswerEngine } from '../search/engine';
+
+/** The project's question sets and the corpus each is asked of. */
+export interface Suite {
+  name: string;
+  file: string;
+  /** Corpus folders loaded together (empty: the configured corpus). */
+  corpora: string[];
+  /**
+   * Written by people who never saw the engine and kept apart from tuning: `npm run eval` prints only
+   * their figures, `npm run tune` never reads them, and test/quality.test.ts holds them at their record.
+   */
+  frozen: boolean;
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const at = (...parts: string[]) => join(ROOT, ...parts);
+export const DEFAULT_CORPUS = at('corpus');
+const SEED = DEFAULT_CORPUS;
+const QUESTIONS = at('test', 'fixtures', 'questions');
+
+export const STANDARD_SUITES: Suite[] = [
+  { name: 'dev', file: at('..', 'shared', 'questions', 'dev.jsonl'), corpora: [SEED], frozen: false },
+  { name: 'fresh', file: at('..', 'shared', 'questions', 'fresh.jsonl'), corpora: [SEED], frozen: false },
+  { name: 'paraphrases', file: join(QUESTIONS, 'paraphrases.jsonl'), corpora: [SEED], frozen: false },
+  { name: 'heldout2', file: join(QUESTIONS, 'heldout2.jsonl'), corpora: [SEED], frozen: false },
+  { name: 'seed-train', file: join(QUESTIONS, 'seed-train.jsonl'), corpora: [SEED], frozen: false },
+  {
+    name: 'articles-dev',
+    file: join(QUESTIONS, 'articles-dev.jsonl'),
+    corpora: [SEED, at('test', 'fixtures', 'articles', 'dev')],
+    frozen: false,
+  },
+  { name: 'seed-frozen', file: join(QUESTIONS, 'seed-frozen.jsonl'), corpora: [SEED], frozen: true },
+  {
+    name: 'articles-frozen',
+    file: join(QUESTIONS, 'articles-frozen.jsonl'),
+    corpora: [SEED, at('test', 'fixtures', 'articles', 'frozen')],
+    frozen: true,
+  },
+];
+
+const engines = new Map<string, Promise<AnswerEngine>>();
+
+/** One engine over several corpus folders together (cached: suites share corpora). */
+export function loadEngineFrom(dirs: readonly string[]): Promise<AnswerEngine> {
+  const key = dirs.join('\0');
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = (async () => {
+      const corpora = await Promise.all(dirs.map((dir) => loadCorpus(dir, { onWarning: () => {} })));
+      return AnswerEngine.build(buildCorpus(corpora.flatMap((c) => c.articles)));
+    })().catch((error: unknown) => {
+      if (error instanceof CorpusError) {
+        console.error(`corpus: ${error.message}`);
+        process.exit(1);
+      }
+      throw error;
+    });
+    engines.set(key, engine);
+  }
+  return engine;
+}
