@@ -30,7 +30,8 @@ export function titleRole(text: string, tokens: Token[]): string | undefined {
     .map((t) => {
       const rank = RANK_ABBREVIATIONS[bare(t)];
       const word = rank ?? text.slice(t.start, t.end);
-      return common || rank ? word.toLowerCase() : word;
+      // Spelling out "Detective Sgt." turns the title into prose: "detective sergeant".
+      return common || rank || (t.flags & W.STRICT_TITLE) !== 0 ? word.toLowerCase() : word;
     })
     .join(' ');
 }
