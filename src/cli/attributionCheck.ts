@@ -44,18 +44,20 @@ const show = (name?: string | null, role?: string | null) => `${name ?? '—'}${
 const answers = new Map<Annotation, AskAnswer>();
 for (const article of new Set(annotations.map((a) => a.article))) {
   const mine = annotations.filter((a) => a.article === article);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', ask, '--json', '--corpus', dir, '--article', article], {
-    input: `${mine.map((a) => fold(a.opening)).join('\n')}\n`,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', ask, '--json', '--corpus', dir, '--article', article],
+    {
+      input: `${mine.map((a) => fold(a.opening)).join('\n')}\n`,
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) {
     console.error(`attribution:check: ask failed for ${article}: ${run.stderr.trim()}`);
     process.exit(1);
   }
-  run.stdout
-    .trim()
-    .split('\n')
-    .forEach((line, i) => answers.set(mine[i] as Annotation, JSON.parse(line)));
+  const lines = run.stdout.trim().split('\n');
+  for (const [i, line] of lines.entries()) answers.set(mine[i] as Annotation, JSON.parse(line));
 }
 
 let found = 0;

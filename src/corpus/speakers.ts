@@ -53,7 +53,9 @@ export function findSpeakers(texts: string[]): Array<PassageSpeakers | undefined
   const people = new ArticlePeople();
   const firstPeople = registerNames(parsed, people);
   countPronouns(parsed, people);
-  const lowerWords = new Set(parsed.flatMap((p) => p.tokens.filter((t) => t.word && !t.capitalised).map((t) => t.lower)));
+  const lowerWords = new Set(
+    parsed.flatMap((p) => p.tokens.filter((t) => t.word && !t.capitalised).map((t) => t.lower)),
+  );
 
   return parsed.map((passage, p) => {
     const speakers = passage.sentences.map((sentence) => {
@@ -121,7 +123,8 @@ function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sentence, N
         const before = appositiveBefore(text, tokens, span, from);
         i = end - 1;
         // "Dock workers gathered …": a group named here is who a later "they" may be.
-        if (reading?.kind === 'group') people.mention(p, reading.start, { kind: 'group', name: reading.name });
+        if (reading?.kind === 'group')
+          people.mention(p, reading.start, { kind: 'group', name: reading.name });
         if (
           !reading ||
           reading.kind === 'pronoun' ||
@@ -278,7 +281,8 @@ const lastSpeakers = new WeakMap<Parsed, Speaker>();
  */
 function sameRoleThroughout(speakers: Array<Speaker | undefined>, lowerWords: ReadonlySet<string>): void {
   const first = new Map<string, string | undefined>();
-  for (const s of speakers) if (s && !first.has(s.name)) first.set(s.name, s.role && sentenceCase(s.role, lowerWords));
+  for (const s of speakers)
+    if (s && !first.has(s.name)) first.set(s.name, s.role && sentenceCase(s.role, lowerWords));
   speakers.forEach((s, i) => {
     if (!s) return;
     const role = first.get(s.name);
@@ -294,9 +298,12 @@ function sameRoleThroughout(speakers: Array<Speaker | undefined>, lowerWords: Re
  */
 function sentenceCase(role: string, lowerWords: ReadonlySet<string>): string {
   const [head, ...rest] = role.split(' ');
-  if (!head || rest.length === 0 || !/^\p{Lu}\p{Ll}/u.test(head) || !rest.every((w) => /^\p{Ll}/u.test(w))) return role;
+  if (!head || rest.length === 0 || !/^\p{Lu}\p{Ll}/u.test(head) || !rest.every((w) => /^\p{Ll}/u.test(w)))
+    return role;
   const lower = head.toLowerCase();
-  return lowerWords.has(lower) || (classify(lower) & W.GENERIC) !== 0 ? lower + role.slice(head.length) : role;
+  return lowerWords.has(lower) || (classify(lower) & W.GENERIC) !== 0
+    ? lower + role.slice(head.length)
+    : role;
 }
 
 /** A named person before an organisation before a group; then whoever is quoted; then the first. */

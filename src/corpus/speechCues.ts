@@ -90,7 +90,12 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     // "Capt. Teresa Lund, who said …", "Coastway Transit, which said …": the relative pronoun stands
     // for the name before the comma; "which" for a thing, so an organisation.
     const nameEnd = end - 2;
-    const cue = cueFor(sentence, { from: phraseEndingAt(tokens, nameEnd, from), to: nameEnd }, 'speech', true);
+    const cue = cueFor(
+      sentence,
+      { from: phraseEndingAt(tokens, nameEnd, from), to: nameEnd },
+      'speech',
+      true,
+    );
     if (cue && previous.lower === 'which' && cue.reading.kind === 'person')
       return { ...cue, reading: { kind: 'organisation', name: cue.reading.name, start: cue.reading.start } };
     return cue;
