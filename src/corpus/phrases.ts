@@ -8,7 +8,7 @@
 import { PRONOUNS, GENDERED_ROLE_WORDS as ROLE_GENDER } from './attributionWords';
 import type { Gender } from './lexicon';
 import { appositiveRole, isCourtesyTitle, isTitleWord, titleRole } from './roles';
-import type { Token } from './tokens';
+import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
 
 export interface Appositive {
@@ -47,7 +47,7 @@ const COMPANY_NOUNS = new Set(
 );
 
 export const isBoundary = (t: Token) => t.quoted || (!t.word && BOUNDARY.has(t.text));
-const is = (t: Token | undefined, bits: number) => t !== undefined && (t.flags & bits) !== 0;
+const is = (t: Token | undefined, bits: number) => t !== undefined && (flagsOf(t) & bits) !== 0;
 export const isOrgWord = (t: Token) => is(t, W.ORGANISATION);
 const isGroupNoun = (t: Token) => is(t, W.GROUP);
 const isNever = (t: Token) => is(t, W.NEVER_NAME);

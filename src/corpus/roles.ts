@@ -6,14 +6,14 @@
  * ("a 27-year-old graduate student who found it" → "graduate student").
  */
 import { RANK_ABBREVIATIONS } from './attributionWords';
-import type { Token } from './tokens';
+import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
 
 const bare = (token: Token) => token.lower.replace(/\.$/u, '');
 
-export const isTitleWord = (token: Token) => (token.flags & W.TITLE) !== 0;
+export const isTitleWord = (token: Token) => (flagsOf(token) & W.TITLE) !== 0;
 
-export const isCourtesyTitle = (token: Token) => (token.flags & W.COURTESY) !== 0;
+export const isCourtesyTitle = (token: Token) => (flagsOf(token) & W.COURTESY) !== 0;
 
 /** The words before a name ("Paylinx CEO", "Detective Sgt.") as a role, or undefined if only "Dr." is left. */
 export function titleRole(text: string, tokens: Token[]): string | undefined {
@@ -21,17 +21,17 @@ export function titleRole(text: string, tokens: Token[]): string | undefined {
   if (kept.length === 0) return undefined;
   // Lower case for a role of common words with one head ("Fire Chief", "State Sen.", "Company
   // spokesman"); "White House spokesman" and "Assistant State’s Attorney" keep the article's capitals.
-  const heads = kept.filter((t) => (t.flags & W.GENERIC) === 0);
-  const common = heads.length <= 1 && heads.every((t) => (t.flags & W.STRICT_TITLE) !== 0);
+  const heads = kept.filter((t) => (flagsOf(t) & W.GENERIC) === 0);
+  const common = heads.length <= 1 && heads.every((t) => (flagsOf(t) & W.STRICT_TITLE) !== 0);
   const first = kept[0] as Token;
   const last = kept[kept.length - 1] as Token;
-  if (!common && !kept.some((t) => (t.flags & W.RANK) !== 0)) return text.slice(first.start, last.end);
+  if (!common && !kept.some((t) => (flagsOf(t) & W.RANK) !== 0)) return text.slice(first.start, last.end);
   return kept
     .map((t) => {
       const rank = RANK_ABBREVIATIONS[bare(t)];
       const word = rank ?? text.slice(t.start, t.end);
       // Spelling out "Detective Sgt." turns the title into prose: "detective sergeant".
-      return common || rank || (t.flags & W.STRICT_TITLE) !== 0 ? word.toLowerCase() : word;
+      return common || rank || (flagsOf(t) & W.STRICT_TITLE) !== 0 ? word.toLowerCase() : word;
     })
     .join(' ');
 }
@@ -68,6 +68,6 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
   if (to <= from) return undefined;
   const first = at(from);
   const last = at(to - 1);
-  if (!first.word || (!who && (first.flags & W.PLACE_NAME) !== 0)) return undefined;
+  if (!first.word || (!who && (flagsOf(first) & W.PLACE_NAME) !== 0)) return undefined;
   return { role: text.slice(first.start, last.end).replace(/[\s,]+$/u, ''), who };
 }

@@ -53,33 +53,57 @@ export function findSpeakers(texts: string[]): Array<PassageSpeakers | undefined
   const people = new ArticlePeople();
   const firstPeople = registerNames(parsed, people);
   countPronouns(parsed, people);
-  const lowerWords = new Set(
-    parsed.flatMap((p) => p.tokens.filter((t) => t.word && !t.capitalised).map((t) => t.lower)),
-  );
+  // Built only when a role needs it (rare): every word of the article, once over.
+  let lowered: Set<string> | undefined;
+  const lowerWords = (word: string) => {
+    lowered ??= new Set(
+      parsed.flatMap((p) => p.tokens.filter((t) => t.word && !t.capitalised).map((t) => t.lower)),
+    );
+    return lowered.has(word);
+  };
 
+  // Plain loops and objects built field by field: this runs over every sentence at start-up, before
+  // the JIT has warmed up, where spreads and array chains cost several times more.
   return parsed.map((passage, p) => {
-    const speakers = passage.sentences.map((sentence) => {
-      const found = sentenceCues(sentence)
-        .map((cue) => speakerOf(cue, p, people))
-        .filter((s): s is { speaker: Speaker; entity: Entity; offset: number } => s !== undefined)
-        .sort((a, b) => RANK[a.speaker.kind] - RANK[b.speaker.kind] || a.offset - b.offset)[0];
-      if (found) people.mention(p, found.offset, found.entity);
-      return found?.speaker;
-    });
+    const speakers: Array<Speaker | undefined> = [];
+    for (const sentence of passage.sentences) {
+      let best: ReturnType<typeof speakerOf>;
+      for (const cue of sentenceCues(sentence)) {
+        const found = speakerOf(cue, p, people);
+        if (found && (!best || RANK[found.speaker.kind] < RANK[best.speaker.kind])) best = found;
+      }
+      if (best) people.mention(p, best.offset, best.entity);
+      speakers.push(best?.speaker);
+    }
     fillQuotes(passage, p, speakers, parsed, firstPeople);
     sameRoleThroughout(speakers, lowerWords);
-    const sentences = passage.sentences.flatMap((s, i) => {
+    const sentences: SentenceSpeaker[] = [];
+    const quoted: boolean[] = [];
+    passage.sentences.forEach((s, i) => {
       const speaker = speakers[i];
-      return speaker ? [{ ...speaker, start: s.start, end: s.end }] : [];
+      if (!speaker) return;
+      sentences.push({
+        name: speaker.name,
+        role: speaker.role,
+        via: speaker.via,
+        kind: speaker.kind,
+        start: s.start,
+        end: s.end,
+      });
+      quoted.push(hasQuote(s));
     });
-    return mainSpeaker(sentences, passage.text);
+    return mainSpeaker(sentences, quoted);
   });
 }
 
 function parse(text: string): Parsed {
-  const tokens = tokenize(text);
+  const spans = sentenceSpans(text);
+  const tokens = tokenize(
+    text,
+    spans.map((span) => span.end),
+  );
   let t = 0;
-  const sentences = sentenceSpans(text).map((span) => {
+  const sentences = spans.map((span) => {
     while (t < tokens.length && (tokens[t] as Token).start < span.start) t++;
     const from = t;
     while (t < tokens.length && (tokens[t] as Token).start < span.end) t++;
@@ -220,15 +244,24 @@ function speakerOf(cue: Cue, p: number, people: ArticlePeople) {
   if (!entity) return undefined;
   const role =
     entity.kind === 'person' ? (local.role ?? entity.role ?? local.weakRole ?? entity.weakRole) : undefined;
-  const speaker: Speaker = { name: entity.name, via: cue.via, kind: entity.kind, ...(role ? { role } : {}) };
+  const speaker: Speaker = { name: entity.name, role, via: cue.via, kind: entity.kind };
   return { speaker, entity, offset: cue.offset };
 }
 
-const quoteOnly = (s: Sentence) => {
-  const words = s.tokens.slice(s.from, s.to).filter((t) => t.word);
-  return words.length > 0 && words.every((t) => t.quoted);
-};
-const hasQuote = (s: Sentence) => s.tokens.slice(s.from, s.to).some((t) => t.quoted);
+/** Nothing but quoted words (quotes are single tokens, see tokenize). */
+function quoteOnly(s: Sentence): boolean {
+  let quoted = false;
+  for (let i = s.from; i < s.to; i++) {
+    const t = s.tokens[i] as Token;
+    if (t.word) return false;
+    quoted ||= t.quoted;
+  }
+  return quoted;
+}
+function hasQuote(s: Sentence): boolean {
+  for (let i = s.from; i < s.to; i++) if ((s.tokens[i] as Token).quoted) return true;
+  return false;
+}
 
 /**
  * A sentence that is only a quote speaks with the voice of the quote it continues ("“…,” Raman said.
@@ -279,15 +312,16 @@ const lastSpeakers = new WeakMap<Parsed, Speaker>();
  * "Kayla Reyes, a rookie goalkeeper, said … “If I think, I’m late,” she said.": the role a passage
  * gives someone holds for all of their sentences in it.
  */
-function sameRoleThroughout(speakers: Array<Speaker | undefined>, lowerWords: ReadonlySet<string>): void {
+function sameRoleThroughout(
+  speakers: Array<Speaker | undefined>,
+  lowerWords: (word: string) => boolean,
+): void {
   const first = new Map<string, string | undefined>();
   for (const s of speakers)
     if (s && !first.has(s.name)) first.set(s.name, s.role && sentenceCase(s.role, lowerWords));
   speakers.forEach((s, i) => {
-    if (!s) return;
-    const role = first.get(s.name);
-    const { role: _old, ...rest } = s;
-    speakers[i] = role ? { ...rest, role } : rest;
+    if (s && s.role !== first.get(s.name))
+      speakers[i] = { name: s.name, role: first.get(s.name), via: s.via, kind: s.kind };
   });
 }
 
@@ -296,25 +330,24 @@ function sameRoleThroughout(speakers: Array<Speaker | undefined>, lowerWords: Re
  * the role reads "council member" — when the article writes that word in lower case elsewhere, or it
  * is a common role word ("Company spokesman"). "Gulls coach" keeps its capital.
  */
-function sentenceCase(role: string, lowerWords: ReadonlySet<string>): string {
+function sentenceCase(role: string, lowerWords: (word: string) => boolean): string {
   const [head, ...rest] = role.split(' ');
   if (!head || rest.length === 0 || !/^\p{Lu}\p{Ll}/u.test(head) || !rest.every((w) => /^\p{Ll}/u.test(w)))
     return role;
   const lower = head.toLowerCase();
-  return lowerWords.has(lower) || (classify(lower) & W.GENERIC) !== 0
-    ? lower + role.slice(head.length)
-    : role;
+  return (classify(lower) & W.GENERIC) !== 0 || lowerWords(lower) ? lower + role.slice(head.length) : role;
 }
 
 /** A named person before an organisation before a group; then whoever is quoted; then the first. */
-function mainSpeaker(sentences: SentenceSpeaker[], text: string): PassageSpeakers | undefined {
+function mainSpeaker(sentences: SentenceSpeaker[], quoted: boolean[]): PassageSpeakers | undefined {
+  let best = 0;
   if (sentences.length === 0) return undefined;
-  const quoted = (s: SentenceSpeaker) => /[“"]/u.test(text.slice(s.start, s.end));
-  const best = [...sentences].sort(
-    (a, b) => RANK[a.kind] - RANK[b.kind] || Number(quoted(b)) - Number(quoted(a)) || a.start - b.start,
-  )[0] as SentenceSpeaker;
-  const { start: _start, end: _end, ...speaker } = best;
-  return { ...speaker, sentences };
+  sentences.forEach((s, i) => {
+    const other = sentences[best] as SentenceSpeaker;
+    if ((RANK[s.kind] - RANK[other.kind] || Number(quoted[best]) - Number(quoted[i])) < 0) best = i;
+  });
+  const { name, role, via, kind } = sentences[best] as SentenceSpeaker;
+  return { name, role, via, kind, sentences };
 }
 
 /** People the article names in full and mentions more than once ("Paul Whelan"): what it can tell about. */

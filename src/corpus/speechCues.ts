@@ -15,7 +15,7 @@ import {
   readPhrase,
   type Span,
 } from './phrases';
-import type { Token } from './tokens';
+import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
 
 export interface Cue {
@@ -45,11 +45,12 @@ export function sentenceCues(sentence: Sentence): Cue[] {
     const t = tokens[i] as Token;
     if (t.quoted || t.text === ';') reported = false;
     if (!t.word || t.quoted) continue;
-    if ((t.flags & W.SPEECH_VERB) !== 0 && !reported) {
+    if (!t.cue) continue;
+    if (t.lower !== 'according' && !reported) {
       const cue = subjectBefore(sentence, i) ?? subjectAfter(sentence, i);
       if (cue) cues.push(cue);
       reported = cue !== undefined && cue.offset < t.start;
-    } else if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+    } else if (t.lower === 'according') {
       const cue = source(sentence, i + 2);
       if (cue) cues.push(cue);
     }
@@ -83,7 +84,7 @@ function firstWord(sentence: Sentence): number {
 function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
   const { tokens, from } = sentence;
   let end = verb;
-  while (end > from && ((tokens[end - 1] as Token).flags & W.BETWEEN) !== 0) end--;
+  while (end > from && (flagsOf(tokens[end - 1] as Token) & W.BETWEEN) !== 0) end--;
   const previous = tokens[end - 1];
   if (!previous || previous.quoted) return undefined;
   if ((previous.lower === 'who' || previous.lower === 'which') && tokens[end - 2]?.text === ',') {
@@ -100,7 +101,8 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
       return { ...cue, reading: { kind: 'organisation', name: cue.reading.name, start: cue.reading.start } };
     return cue;
   }
-  if ((previous.flags & W.PRONOUN) !== 0) return cueFor(sentence, { from: end - 1, to: end }, 'speech', true);
+  if ((flagsOf(previous) & W.PRONOUN) !== 0)
+    return cueFor(sentence, { from: end - 1, to: end }, 'speech', true);
   if (previous.text !== ',') {
     const start = phraseEndingAt(tokens, end, from);
     return start < end ? cueFor(sentence, { from: start, to: end }, 'speech', true) : undefined;
@@ -146,7 +148,7 @@ function source(sentence: Sentence, start: number): Cue | undefined {
   for (let i = start; i < Math.min(to, start + 4); i++) {
     const t = tokens[i] as Token;
     if (!t.word || t.capitalised) break;
-    if ((t.flags & W.DOCUMENT) !== 0) {
+    if ((flagsOf(t) & W.DOCUMENT) !== 0) {
       document = i;
       break;
     }

@@ -19,6 +19,7 @@ export function splitPassages(body: string, excludedLines: readonly string[] = [
 
   for (const block of body.split(/\r?\n[\s\u00a0]*\r?\n/)) {
     const lines = block.split(/\r?\n/).filter((line) => {
+      if (excluded.size === 0) return line.trim() !== '';
       const folded = foldWhitespace(line);
       return folded !== '' && !excluded.has(folded);
     });

@@ -1,4 +1,6 @@
 /** Words and punctuation of a passage, with offsets, as attribution reads them. */
+
+import { SPEECH_VERBS } from './attributionWords';
 import { isAbbreviation } from './lexicon';
 import { classify } from './wordClass';
 
@@ -15,8 +17,32 @@ export interface Token {
   possessive: boolean;
   /** Inside quotation marks: the speaker's words, never their name. */
   quoted: boolean;
-  /** What kind of word it is (wordClass.ts `W` bits); 0 for punctuation. */
+  /** What kind of word it is (wordClass.ts `W` bits), once asked (see `flagsOf`); -1 before. */
   flags: number;
+  /** A verb of saying ("said", "told") or the "according" of "according to": where attributions are. */
+  cue: boolean;
+}
+
+/**
+ * A token's word class, looked up the first time it is asked for: most tokens never are, and a lookup
+ * for each of the million tokens of a large corpus would cost more than all the rest of attribution.
+ */
+export function flagsOf(token: Token): number {
+  if (token.flags < 0) token.flags = classify(token.lower);
+  return token.flags;
+}
+
+/**
+ * A verb of saying, or the "according" of "according to". The verbs end in few letters ("said",
+ * "says", "say", "tell", "wrote"): testing the last letter first spares the set lookup for most words.
+ */
+const VERB_ENDINGS = new Uint8Array(128);
+for (const verb of SPEECH_VERBS) VERB_ENDINGS[verb.charCodeAt(verb.length - 1)] = 1;
+
+function isCue(word: string, text: string, end: number): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  if (last === 103) return word === 'according' && text.startsWith(' to', end);
+  return VERB_ENDINGS[last] === 1 && SPEECH_VERBS.has(word);
 }
 
 const DOTTED = /^(?:\p{L}\.)+\p{L}?\.?$/u;
@@ -44,7 +70,7 @@ export function quotedRanges(text: string): Array<[number, number]> {
 }
 
 /** Words ("Sgt.", "U.S.", "Brenner’s", "24-year-old") and single punctuation marks. Scanned by hand: this runs on every passage at load. */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, sentenceEnds: readonly number[] = []): Token[] {
   const quotes = quotedRanges(text);
   // Tokens come in text order: one pass over the quoted ranges answers "is this offset quoted?".
   let q = 0;
@@ -56,7 +82,17 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
+  let s = 0;
   while (i < n) {
+    if (inQuote(i)) {
+      // A quote's words are the speaker's, never a name to read: one token for each sentence's share
+      // of the quote keeps a third of the tokens of a news passage out of memory.
+      while (s < sentenceEnds.length && (sentenceEnds[s] as number) <= i) s++;
+      const end = Math.min((quotes[q] as [number, number])[1], sentenceEnds[s] ?? n);
+      tokens.push({ ...punctuation(text.slice(i, end), i, true), end });
+      i = end;
+      continue;
+    }
     const code = text.charCodeAt(i);
     const kind = kindOf(code);
     if (kind === 2) {
@@ -90,33 +126,28 @@ export function tokenize(text: string): Token[] {
       (apostrophe ? raw.charAt(raw.length - 2) === 's' : last === 's' && isApostrophe(raw, raw.length - 2));
     const word = possessive ? raw.slice(0, apostrophe ? -1 : -2) : raw;
     const quoted = inQuote(start);
-    const known = spellings.get(word) ?? learn(word);
+    const first = word.charCodeAt(0);
+    // Lower-case words (most of them) are their own lower case: no new string for them.
+    const capitalised =
+      first < 128 ? first >= 65 && first <= 90 : word.charAt(0) !== word.charAt(0).toLowerCase();
     tokens.push({
       text: word,
-      lower: known.lower,
+      lower: capitalised || HAS_CAPITAL.test(word) ? word.toLowerCase() : word,
       start,
       end,
       word: true,
-      capitalised: known.capitalised,
+      capitalised,
       possessive,
       quoted,
-      flags: known.flags,
+      flags: -1,
+      cue: !capitalised && isCue(word, text, end),
     });
     if (stop) tokens.push(punctuation('.', end, quoted));
   }
   return tokens;
 }
 
-/** What each spelling seen so far lowers to and is: one lookup per token instead of three. */
-const spellings = new Map<string, { lower: string; capitalised: boolean; flags: number }>();
-function learn(word: string) {
-  const first = word.charAt(0);
-  const lower = word.toLowerCase();
-  const known = { lower, capitalised: first !== first.toLowerCase(), flags: classify(lower) };
-  spellings.set(word, known);
-  return known;
-}
-
+const HAS_CAPITAL = /[A-Z\u00c0-\uffff]/u;
 const isApostrophe = (raw: string, at: number) => raw.charAt(at) === '’' || raw.charAt(at) === "'";
 
 function punctuation(text: string, start: number, quoted: boolean): Token {
@@ -130,5 +161,6 @@ function punctuation(text: string, start: number, quoted: boolean): Token {
     possessive: false,
     quoted,
     flags: 0,
+    cue: false,
   };
 }
