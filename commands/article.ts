@@ -1,26 +1,36 @@
-import { type APIEmbed, SlashCommandBuilder } from 'discord.js';
-import { truncate } from '../src/discord/limits';
-import { escapeText } from '../src/discord/markdown';
-import { articleLink, formatPublished } from '../src/discord/renderAnswer';
-import { privateText, type Reply } from '../src/discord/reply';
+import { type APIEmbed, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { truncate } from '../src/reply/limits';
+import { escapeText } from '../src/reply/markdown';
+import { plural } from '../src/reply/plural';
+import { articleLink, formatPublished } from '../src/reply/renderAnswer';
+import { privateText, type Reply } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
 import type { ArticleRef } from '../src/search/types';
-import type { Command } from './index';
-import { articleChoices, integerOption, resolveArticle, stringOption } from './options';
+import { articleChoices, resolveArticle } from './articleOption';
+import type { SlashCommand, SlashDefinition } from './types';
 
 /** Articles listed per page when there are several: ten short lines keep the list readable. */
 const PAGE_SIZE = 10;
 
-const data = new SlashCommandBuilder()
-  .setName('article')
-  .setDescription('What the bot knows: the articles it answers from')
-  .addStringOption((option) =>
-    option.setName('article').setDescription('Show one article in detail').setAutocomplete(true),
-  )
-  .addIntegerOption((option) =>
-    option.setName('page').setDescription('Page of the article list').setMinValue(1).setMaxValue(1000),
-  )
-  .toJSON();
+const data = {
+  name: 'article',
+  description: 'What the bot knows: the articles it answers from',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'article',
+      description: 'Show one article in detail',
+      autocomplete: true,
+    },
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: 'page',
+      description: 'Page of the article list',
+      min_value: 1,
+      max_value: 1000,
+    },
+  ],
+} as const satisfies SlashDefinition;
 
 function byline(article: ArticleRef): string {
   return [formatPublished(article.published), article.outlet, article.author && `by ${article.author}`]
@@ -65,10 +75,10 @@ function list(engine: AnswerEngine, requestedPage: number): Reply {
     const ref = engine.articleRef(article.id);
     const count = passages.filter((p) => p.articleId === article.id).length;
     const title = truncate(ref.title, 150);
-    return `**${(page - 1) * PAGE_SIZE + index + 1}.** ${articleLink({ ...ref, title })} — ${escapeText(byline(ref))} · ${count} passages`;
+    return `**${(page - 1) * PAGE_SIZE + index + 1}.** ${articleLink({ ...ref, title })} — ${escapeText(byline(ref))} · ${plural(count, 'passage')}`;
   });
   const embed: APIEmbed = {
-    title: `${articles.length} articles`,
+    title: plural(articles.length, 'article'),
     description: lines.join('\n'),
     footer: {
       text:
@@ -86,20 +96,22 @@ export default {
   execute(request, { engine }) {
     const { articles } = engine.corpus;
     if (!articles.length) return privateText('No articles are loaded.');
-    const wanted = stringOption(request, 'article')?.trim();
+    const wanted = request.options.article?.trim();
     if (wanted) {
       const article = resolveArticle(engine, wanted);
       if (!article) {
-        return privateText(`I do not know an article called “${escapeText(truncate(wanted, 200))}”.`);
+        return privateText(
+          `I do not know an article called “${escapeText(truncate(wanted, 200))}”. /article lists the ones I know.`,
+        );
       }
       return details(engine, article);
     }
     const only = articles.length === 1 ? articles[0] : undefined;
     if (only) return details(engine, engine.articleRef(only.id));
-    return list(engine, integerOption(request, 'page') ?? 1);
+    return list(engine, request.options.page ?? 1);
   },
 
   autocomplete(request, { engine }) {
     return articleChoices(engine, request.focused.value);
   },
-} satisfies Command;
+} satisfies SlashCommand<typeof data>;

@@ -1,32 +1,43 @@
 import { createHash } from 'node:crypto';
-import { SlashCommandBuilder } from 'discord.js';
-import { escapeText } from '../src/discord/markdown';
-import { renderNoAnswer, renderQuoteReply } from '../src/discord/renderAnswer';
-import { privateText } from '../src/discord/reply';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { Passage } from '../src/corpus/types';
+import { escapeText } from '../src/reply/markdown';
+import { type QuoteView, renderNoAnswer, renderQuoteReply } from '../src/reply/renderAnswer';
+import { privateText } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
-import type { Command, CommandContext } from './index';
-import { articleChoices, booleanOption, resolveArticle, stringOption } from './options';
+import { articleChoices, resolveArticle } from './articleOption';
+import { MAX_STRING_OPTION } from './options';
+import type { CommandContext, SlashCommand, SlashDefinition } from './types';
 
-/** Discord's own ceiling for a string option; also applied to input that did not come through Discord. */
-export const MAX_QUESTION_LENGTH = 6000;
+/** Discord's own ceiling for a string option; dispatch applies it to input from anywhere else too. */
+export const MAX_QUESTION_LENGTH = MAX_STRING_OPTION;
 const AUTOCOMPLETE_INPUT_LENGTH = 200;
 
-const data = new SlashCommandBuilder()
-  .setName('ask')
-  .setDescription('Ask about the article: the bot quotes the passage that answers')
-  .addStringOption((option) =>
-    option
-      .setName('question')
-      .setDescription('Your question, in your own words')
-      .setRequired(true)
-      .setMaxLength(MAX_QUESTION_LENGTH)
-      .setAutocomplete(true),
-  )
-  .addStringOption((option) =>
-    option.setName('article').setDescription('Only search this article').setAutocomplete(true),
-  )
-  .addBooleanOption((option) => option.setName('private').setDescription('Show the answer only to you'))
-  .toJSON();
+const data = {
+  name: 'ask',
+  description: 'Ask about the article: the bot quotes the passage that answers',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      description: 'Your question, in your own words',
+      required: true,
+      max_length: MAX_QUESTION_LENGTH,
+      autocomplete: true,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'article',
+      description: 'Only search this article',
+      autocomplete: true,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'private',
+      description: 'Show the answer only to you',
+    },
+  ],
+} as const satisfies SlashDefinition;
 
 /**
  * "Next best passage" buttons carry everything they need in their custom_id, so they work after a
@@ -76,14 +87,33 @@ function tooSoon(context: CommandContext, userId: string) {
   return privateText(`You are asking quickly: try again in ${Math.ceil(waitMs / 1000)} s.`);
 }
 
+/** What is shown for one passage, the answer or a next best one: its quote and where it comes from. */
+function quoteView(
+  engine: AnswerEngine,
+  passage: Passage,
+  shown: { quote: string; highlights: readonly string[] },
+  extra: Pick<QuoteView, 'score' | 'question' | 'note'>,
+): QuoteView {
+  return {
+    quote: shown.quote,
+    highlights: shown.highlights,
+    article: engine.articleRef(passage.articleId),
+    paragraph: passage.paragraph,
+    section: passage.section,
+    speaker: passage.speaker,
+    hasQuote: passage.hasQuote,
+    ...extra,
+  };
+}
+
 export default {
   data,
 
   execute(request, context) {
     const { engine } = context;
-    // Discord enforces max_length, but the console and any other caller do not.
-    const question = (stringOption(request, 'question') ?? '').slice(0, MAX_QUESTION_LENGTH);
-    const articleInput = stringOption(request, 'article')?.trim();
+    // Dispatch has cut it to max_length, wherever it came from.
+    const { question } = request.options;
+    const articleInput = request.options.article?.trim();
     const article = articleInput ? resolveArticle(engine, articleInput) : undefined;
     if (articleInput && !article) {
       return privateText(
@@ -101,25 +131,15 @@ export default {
     const result = engine.answer(question, options);
     if (!result.answered) return renderNoAnswer(result);
     const nextIds = result.alternatives.map((alternative) => alternative.passageId);
-    return renderQuoteReply(
-      {
-        quote: result.quote,
-        highlights: result.highlights,
-        article: result.article,
-        paragraph: result.paragraph,
-        section: result.section,
-        speaker: result.speaker,
-        hasQuote: result.passage.hasQuote,
-        score: result.score,
-        question,
-      },
-      { ephemeral: booleanOption(request, 'private') ?? false, nextButtonId: nextButtonId(engine, nextIds) },
-    );
+    return renderQuoteReply(quoteView(engine, result.passage, result, { score: result.score, question }), {
+      ephemeral: request.options.private ?? false,
+      nextButtonId: nextButtonId(engine, nextIds),
+    });
   },
 
   autocomplete(request, { engine }) {
     if (request.focused.name === 'article') return articleChoices(engine, request.focused.value);
-    const articleInput = stringOption(request, 'article');
+    const articleInput = request.options.article;
     const article = articleInput ? resolveArticle(engine, articleInput) : undefined;
     // Discord does not check autocomplete input against max_length, and suggestions are at most 100
     // characters anyway: a longer prefix only costs time inside the 3 s window.
@@ -136,19 +156,10 @@ export default {
       const passage = ids?.[0] === undefined ? undefined : engine.passage(ids[0]);
       const shown = passage && engine.quoteFor(passage.id);
       if (!ids || !passage || !shown) return privateText('This button has expired: ask again with /ask.');
-      return renderQuoteReply(
-        {
-          quote: shown.quote,
-          highlights: shown.highlights,
-          article: engine.articleRef(passage.articleId),
-          paragraph: passage.paragraph,
-          section: passage.section,
-          speaker: passage.speaker,
-          hasQuote: passage.hasQuote,
-          note: 'Next best passage',
-        },
-        { ephemeral: true, nextButtonId: nextButtonId(engine, ids.slice(1)) },
-      );
+      return renderQuoteReply(quoteView(engine, passage, shown, { note: 'Next best passage' }), {
+        ephemeral: true,
+        nextButtonId: nextButtonId(engine, ids.slice(1)),
+      });
     },
   },
-} satisfies Command;
+} satisfies SlashCommand<typeof data>;

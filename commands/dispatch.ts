@@ -1,17 +1,12 @@
-import { Cooldowns } from '../src/discord/cooldowns';
-import { fitChoices, fitReply, truncate } from '../src/discord/limits';
-import { describeError, type Log } from '../src/discord/log';
-import { escapeText } from '../src/discord/markdown';
-import { type Choice, privateText, type Reply } from '../src/discord/reply';
+import { describeError, type Log } from '../src/log';
+import { fitChoices, fitReply, truncate } from '../src/reply/limits';
+import { escapeText } from '../src/reply/markdown';
+import { type Choice, privateText, type Reply } from '../src/reply/reply';
 import type { AnswerEngine } from '../src/search/engine';
-import {
-  type AutocompleteRequest,
-  type ButtonRequest,
-  type CommandContext,
-  type CommandRequest,
-  findButtonOwner,
-  findCommand,
-} from './index';
+import { Cooldowns } from './cooldowns';
+import { findButtonOwner, findCommand } from './index';
+import { MAX_STRING_OPTION, missingOption, readOptions } from './options';
+import type { AutocompleteRequest, ButtonRequest, CommandContext, CommandRequest } from './types';
 
 /**
  * The one way in for every transport (Discord, console, tests): finds the handler, turns a thrown
@@ -39,8 +34,14 @@ export async function runCommand(request: CommandRequest, context: CommandContex
     return fitReply(
       privateText(`Unknown command: /${escapeText(truncate(request.command, 32))}. Try /help.`),
     );
+  const options = readOptions(command.data.options, request.options);
+  // Discord always sends required options; the console and other callers may not.
+  const missing = missingOption(command.data.options, options);
+  if (missing) {
+    return fitReply(privateText(`/${command.data.name} needs ${missing}: see /help for how to use it.`));
+  }
   try {
-    return fitReply(await command.execute(request, context));
+    return fitReply(await command.execute({ ...request, options }, context));
   } catch (error) {
     context.log(`error in /${request.command} (user ${request.userId}): ${describeError(error)}`);
     return fitReply(privateText('Something went wrong while answering. Please try again.'));
@@ -52,14 +53,23 @@ export async function runAutocomplete(
   context: CommandContext,
 ): Promise<Choice[]> {
   const command = findCommand(request.command);
-  if (!command?.autocomplete) return [];
+  const focused = command?.data.options?.find((option) => option.name === request.focused.name);
+  if (!command?.autocomplete || !focused || !('autocomplete' in focused && focused.autocomplete)) return [];
+  const typed = {
+    name: focused.name,
+    value: String(request.focused.value).slice(0, MAX_STRING_OPTION),
+  };
+  const options = readOptions(command.data.options, request.options);
   let timer: NodeJS.Timeout | undefined;
   try {
     const deadline = new Promise<readonly Choice[]>((resolve) => {
       timer = setTimeout(() => resolve([]), AUTOCOMPLETE_DEADLINE_MS);
     });
     return fitChoices(
-      await Promise.race([Promise.resolve(command.autocomplete(request, context)), deadline]),
+      await Promise.race([
+        Promise.resolve(command.autocomplete({ ...request, options, focused: typed }, context)),
+        deadline,
+      ]),
     );
   } catch (error) {
     context.log(`error in /${request.command} autocomplete: ${describeError(error)}`);

@@ -1,11 +1,10 @@
-import { SlashCommandBuilder } from 'discord.js';
-import { escapeText } from '../src/discord/markdown';
-import type { Command } from './index';
+import { escapeText } from '../src/reply/markdown';
+import type { SlashCommand, SlashDefinition } from './types';
 
-const data = new SlashCommandBuilder()
-  .setName('help')
-  .setDescription('How to ask the bot about the article')
-  .toJSON();
+const data = {
+  name: 'help',
+  description: 'How to ask the bot about the article',
+} as const satisfies SlashDefinition;
 
 export default {
   data,
@@ -30,14 +29,16 @@ export default {
             {
               name: 'Options of /ask',
               value: [
-                '• **private**: show the answer only to you',
-                '• **article**: search only one article',
-                '• **Next best passage** (button): another passage that may answer, shown only to you',
+                '`/ask question:<your question> article:<title> private:true`',
+                '• **article**: search only one article (its title, or part of it)',
+                '• **private**: `true` shows the answer only to you',
+                '• **Next best passage** (button; /next in the local console): another passage that may answer, shown only to you',
               ].join('\n'),
             },
             {
               name: 'Other commands',
-              value: '• **/article**: the articles the bot knows\n• **/help**: this message',
+              value:
+                '• **/article** `[article:<title>] [page:<n>]`: the articles the bot knows\n• **/help**: this message',
             },
           ],
         },
@@ -46,4 +47,4 @@ export default {
       allowedMentions: { parse: [] },
     };
   },
-} satisfies Command;
+} satisfies SlashCommand<typeof data>;

@@ -1,60 +1,26 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Cooldowns } from '../src/discord/cooldowns';
-import type { Log } from '../src/discord/log';
-import type { Choice, Reply } from '../src/discord/reply';
-import type { AnswerEngine } from '../src/search/engine';
+// The registry: every command, and lookup by name or by button. Command files import ./types, never this.
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import article from './article';
 import ask from './ask';
 import help from './help';
+import type { Command } from './types';
 
-/** An option's value as Discord sends it, without discord.js: the console builds the same thing. */
-export type OptionValue = string | number | boolean;
-
-/** A slash command, independent of any transport. */
-export interface CommandRequest {
-  command: string;
-  options: Readonly<Record<string, OptionValue | undefined>>;
-  userId: string;
-}
-
-/** Someone is typing into an option with autocomplete; `options` holds what they typed so far. */
-export interface AutocompleteRequest extends CommandRequest {
-  focused: { name: string; value: string };
-}
-
-/** A button press on one of our messages. */
-export interface ButtonRequest {
-  customId: string;
-  userId: string;
-}
-
-/** What every handler may use. Passed in, so tests can set the clock and the cooldown. */
-export interface CommandContext {
-  engine: AnswerEngine;
-  cooldowns: Cooldowns;
-  /** Milliseconds since the epoch. */
-  clock: () => number;
-  log: Log;
-}
-
-type MaybePromise<T> = T | Promise<T>;
-
-/** One slash command: its definition for Discord and its handlers, which return reply data. */
-export interface Command {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(request: CommandRequest, context: CommandContext): MaybePromise<Reply>;
-  autocomplete?(request: AutocompleteRequest, context: CommandContext): MaybePromise<readonly Choice[]>;
-  /** Buttons whose custom_id starts with `prefix` (e.g. "ask:") belong to this command. */
-  button?: {
-    prefix: string;
-    press(request: ButtonRequest, context: CommandContext): MaybePromise<Reply>;
-  };
-}
+export type { AutocompleteRequest, ButtonRequest, Command, CommandContext, CommandRequest } from './types';
 
 export const commands: readonly Command[] = [ask, article, help];
 
-export function findCommand(name: string): Command | undefined {
-  return commands.find((command) => command.data.name === name);
+/**
+ * The command called `name` of this type (a slash command unless told): Discord lets a slash command
+ * and a context-menu command share a name, so both are needed to tell them apart.
+ */
+export function findCommand(
+  name: string,
+  type: ApplicationCommandType = ApplicationCommandType.ChatInput,
+): Command | undefined {
+  return commands.find(
+    (command) =>
+      (command.data.type ?? ApplicationCommandType.ChatInput) === type && command.data.name === name,
+  );
 }
 
 export function findButtonOwner(customId: string): Command | undefined {

@@ -1,45 +1,72 @@
-import type { Choice } from '../src/discord/reply';
-import type { AnswerEngine } from '../src/search/engine';
-import type { ArticleRef } from '../src/search/types';
-import type { CommandRequest } from './index';
+import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { OptionValue, RawOptions } from './types';
 
-const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+/** Discord's ceiling for a string option; a definition's own `max_length` can only be lower. */
+export const MAX_STRING_OPTION = 6000;
+
+/** Cuts to `max` UTF-16 units without leaving half a surrogate pair at the end. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
+}
+
+const within = (value: number, option: { min_value?: number; max_value?: number }) =>
+  (option.min_value === undefined || value >= option.min_value) &&
+  (option.max_value === undefined || value <= option.max_value);
+
+/** `value` as option `definition` allows it, or undefined when it does not fit. */
+function readOption(definition: APIApplicationCommandOption, value: unknown): OptionValue | undefined {
+  switch (definition.type) {
+    case ApplicationCommandOptionType.String:
+      return typeof value === 'string' ? cut(value, definition.max_length ?? MAX_STRING_OPTION) : undefined;
+    case ApplicationCommandOptionType.Integer:
+      return typeof value === 'number' && Number.isSafeInteger(value) && within(value, definition)
+        ? value
+        : undefined;
+    case ApplicationCommandOptionType.Number:
+      return typeof value === 'number' && Number.isFinite(value) && within(value, definition)
+        ? value
+        : undefined;
+    case ApplicationCommandOptionType.Boolean:
+      return typeof value === 'boolean' ? value : undefined;
+    case ApplicationCommandOptionType.User:
+    case ApplicationCommandOptionType.Channel:
+    case ApplicationCommandOptionType.Role:
+    case ApplicationCommandOptionType.Mentionable:
+    case ApplicationCommandOptionType.Attachment:
+      return typeof value === 'string' && /^\d{1,20}$/.test(value) ? value : undefined;
+    default:
+      // Subcommands and groups: no command of ours has them.
+      return undefined;
+  }
+}
 
 /**
- * The article an `article` option names. Autocomplete sends the id, but a user may also type
- * (part of) a title without picking a suggestion: an exact id or title wins, else one title match.
+ * The options a handler may trust: only names the definition has, each of its type and within its
+ * bounds (strings cut to their max_length). Discord checks this for commands, but not for autocomplete,
+ * and the console and tests build requests themselves.
  */
-export function resolveArticle(engine: AnswerEngine, input: string): ArticleRef | undefined {
-  const wanted = fold(input);
-  if (!wanted) return undefined;
-  const { articles } = engine.corpus;
-  const exact = articles.find((a) => a.id === input.trim() || fold(a.meta.title) === wanted);
-  if (exact) return engine.articleRef(exact.id);
-  const partial = articles.filter((a) => fold(a.meta.title).includes(wanted) || a.id.includes(wanted));
-  return partial.length === 1 && partial[0] ? engine.articleRef(partial[0].id) : undefined;
+export function readOptions(
+  definitions: readonly APIApplicationCommandOption[] | undefined,
+  raw: RawOptions,
+): Record<string, OptionValue> {
+  const options: Record<string, OptionValue> = {};
+  for (const definition of definitions ?? []) {
+    const value = Object.hasOwn(raw, definition.name)
+      ? readOption(definition, raw[definition.name])
+      : undefined;
+    if (value !== undefined) options[definition.name] = value;
+  }
+  return options;
 }
 
-/** Autocomplete for an `article` option: titles as names, ids as values (ids over 100 characters cannot be sent). */
-export function articleChoices(engine: AnswerEngine, input: string): Choice[] {
-  const wanted = fold(input);
-  return engine.corpus.articles
-    .filter((a) => a.id.length <= 100)
-    .filter((a) => !wanted || fold(a.meta.title).includes(wanted) || a.id.includes(wanted))
-    .map((a) => ({ name: a.meta.title, value: a.id }));
-}
-
-/** The option `name` when it is a string: option values are not to be trusted (see DESIGN.md). */
-export function stringOption(request: CommandRequest, name: string): string | undefined {
-  const value = request.options[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-export function booleanOption(request: CommandRequest, name: string): boolean | undefined {
-  const value = request.options[name];
-  return typeof value === 'boolean' ? value : undefined;
-}
-
-export function integerOption(request: CommandRequest, name: string): number | undefined {
-  const value = request.options[name];
-  return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
+/** The first required option `options` lacks, by name. */
+export function missingOption(
+  definitions: readonly APIApplicationCommandOption[] | undefined,
+  options: Readonly<Record<string, OptionValue>>,
+): string | undefined {
+  return definitions?.find(
+    (definition) => 'required' in definition && definition.required && !(definition.name in options),
+  )?.name;
 }

@@ -6,6 +6,9 @@ import { z } from 'zod';
 /** The project root: the default corpus lives there whatever the working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The project's own folder of articles: the corpus when CORPUS_DIR is unset. */
+export const DEFAULT_CORPUS_DIR = path.join(PROJECT_ROOT, 'corpus');
+
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const DEFAULT_ASK_COOLDOWN_SECONDS = 5;
 
@@ -101,39 +104,40 @@ const schema = z.object({
   SHARD_LIST: optional(shardRanges),
 });
 
-/** What no single variable shows: SHARD_LIST only makes sense against SHARD_COUNT. */
-const checkedSchema = schema.superRefine((values, context) => {
-  const ranges = values.SHARD_LIST;
-  const count = values.SHARD_COUNT;
-  // Zod still runs this after a variable failed on its own (its raw value here): that one issue says enough.
-  if (!Array.isArray(ranges) || (count !== undefined && !(Number.isInteger(count) && count >= 1))) return;
+/**
+ * What no single variable shows: SHARD_LIST only makes sense against SHARD_COUNT. Checked on the two
+ * values parsed on their own, so that it is reported along with any other variable's problem.
+ */
+function shardListProblem(
+  ranges: ReadonlyArray<readonly [number, number]> | undefined,
+  count: number | undefined,
+): string | undefined {
+  if (!ranges) return undefined;
   const highest = Math.max(...ranges.map(([, last]) => last));
   // Hosts that each run part of the shards must agree on the total: none of them can guess it.
-  if (count === undefined) {
-    context.addIssue({
-      code: 'custom',
-      path: ['SHARD_LIST'],
-      message: 'needs SHARD_COUNT, the number of shards over all hosts',
-    });
-  } else if (highest >= count) {
-    context.addIssue({
-      code: 'custom',
-      path: ['SHARD_LIST'],
-      message: `names shard ${highest}, but with SHARD_COUNT ${count} shard ids run from 0 to ${count - 1}`,
-    });
+  if (count === undefined) return 'SHARD_LIST needs SHARD_COUNT, the number of shards over all hosts';
+  if (highest >= count) {
+    return `SHARD_LIST names shard ${highest}, but with SHARD_COUNT ${count} shard ids run from 0 to ${count - 1}`;
   }
-});
+  return undefined;
+}
 
 /**
  * Validates the environment (pure: tests pass their own). Throws a ConfigError whose message is one
  * line naming every bad variable; a variable's value is never quoted, since it may be the token.
  */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
-  const result = checkedSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-    throw new ConfigError(problems.join('; '));
-  }
+  const result = schema.safeParse(env);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  const shardList = schema.shape.SHARD_LIST.safeParse(env.SHARD_LIST);
+  const shardCount = schema.shape.SHARD_COUNT.safeParse(env.SHARD_COUNT);
+  // A SHARD_COUNT that is bad on its own has been named already: checking the list against it says no more.
+  const shardProblem =
+    shardList.success && shardCount.success ? shardListProblem(shardList.data, shardCount.data) : undefined;
+  if (shardProblem) problems.push(shardProblem);
+  if (!result.success || problems.length) throw new ConfigError(problems.join('; '));
   const values = result.data;
   return {
     token: values.DISCORD_TOKEN,
@@ -141,7 +145,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     guildId: values.DISCORD_GUILD_ID,
     apiUrl: values.DISCORD_API_URL ?? DEFAULT_API_URL,
     // A relative CORPUS_DIR is taken from where the command runs, like any path typed in a shell.
-    corpusDir: values.CORPUS_DIR ? path.resolve(cwd, values.CORPUS_DIR) : path.join(PROJECT_ROOT, 'corpus'),
+    corpusDir: values.CORPUS_DIR ? path.resolve(cwd, values.CORPUS_DIR) : DEFAULT_CORPUS_DIR,
     askCooldownSeconds: values.ASK_COOLDOWN_SECONDS ?? DEFAULT_ASK_COOLDOWN_SECONDS,
     shardCount: values.SHARD_COUNT,
     shardList: values.SHARD_LIST && expandRanges(values.SHARD_LIST),

@@ -1,20 +1,29 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, else the local console over the same handlers.
 // SIGHUP reloads the corpus in both.
 import { createCommandContext } from '../commands/dispatch';
-import { runConsole } from './console/runConsole';
-import { createLog } from './discord/log';
-import { CorpusReloader } from './reload';
-import { loadConfigOrExit, loadEngineOrExit, logUnhandledRejections, runBot, writeStderr } from './startup';
+import { createConsole } from './console/runConsole';
+import { runBot } from './discord/runBot';
+import { createLog } from './log';
+import { CorpusReloader } from './runtime/reload';
+import {
+  loadConfigOrExit,
+  loadEngineOrExit,
+  logUnhandledRejections,
+  type WriteLine,
+  writeStderr,
+} from './runtime/startup';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(writeStderr);
-  const log = createLog(writeStderr, [config.token]);
+  // Where log lines go: stderr, until the console takes over the terminal (so they do not land after its prompt).
+  let writeLine: WriteLine = writeStderr;
+  const log = createLog((line) => writeLine(line), [config.token]);
   logUnhandledRejections(log);
   // Listening from the start: SIGHUP's default would end the process while it is still loading.
   const reloader = new CorpusReloader(config.corpusDir, log);
   process.on('SIGHUP', () => reloader.request());
 
-  const engine = await loadEngineOrExit(config, log);
+  const engine = await loadEngineOrExit(config.corpusDir, log);
   if (config.token) return runBot(config, engine, { log, write: writeStderr, reloader });
 
   process.stderr.write(
@@ -26,12 +35,15 @@ async function main(): Promise<void> {
   reloader.serve((next) => {
     context.engine = next;
   });
-  await runConsole(context, {
+  const session = createConsole(context, {
     input: process.stdin,
     output: process.stdout,
+    errors: process.stderr,
     interactive: Boolean(process.stdin.isTTY),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   });
+  writeLine = session.writeLogLine;
+  await session.run();
 }
 
 await main();

@@ -1,16 +1,16 @@
 // One shard process of `npm run start:sharded`, forked by discord.js's ShardingManager
 // (src/discord/shardManager.ts): the same start-up as `npm start`, for the one shard the manager put in
 // SHARD_LIST out of SHARD_COUNT. Its lines go to the shared stderr with the shard id in front.
-import { createLog } from './discord/log';
-import { CorpusReloader, isReloadMessage } from './reload';
+import { runBot } from './discord/runBot';
+import { createLog } from './log';
+import { CorpusReloader, isReloadMessage } from './runtime/reload';
 import {
   exitWith,
   loadConfigOrExit,
   loadEngineOrExit,
   logUnhandledRejections,
-  runBot,
   type WriteLine,
-} from './startup';
+} from './runtime/startup';
 
 const write: WriteLine = (line) => process.stderr.write(`shard ${process.env.SHARD_LIST ?? '?'}: ${line}\n`);
 
@@ -29,6 +29,6 @@ process.on('message', (message) => {
 });
 process.on('SIGHUP', () => reloader.request());
 
-const engine = await loadEngineOrExit(config, log);
+const engine = await loadEngineOrExit(config.corpusDir, log);
 // The manager logs each shard's ready line, so the shard does not.
 await runBot(config, engine, { log, write, reloader, announceReady: false, stopWithParent: true });

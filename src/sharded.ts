@@ -4,10 +4,10 @@
 // connection with 1000) and then the manager, with 0; SIGHUP makes every shard reload the corpus.
 import { fileURLToPath } from 'node:url';
 import { CorpusError, loadCorpus } from './corpus/loadCorpus';
-import { createLog, describeError } from './discord/log';
 import { describeLoginError } from './discord/loginError';
 import { ShardFleet, ShardStartError } from './discord/shardManager';
-import { exitWith, loadConfigOrExit, logUnhandledRejections, writeStderr } from './startup';
+import { createLog, describeError } from './log';
+import { exitWith, loadConfigOrExit, logUnhandledRejections, writeStderr } from './runtime/startup';
 
 const config = loadConfigOrExit(writeStderr);
 if (!config.token) {
@@ -57,6 +57,7 @@ try {
 }
 
 try {
+  log('connecting to Discord…');
   await fleet.start();
 } catch (error) {
   // A refused token is found before any shard is spawned: one line, as with `npm start`.

@@ -1,6 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  type APIApplicationCommand,
+  type APIInteractionResponse,
+  ApplicationCommandOptionType,
+  InteractionResponseType,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandContext, runCommand } from '../commands/dispatch';
 import { PROJECT_ROOT, parseConfig } from '../src/config';
@@ -9,41 +15,17 @@ import type { Corpus } from '../src/corpus/types';
 import { isTokenRejected } from '../src/discord/loginError';
 import { type Bot, startBot } from '../src/discord/startBot';
 import { AnswerEngine } from '../src/search/engine';
-import { FakeDiscord, type Payload } from './support/fakeDiscord';
-import { type Spawned, spawnScript } from './support/processes';
+import { FakeDiscord } from './support/fakeDiscord';
+import { buttonsOf, choicesOf, customIdOf, embedOf, fieldOf, isEphemeral } from './support/messages';
+import { cleanEnv, type Spawned, spawnScript, waitFor } from './support/processes';
 
 const GUILD_ID = '2000000000000000001';
-const EPHEMERAL = 64;
-const STRING = 3;
-const BOOLEAN = 5;
-
-/** The environment of a child process, without any Discord settings of the machine running the tests. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|NODE_OPTIONS)/.test(key),
-    ),
-  );
-  return { ...env, ...extra };
-}
 
 type Running = Spawned;
 
 /** Runs a TypeScript entry point of the project from an empty folder, so no .env applies. */
 function runTsx(script: string, env: Record<string, string>): Running {
-  return spawnScript(script, { cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')), env: childEnv(env) });
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-function buttonsOf(data: Payload): Payload[] {
-  return (data?.components ?? []).flatMap((row: Payload) => row.components ?? []);
+  return spawnScript(script, { cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')), env: cleanEnv(env) });
 }
 
 let fake: FakeDiscord;
@@ -71,7 +53,7 @@ afterAll(async () => {
 function ask(question: string, extra: { name: string; type: number; value: string | boolean }[] = []) {
   return fake.sendCommand({
     name: 'ask',
-    options: [{ name: 'question', type: STRING, value: question }, ...extra],
+    options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }, ...extra],
   });
 }
 
@@ -89,27 +71,33 @@ describe('deploy', () => {
     );
     expect(fake.registeredCommands()).toEqual([]);
 
-    const commands = fake.registeredCommands(GUILD_ID) as Payload[];
+    const commands = fake.registeredCommands(GUILD_ID) as APIApplicationCommand[];
     expect(commands.map((c) => c.name).sort()).toEqual(['article', 'ask', 'help']);
     for (const command of commands) {
       expect(command.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
       expect(command.description.length).toBeGreaterThanOrEqual(1);
       expect(command.description.length).toBeLessThanOrEqual(100);
-      const options: Payload[] = command.options ?? [];
+      const options = command.options ?? [];
       expect(options.length).toBeLessThanOrEqual(25);
       // Discord requires required options before optional ones.
-      const firstOptional = options.findIndex((o) => !o.required);
-      if (firstOptional >= 0) expect(options.slice(firstOptional).every((o) => !o.required)).toBe(true);
+      const required = (o: (typeof options)[number]) => 'required' in o && o.required;
+      const firstOptional = options.findIndex((o) => !required(o));
+      if (firstOptional >= 0) expect(options.slice(firstOptional).every((o) => !required(o))).toBe(true);
     }
-    const askOptions: Payload[] = commands.find((c) => c.name === 'ask')?.options ?? [];
+    const askOptions = commands.find((c) => c.name === 'ask')?.options ?? [];
     expect(askOptions.find((o) => o.name === 'question')).toMatchObject({
-      type: STRING,
+      type: ApplicationCommandOptionType.String,
       required: true,
       max_length: 6000,
       autocomplete: true,
     });
-    expect(askOptions.find((o) => o.name === 'private')).toMatchObject({ type: BOOLEAN });
-    expect(askOptions.find((o) => o.name === 'article')).toMatchObject({ type: STRING, autocomplete: true });
+    expect(askOptions.find((o) => o.name === 'private')).toMatchObject({
+      type: ApplicationCommandOptionType.Boolean,
+    });
+    expect(askOptions.find((o) => o.name === 'article')).toMatchObject({
+      type: ApplicationCommandOptionType.String,
+      autocomplete: true,
+    });
   });
 
   it('says what is missing without DISCORD_CLIENT_ID', async () => {
@@ -124,25 +112,25 @@ describe('/ask', () => {
     const { type, data, elapsedMs } = await ask('How long did the meeting last?').response();
     expect(elapsedMs).toBeLessThan(3000);
     expect(type).toBe(4);
-    expect((data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(isEphemeral(data)).toBe(false);
     expect(data.allowed_mentions).toEqual({ parse: [] });
-    const embed = data.embeds[0];
+    const embed = embedOf(data);
     expect(embed.description).toContain('10 minutes');
-    expect(embed.fields.find((f: Payload) => f.name === 'Article')?.value).toContain('Blinken, Lavrov meet');
-    expect(embed.fields.find((f: Payload) => f.name === 'Published')?.value).toContain('2 March 2023');
+    expect(fieldOf(embed, 'Article')).toContain('Blinken, Lavrov meet');
+    expect(fieldOf(embed, 'Published')).toContain('2 March 2023');
   });
 
   it('answers privately when asked to', async () => {
     const { data } = await ask('How long did the meeting last?', [
-      { name: 'private', type: BOOLEAN, value: true },
+      { name: 'private', type: ApplicationCommandOptionType.Boolean, value: true },
     ]).response();
-    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(data.embeds[0].description).toContain('10 minutes');
+    expect(isEphemeral(data)).toBe(true);
+    expect(embedOf(data).description).toContain('10 minutes');
   });
 
   it('says privately when the article does not answer, with suggestions', async () => {
     const { data } = await ask('What is the capital of France?').response();
-    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(isEphemeral(data)).toBe(true);
     expect(data.content).toContain('The article does not answer “What is the capital of France?”');
     expect(data.content).toMatch(/• .+\?/);
     expect(data.allowed_mentions).toEqual({ parse: [] });
@@ -150,7 +138,7 @@ describe('/ask', () => {
 
   it('answers an empty question with a private hint', async () => {
     const { data } = await ask('   ').response();
-    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(isEphemeral(data)).toBe(true);
     expect(data.content).toContain('Ask me a question about the article');
   });
 
@@ -179,17 +167,17 @@ describe('/ask', () => {
 
   it('refuses an article it does not know, privately', async () => {
     const { data } = await ask('How long did the meeting last?', [
-      { name: 'article', type: STRING, value: 'no-such-article' },
+      { name: 'article', type: ApplicationCommandOptionType.String, value: 'no-such-article' },
     ]).response();
-    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(isEphemeral(data)).toBe(true);
     expect(data.content).toContain('I do not know an article called “no-such-article”');
   });
 
   it('searches only the article picked in the article option', async () => {
     const { data } = await ask('How long did the meeting last?', [
-      { name: 'article', type: STRING, value: 'blinken-lavrov-g20' },
+      { name: 'article', type: ApplicationCommandOptionType.String, value: 'blinken-lavrov-g20' },
     ]).response();
-    expect(data.embeds[0].description).toContain('10 minutes');
+    expect(embedOf(data).description).toContain('10 minutes');
   });
 });
 
@@ -199,17 +187,17 @@ describe('autocomplete', () => {
       .sendAutocomplete({
         name: 'ask',
         focused: 'question',
-        options: [{ name: 'question', type: STRING, value: '' }],
+        options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: '' }],
       })
       .response();
     expect(type).toBe(8);
     expect(elapsedMs).toBeLessThan(3000);
-    expect(data.choices.length).toBeGreaterThan(0);
-    expect(data.choices.length).toBeLessThanOrEqual(25);
-    for (const choice of data.choices) {
+    expect(choicesOf(data).length).toBeGreaterThan(0);
+    expect(choicesOf(data).length).toBeLessThanOrEqual(25);
+    for (const choice of choicesOf(data)) {
       expect(choice.name.length).toBeGreaterThanOrEqual(1);
       expect(choice.name.length).toBeLessThanOrEqual(100);
-      expect(choice.value.length).toBeLessThanOrEqual(100);
+      expect(String(choice.value).length).toBeLessThanOrEqual(100);
     }
   });
 
@@ -219,11 +207,11 @@ describe('autocomplete', () => {
         .sendAutocomplete({
           name: 'ask',
           focused: 'question',
-          options: [{ name: 'question', type: STRING, value }],
+          options: [{ name: 'question', type: ApplicationCommandOptionType.String, value }],
         })
         .response();
       expect(type).toBe(8);
-      expect(data.choices.length).toBeLessThanOrEqual(25);
+      expect(choicesOf(data).length).toBeLessThanOrEqual(25);
     }
   });
 
@@ -233,12 +221,12 @@ describe('autocomplete', () => {
         name: 'ask',
         focused: 'article',
         options: [
-          { name: 'question', type: STRING, value: 'meeting' },
-          { name: 'article', type: STRING, value: 'lavrov' },
+          { name: 'question', type: ApplicationCommandOptionType.String, value: 'meeting' },
+          { name: 'article', type: ApplicationCommandOptionType.String, value: 'lavrov' },
         ],
       })
       .response();
-    expect(data.choices).toContainEqual({
+    expect(choicesOf(data)).toContainEqual({
       name: 'Blinken, Lavrov meet for first time since Russia’s invasion of Ukraine',
       value: 'blinken-lavrov-g20',
     });
@@ -249,22 +237,22 @@ describe('buttons', () => {
   it('shows the next best passage privately, and the link to the article when known', async () => {
     const first = await ask('What did Blinken say about nuclear powers?').response();
     const buttons = buttonsOf(first.data);
-    const next = buttons.find((b) => b.label === 'Next best passage');
-    expect(next?.custom_id).toMatch(/^ask:next:/);
-    for (const button of buttons) if (button.url) expect(button.url).toMatch(/^https?:\/\//);
+    const next = customIdOf(buttons.find((b) => 'label' in b && b.label === 'Next best passage')) ?? '';
+    expect(next).toMatch(/^ask:next:/);
+    for (const button of buttons) if ('url' in button) expect(button.url).toMatch(/^https?:\/\//);
 
-    const pressed = await fake.sendButton({ customId: next.custom_id }).response();
+    const pressed = await fake.sendButton({ customId: next }).response();
     expect(pressed.type).toBe(4);
-    expect(pressed.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(isEphemeral(pressed.data)).toBe(true);
     expect(pressed.data.allowed_mentions).toEqual({ parse: [] });
-    expect(pressed.data.embeds[0].footer.text).toBe('Next best passage');
-    expect(pressed.data.embeds[0].description).not.toBe(first.data.embeds[0].description);
+    expect(embedOf(pressed.data).footer?.text).toBe('Next best passage');
+    expect(embedOf(pressed.data).description).not.toBe(embedOf(first.data).description);
   });
 
   it('says a stale or foreign button has expired', async () => {
     for (const customId of ['ask:next:00000000:1', 'someone-else:thing']) {
       const { data } = await fake.sendButton({ customId }).response();
-      expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(isEphemeral(data)).toBe(true);
       expect(data.content).toContain('This button has expired');
     }
   });
@@ -273,22 +261,20 @@ describe('buttons', () => {
 describe('other commands and failures', () => {
   it('answers an unknown command privately, then goes on with a normal one', async () => {
     const unknown = await fake.sendCommand({ name: 'dance' }).response();
-    expect(unknown.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(isEphemeral(unknown.data)).toBe(true);
     expect(unknown.data.content).toContain('Unknown command');
     const help = await fake.sendCommand({ name: 'help' }).response();
     expect(help.type).toBe(4);
-    expect(help.data.embeds[0].title).toBe('How to ask');
+    expect(embedOf(help.data).title).toBe('How to ask');
   });
 
   it('describes the article with /article', async () => {
     const { data } = await fake.sendCommand({ name: 'article' }).response();
-    const embed = data.embeds[0];
+    const embed = embedOf(data);
     expect(embed.title).toContain('Blinken, Lavrov meet');
     expect(embed.description).toContain('2 March 2023');
-    expect(Number(embed.fields.find((f: Payload) => f.name === 'Passages')?.value)).toBeGreaterThan(5);
-    expect(embed.fields.find((f: Payload) => f.name === 'Sections')?.value).toContain(
-      'Why is a meeting between the U.S. and Russia important?',
-    );
+    expect(Number(fieldOf(embed, 'Passages'))).toBeGreaterThan(5);
+    expect(fieldOf(embed, 'Sections')).toContain('Why is a meeting between the U.S. and Russia important?');
   });
 
   it('logs one line and goes on when a response is refused (the 3 s window passed)', async () => {
@@ -298,7 +284,7 @@ describe('other commands and failures', () => {
     await waitFor(() => logs.length > before, 5000, 'a log line');
     expect(logs.at(-1)).toMatch(/^could not respond to \/ask: .*Unknown interaction/);
     const { data } = await ask('How long did the meeting last?').response();
-    expect(data.embeds[0].description).toContain('10 minutes');
+    expect(embedOf(data).description).toContain('10 minutes');
   });
 
   it('keeps answering after the gateway connection is resumed', async () => {
@@ -311,9 +297,11 @@ describe('other commands and failures', () => {
 
   it('sent every reply with allowed_mentions parsing nothing, and never logged the token', () => {
     const callbacks = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/callback'));
-    const messages = callbacks.filter((r) => r.body?.type === 4);
+    // What the bot sent, read as the callbacks they should be.
+    const bodies = callbacks.map((r) => r.body as APIInteractionResponse);
+    const messages = bodies.filter((body) => body.type === InteractionResponseType.ChannelMessageWithSource);
     expect(messages.length).toBeGreaterThan(10);
-    for (const request of messages) expect(request.body.data.allowed_mentions).toEqual({ parse: [] });
+    for (const body of messages) expect(body.data.allowed_mentions).toEqual({ parse: [] });
     for (const line of logs) expect(line).not.toContain(fake.token);
   });
 });
@@ -460,11 +448,17 @@ describe('the real process (tsx src/main.ts)', () => {
       const { type, data } = await own
         .sendCommand({
           name: 'ask',
-          options: [{ name: 'question', type: STRING, value: 'How long did the meeting last?' }],
+          options: [
+            {
+              name: 'question',
+              type: ApplicationCommandOptionType.String,
+              value: 'How long did the meeting last?',
+            },
+          ],
         })
         .response();
       expect(type).toBe(4);
-      expect(data.embeds[0].description).toContain('10 minutes');
+      expect(embedOf(data).description).toContain('10 minutes');
 
       run.child.kill('SIGTERM');
       expect(await own.waitForClientClose(5000)).toBe(1000);
@@ -476,14 +470,17 @@ describe('the real process (tsx src/main.ts)', () => {
     }
   });
 
-  it('with a wrong token prints one line naming DISCORD_TOKEN, never the token, and exits non-zero', async () => {
+  it('with a wrong token prints one line naming DISCORD_TOKEN (after "connecting"), never the token, and exits non-zero', async () => {
     const token = 'MTIzNDU2Nzg5.wrong.tokenvalue0123456789';
     const run = runTsx('src/main.ts', { DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl });
     const code = await run.exit;
     expect(code).not.toBe(0);
     const output = run.stdout() + run.stderr();
-    expect(output.trim().split('\n')).toHaveLength(1);
-    expect(output).toContain('DISCORD_TOKEN');
+    // The line said at once, then the one line of the failure.
+    const [connecting, ...failure] = output.trim().split('\n');
+    expect(connecting).toBe('connecting to Discord…');
+    expect(failure).toHaveLength(1);
+    expect(failure[0]).toContain('DISCORD_TOKEN');
     expect(output).not.toContain(token);
   });
 });

@@ -32,10 +32,11 @@ describe('parseConfig', () => {
 
   it('treats empty and blank values as unset', () => {
     expect(
-      parseConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', ASK_COOLDOWN_SECONDS: '' }),
+      parseConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', ASK_COOLDOWN_SECONDS: '', CORPUS_DIR: ' ' }),
     ).toMatchObject({
       token: undefined,
       guildId: undefined,
+      corpusDir: path.join(PROJECT_ROOT, 'corpus'),
       askCooldownSeconds: DEFAULT_ASK_COOLDOWN_SECONDS,
     });
   });
@@ -82,6 +83,16 @@ describe('parseConfig', () => {
   it('names every bad variable at once, in one line', () => {
     const message = problem({ DISCORD_CLIENT_ID: 'x', ASK_COOLDOWN_SECONDS: 'y' });
     expect(message).toMatch(/^DISCORD_CLIENT_ID .+; ASK_COOLDOWN_SECONDS .+$/);
+  });
+
+  it('names a bad variable and a SHARD_LIST without SHARD_COUNT together', () => {
+    const message = problem({ ASK_COOLDOWN_SECONDS: 'abc', SHARD_LIST: '0-3' });
+    expect(message).toMatch(
+      /^ASK_COOLDOWN_SECONDS must be a number of seconds; SHARD_LIST needs SHARD_COUNT/,
+    );
+    expect(problem({ DISCORD_TOKEN: 'a b', SHARD_COUNT: '2', SHARD_LIST: '0-3' })).toMatch(
+      /^DISCORD_TOKEN .+; SHARD_LIST names shard 3, but with SHARD_COUNT 2/,
+    );
   });
 
   it('never quotes the value, which may be the token', () => {

@@ -5,9 +5,17 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createCommandContext, runCommand } from '../commands/dispatch';
+import { findCommand } from '../commands/index';
 import { PROJECT_ROOT } from '../src/config';
 import { parseLine } from '../src/console/parseLine';
+import { plainStyle, renderText } from '../src/console/renderText';
+import { createConsole, NOTHING_MORE, NOTHING_YET } from '../src/console/runConsole';
+import { loadCorpus } from '../src/corpus/loadCorpus';
+import { AnswerEngine } from '../src/search/engine';
+import { cleanEnv, waitFor } from './support/processes';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -24,14 +32,9 @@ interface Running {
 }
 
 function cli(input: string | undefined, env: Record<string, string> = {}): Running {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|NODE_OPTIONS)/.test(key),
-    ),
-  );
   const child = spawn(TSX, [path.join(PROJECT_ROOT, 'src/main.ts')], {
     cwd: mkdtempSync(path.join(tmpdir(), 'askbot-console-')),
-    env: { ...inherited, DISCORD_TOKEN: '', ...env },
+    env: cleanEnv({ DISCORD_TOKEN: '', ...env }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -108,6 +111,89 @@ describe('the local console', () => {
   });
 });
 
+describe('the console, the first time', () => {
+  it('/next says there is nothing yet before a question, and nothing more after the last passage', async () => {
+    const { stdout } = await run('/next\nWho is Paul Whelan?\n/next\n/next\n/next\n/next\n');
+    const blocks = stdout.trim().split('\n\n');
+    expect(blocks[0]).toBe(NOTHING_YET);
+    expect(blocks.at(-1)).toBe(NOTHING_MORE);
+    expect(blocks.filter((block) => block === NOTHING_YET)).toHaveLength(1);
+  });
+
+  it('takes /ask options as Discord does: an unknown article is named, not asked about', async () => {
+    const { stdout } = await run('/ask question:who is kirby article:zzzz private:true\n');
+    expect(stdout.trim()).toBe('I do not know an article called “zzzz”. /article lists the ones I know.');
+  });
+
+  it('/article with an unknown title says how to list the articles', async () => {
+    const { stdout } = await run('/article zzz\n');
+    expect(stdout.trim()).toBe('I do not know an article called “zzz”. /article lists the ones I know.');
+  });
+});
+
+/**
+ * The screen a terminal would show for `text`: enough of one for readline's output (carriage return,
+ * newline, cursor to column, erase line, erase below); other escape sequences are dropped.
+ */
+function screen(text: string): string[] {
+  const rows: string[] = [''];
+  let column = 0;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC is what terminal control sequences start with.
+  const pattern = /\x1b\[(\d*)([A-Za-z])|\r|\n|[^\x1b\r\n]/g;
+  for (const [token, number, command] of text.matchAll(pattern)) {
+    const row = rows.length - 1;
+    const line = rows[row] ?? '';
+    if (token === '\r') column = 0;
+    else if (token === '\n') {
+      rows.push('');
+      column = 0;
+    } else if (command === 'G') column = Math.max(0, Number(number || 1) - 1);
+    else if (command === 'K' || command === 'J') rows[row] = number === '2' ? '' : line.slice(0, column);
+    else if (!command) {
+      rows[row] = line.slice(0, column).padEnd(column) + token + line.slice(column + 1);
+      column++;
+    }
+  }
+  return rows;
+}
+
+describe('the interactive console and log lines', () => {
+  it('a log line (a reload) gets a line of its own, and the prompt comes back under it with what was typed', async () => {
+    const engine = AnswerEngine.build(await loadCorpus(path.join(PROJECT_ROOT, 'corpus')));
+    const context = createCommandContext(engine, { cooldownSeconds: 0, log: () => {} });
+    const input = new PassThrough();
+    // One stream for both, as on a terminal, so the order on screen is the order written.
+    const terminal = new PassThrough();
+    let shown = '';
+    terminal.on('data', (chunk) => {
+      shown += chunk;
+    });
+    const session = createConsole(context, {
+      input,
+      output: terminal,
+      errors: terminal,
+      interactive: true,
+      color: false,
+    });
+    const done = session.run();
+    await waitFor(
+      () => shown.includes('ask> '),
+      5000,
+      () => `the prompt, got ${JSON.stringify(shown)}`,
+    );
+    input.write('how lo');
+    await waitFor(
+      () => shown.includes('how lo'),
+      5000,
+      () => 'the typed text',
+    );
+    session.writeLogLine('reloaded 1 article, 14 passages');
+    expect(screen(shown).slice(-2)).toEqual(['reloaded 1 article, 14 passages', 'ask> how lo']);
+    input.end();
+    await done;
+  });
+});
+
 describe('start-up errors', () => {
   it('reports a bad setting in one line and exits 1', async () => {
     const { code, stdout, stderr } = await run('', { ASK_COOLDOWN_SECONDS: 'soon' });
@@ -126,6 +212,50 @@ describe('start-up errors', () => {
 });
 
 describe('parseLine', () => {
+  it('reads name:value options of the command, typed by its definition', () => {
+    const options = (line: string) => {
+      const input = parseLine(line);
+      return input.kind === 'command' ? input.request.options : undefined;
+    };
+    expect(options('/ask question:who is kirby article:zzzz private:true')).toEqual({
+      question: 'who is kirby',
+      article: 'zzzz',
+      private: true,
+    });
+    expect(options('/ask who is kirby PRIVATE:no')).toEqual({ question: 'who is kirby', private: false });
+    // Names the command does not define are part of the text; a plain line is a question as typed.
+    expect(options('/ask what is time: now')).toEqual({ question: 'what is time: now' });
+    expect(options('who said article:x private:true')).toEqual({
+      question: 'who said article:x private:true',
+    });
+    // A value that is not of the option's type is passed on as typed, for dispatch to drop.
+    expect(options('/ask question:q private:maybe')).toEqual({ question: 'q', private: 'maybe' });
+    expect(options('/article article:lavrov page:2')).toEqual({ article: 'lavrov', page: 2 });
+    expect(options('/ask')).toEqual({});
+  });
+
+  it('accepts every /ask and /article form that /help shows', async () => {
+    const engine = AnswerEngine.build(await loadCorpus(path.join(PROJECT_ROOT, 'corpus')));
+    const context = createCommandContext(engine, { cooldownSeconds: 0, log: () => {} });
+    const help = renderText(
+      await runCommand({ command: 'help', options: {}, userId: 'u' }, context),
+      plainStyle,
+    );
+    const forms = [...help.matchAll(/\/(ask|article) [^\n]*/g)].map((match) => match[0]);
+    expect(forms.length).toBeGreaterThanOrEqual(5);
+    for (const form of forms) {
+      const input = parseLine(form.replace(/:\s*the articles the bot knows$/, '').replaceAll(/[[\]]/g, ''));
+      expect(input.kind).toBe('command');
+      if (input.kind !== 'command') continue;
+      const defined = (findCommand(input.request.command)?.data.options ?? []).map((option) => option.name);
+      // Every name:… the form shows became an option of that name, and nothing leaked into the text.
+      for (const name of form.match(/\b[a-z]+(?=:)/g) ?? [])
+        expect(input.request.options).toHaveProperty(name);
+      expect(Object.keys(input.request.options).every((name) => defined.includes(name))).toBe(true);
+      expect(String(input.request.options.question ?? '')).not.toMatch(/\b(article|private):/);
+    }
+  });
+
   it('turns console input into the same requests Discord sends', () => {
     expect(parseLine('  ')).toEqual({ kind: 'skip' });
     expect(parseLine('How long?')).toMatchObject({
@@ -140,6 +270,7 @@ describe('parseLine', () => {
       request: { command: 'article', options: { article: 'Blinken' } },
     });
     expect(parseLine('/HELP')).toMatchObject({ request: { command: 'help', options: {} } });
+    expect(parseLine('/article page:3')).toMatchObject({ request: { options: { page: 3 } } });
     expect(parseLine('/next')).toEqual({ kind: 'press' });
     expect(parseLine('/quit')).toEqual({ kind: 'quit' });
   });

@@ -31,6 +31,20 @@ describe('corpus check', () => {
     expect(run.stdout).toMatch(/corpus ok: 1 article, 14 passages/);
   });
 
+  it('counts in English ("1 passage") and shows files under the working folder relative to it', () => {
+    const dir = corpusWith({
+      'one.md':
+        '---\ntitle: One paragraph\npublished: 2024-01-01\n---\nA single paragraph that says something.\n',
+    });
+    const run = runCheck(dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('"One paragraph" (2024-01-01), 1 passage, 0 sections');
+    expect(run.stdout).toContain('corpus ok: 1 article, 1 passage\n');
+    expect(runCheck('corpus').stdout).toMatch(
+      /^ok {2}corpus\/blinken-lavrov-g20\.md: .*, 14 passages, 2 sections$/m,
+    );
+  });
+
   it('reports an excluded line that is not in the body (a typo would let it be answered from)', async () => {
     const dir = corpusWith({ 'a.md': seed.replace('military spy:Russia', 'military spy: Russia') });
     const problems = corpusProblems(await loadCorpus(dir));

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import {
   ActionRowBuilder,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
   ButtonBuilder,
   ButtonStyle,
   Client,
@@ -8,6 +10,7 @@ import {
   Events,
   GatewayIntentBits,
   type Interaction,
+  InteractionResponseType,
   MessageFlags,
   REST,
   Routes,
@@ -88,7 +91,7 @@ describe('FakeDiscord with a real discord.js Client', () => {
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({
       name: 'ask',
-      type: 1,
+      type: ApplicationCommandType.ChatInput,
       application_id: f.applicationId,
       guild_id: GUILD_ID,
     });
@@ -112,7 +115,10 @@ describe('FakeDiscord with a real discord.js Client', () => {
     const f = await startFake();
     const c = await login(f);
     const received = nextInteraction(c);
-    const sent = f.sendCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'Who won?' }] });
+    const sent = f.sendCommand({
+      name: 'ask',
+      options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Who won?' }],
+    });
     const interaction = await received;
     if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
     expect(interaction.commandName).toBe('ask');
@@ -122,7 +128,7 @@ describe('FakeDiscord with a real discord.js Client', () => {
     await interaction.reply({ content: 'The home team.', flags: MessageFlags.Ephemeral });
     const response = await sent.response();
     expect(response.type).toBe(4);
-    expect(response.data).toMatchObject({ content: 'The home team.', flags: 64 });
+    expect(response.data).toMatchObject({ content: 'The home team.', flags: MessageFlags.Ephemeral });
     expect(response.elapsedMs).toBeLessThan(1000);
     expect((await sent.finalMessage()).data.content).toBe('The home team.');
     const callback = f.requests.find((r) => r.path.endsWith('/callback'));
@@ -133,7 +139,10 @@ describe('FakeDiscord with a real discord.js Client', () => {
     const f = await startFake();
     const c = await login(f);
     const received = nextInteraction(c);
-    const sent = f.sendCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'Why?' }] });
+    const sent = f.sendCommand({
+      name: 'ask',
+      options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Why?' }],
+    });
     const interaction = await received;
     if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
     await interaction.deferReply();
@@ -163,8 +172,8 @@ describe('FakeDiscord with a real discord.js Client', () => {
       name: 'ask',
       focused: 'source',
       options: [
-        { name: 'question', type: 3, value: 'Who?' },
-        { name: 'source', type: 3, value: 're' },
+        { name: 'question', type: ApplicationCommandOptionType.String, value: 'Who?' },
+        { name: 'source', type: ApplicationCommandOptionType.String, value: 're' },
       ],
     });
     const interaction = await received;
@@ -172,7 +181,7 @@ describe('FakeDiscord with a real discord.js Client', () => {
     expect(interaction.options.getFocused(true)).toMatchObject({ name: 'source', value: 're' });
     await interaction.respond([{ name: 'Reuters', value: 'reuters' }]);
     expect(await sent.response()).toMatchObject({
-      type: 8,
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [{ name: 'Reuters', value: 'reuters' }] },
     });
   });
@@ -181,7 +190,10 @@ describe('FakeDiscord with a real discord.js Client', () => {
     const f = await startFake();
     const c = await login(f);
     const command = nextInteraction(c);
-    f.sendCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'Q' }] });
+    f.sendCommand({
+      name: 'ask',
+      options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Q' }],
+    });
     const first = await command;
     if (!first.isChatInputCommand()) throw new Error('expected a chat input command');
     const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
@@ -197,7 +209,7 @@ describe('FakeDiscord with a real discord.js Client', () => {
     expect(interaction.message.content).toBe('Answer');
     await interaction.update({ content: 'Longer answer', components: [] });
     expect(await click.response()).toMatchObject({
-      type: 7,
+      type: InteractionResponseType.UpdateMessage,
       data: { content: 'Longer answer', components: [] },
     });
     expect((await click.finalMessage()).data.content).toBe('Longer answer');
@@ -208,7 +220,10 @@ describe('FakeDiscord with a real discord.js Client', () => {
     const c = await login(f);
     f.failNextCallback({ status: 500 });
     const received = nextInteraction(c);
-    const sent = f.sendCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'Q' }] });
+    const sent = f.sendCommand({
+      name: 'ask',
+      options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Q' }],
+    });
     const interaction = await received;
     if (!interaction.isRepliable()) throw new Error('expected a repliable interaction');
     await interaction.reply('after a retry');
@@ -272,7 +287,10 @@ describe('FakeDiscord with a real discord.js Client', () => {
     const again = await fetch(`${f.apiUrl}/v10/interactions/${sent.id}/${sent.token}/callback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 4, data: { content: 'again' } }),
+      body: JSON.stringify({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { content: 'again' },
+      }),
     });
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ code: 40060 });
@@ -296,7 +314,7 @@ describe('FakeDiscord with a real discord.js Client', () => {
     const received = nextInteraction(c);
     const sent = f.sendCommand({
       name: 'ask',
-      options: [{ name: 'question', type: 3, value: 'Still there?' }],
+      options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Still there?' }],
     });
     const interaction = await received;
     if (!interaction.isRepliable()) throw new Error('expected a repliable interaction');

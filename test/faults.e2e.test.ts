@@ -2,17 +2,19 @@
 // loopback Discord stand-in, which enforces Discord's 3 s window (a late answer is refused, as Discord
 // does) and injects one fault at a time. After every fault the bot must still be answering, without a
 // crash, without a fatal callback, and with at most the one log line the fault deserves.
+
 import path from 'node:path';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, parseConfig } from '../src/config';
 import { markdownToText, plainStyle } from '../src/console/renderText';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import { type Bot, startBot } from '../src/discord/startBot';
 import { AnswerEngine } from '../src/search/engine';
-import { FakeDiscord, type FakeInteraction, type Payload } from './support/fakeDiscord';
+import { FakeDiscord, type FakeInteraction } from './support/fakeDiscord';
+import { choicesOf, embedOf, nextButtonId } from './support/messages';
 import { killChildren, realisticToken, runMain, waitFor } from './support/processes';
 
-const STRING = 3;
 const DISCORD_WINDOW_MS = 3000;
 /** A question that makes the engine stall for longer than Discord waits (see beforeAll). */
 const STALL = 'stall-the-bot';
@@ -66,13 +68,13 @@ function ask(question: string): FakeInteraction {
   userCounter++;
   return fake.sendCommand({
     name: 'ask',
-    options: [{ name: 'question', type: STRING, value: question }],
+    options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }],
     userId: String(3000000000000000000n + BigInt(userCounter)),
   });
 }
 
 /** The status of every callback request made for `interaction`, in order. */
-function callbackStatuses(interaction: FakeInteraction): number[] {
+function callbackStatuses(interaction: { id: string; token: string }): number[] {
   return fake.requests
     .filter(
       (r) =>
@@ -87,7 +89,7 @@ async function expectAnswering(): Promise<void> {
   const { type, data, elapsedMs } = await ask('How long did the meeting last?').response(5000);
   expect(type).toBe(4);
   expect(elapsedMs).toBeLessThan(DISCORD_WINDOW_MS);
-  expect(markdownToText(data.embeds[0].description, plainStyle)).toContain('10 minutes');
+  expect(markdownToText(embedOf(data).description ?? '', plainStyle)).toContain('10 minutes');
 }
 
 describe('REST faults on the interaction callback', () => {
@@ -107,20 +109,18 @@ describe('REST faults on the interaction callback', () => {
     const typing = fake.sendAutocomplete({
       name: 'ask',
       focused: 'question',
-      options: [{ name: 'question', type: STRING, value: 'blinken' }],
+      options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'blinken' }],
     });
     const choices = await typing.response(5000);
     expect(choices.type).toBe(8);
-    expect(choices.data.choices.length).toBeGreaterThan(0);
+    expect(choicesOf(choices.data).length).toBeGreaterThan(0);
     expect(callbackStatuses(typing)).toEqual([500, 204]);
 
     const first = await ask('What did Blinken say about nuclear powers?').response(5000);
-    const next = (first.data.components ?? [])
-      .flatMap((row: Payload) => row.components)
-      .find((button: Payload) => button.custom_id);
-    expect(next?.custom_id).toMatch(/^ask:next:/);
+    const next = nextButtonId(first.data) ?? '';
+    expect(next).toMatch(/^ask:next:/);
     fake.failNextCallback({ status: 500 });
-    const press = fake.sendButton({ customId: next.custom_id });
+    const press = fake.sendButton({ customId: next });
     const pressed = await press.response(5000);
     expect(pressed.type).toBe(4);
     expect(pressed.elapsedMs).toBeLessThan(DISCORD_WINDOW_MS);
@@ -162,11 +162,9 @@ describe('REST faults on the interaction callback', () => {
 
   it('404 code 10062 injected on a button press: one log line, the next press answered', async () => {
     const first = await ask('What did Blinken say about nuclear powers?').response(5000);
-    const next = (first.data.components ?? [])
-      .flatMap((row: Payload) => row.components)
-      .find((button: Payload) => button.custom_id);
+    const next = nextButtonId(first.data) ?? '';
     fake.failNextCallback({ status: 404, body: { message: 'Unknown interaction', code: 10062 } });
-    fake.sendButton({ customId: next.custom_id });
+    fake.sendButton({ customId: next });
     await waitFor(
       () => logs.length > 0,
       5000,
@@ -175,7 +173,7 @@ describe('REST faults on the interaction callback', () => {
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^could not respond to interaction type 3: .*Unknown interaction/);
     logs.length = 0;
-    const again = await fake.sendButton({ customId: next.custom_id }).response(5000);
+    const again = await fake.sendButton({ customId: next }).response(5000);
     expect(again.type).toBe(4);
     expect(logs).toEqual([]);
   });
@@ -204,7 +202,7 @@ describe('gateway faults', () => {
     const { type, data, elapsedMs } = await meanwhile.response(5000);
     expect(type).toBe(4);
     expect(elapsedMs).toBeLessThan(DISCORD_WINDOW_MS);
-    expect(markdownToText(data.embeds[0].description, plainStyle)).toContain('10 minutes');
+    expect(markdownToText(embedOf(data).description ?? '', plainStyle)).toContain('10 minutes');
     expect(fake.resumes.length).toBeGreaterThan(resumes);
     await expectAnswering();
     expect(logs).toEqual([]);

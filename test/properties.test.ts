@@ -2,26 +2,27 @@
 // runButton) → the engine → reply data → what discord.js sends and what the console prints. Whatever is
 // typed, and whatever an article says, the handlers answer or abstain without throwing, every reply is
 // within Discord's limits, and no reply can mention anyone. oddInput.test.ts covers the engine alone.
+
 import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
+import { ApplicationCommandOptionType, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext, CommandRequest, OptionValue } from '../commands';
 import { corpusFingerprint } from '../commands/ask';
 import { createCommandContext, runAutocomplete, runButton, runCommand } from '../commands/dispatch';
+import type { CommandContext, CommandRequest, OptionValue } from '../commands/types';
 import { PROJECT_ROOT, parseConfig } from '../src/config';
 import { ansiStyle, buttonIds, markdownToText, plainStyle, renderText } from '../src/console/renderText';
 import { buildCorpus, loadCorpus } from '../src/corpus/loadCorpus';
 import type { Article } from '../src/corpus/types';
 import { toDiscordReply } from '../src/discord/interactions';
-import { fitReply, truncate } from '../src/discord/limits';
-import type { Choice, Reply } from '../src/discord/reply';
 import { type Bot, startBot } from '../src/discord/startBot';
+import { fitReply, truncate } from '../src/reply/limits';
+import type { Choice, Reply } from '../src/reply/reply';
 import { AnswerEngine } from '../src/search/engine';
-import { FakeDiscord, type Payload } from './support/fakeDiscord';
+import { FakeDiscord } from './support/fakeDiscord';
 
 const MAX_QUESTION = 6000;
-const STRING = 3;
 
 // ---------------------------------------------------------------------------------------------------
 // What "safe to send" means, written out from Discord's documentation rather than taken from src/.
@@ -456,14 +457,14 @@ describe('fitReply, the last gate before Discord', () => {
   );
   const button = fc.oneof(
     fc.record({
-      type: fc.constant(2 as const),
-      style: fc.constant(2 as const),
+      type: fc.constant(ComponentType.Button as const),
+      style: fc.constant(ButtonStyle.Secondary as const),
       label: chars(120),
       custom_id: fc.string({ minLength: 1, maxLength: 120 }),
     }),
     fc.record({
-      type: fc.constant(2 as const),
-      style: fc.constant(5 as const),
+      type: fc.constant(ComponentType.Button as const),
+      style: fc.constant(ButtonStyle.Link as const),
       label: chars(120),
       url: fc.oneof(fc.webUrl(), fc.string()),
     }),
@@ -473,7 +474,9 @@ describe('fitReply, the last gate before Discord', () => {
     embeds: fc.option(fc.array(embed, { maxLength: 12 }), { nil: undefined }),
     components: fc.option(
       fc.array(
-        fc.array(button, { maxLength: 7 }).map((components) => ({ type: 1 as const, components })),
+        fc
+          .array(button, { maxLength: 7 })
+          .map((components) => ({ type: ComponentType.ActionRow as const, components })),
         { maxLength: 7 },
       ),
       { nil: undefined },
@@ -540,17 +543,15 @@ describe('hostile input over the wire (real discord.js Client, loopback Discord)
         fc.boolean(),
         async (question, hide) => {
           const options = [
-            { name: 'question', type: STRING, value: question },
-            ...(hide ? [{ name: 'private', type: 5, value: true }] : []),
+            { name: 'question', type: ApplicationCommandOptionType.String, value: question },
+            ...(hide ? [{ name: 'private', type: ApplicationCommandOptionType.Boolean, value: true }] : []),
           ];
           const interaction = fake.sendCommand({ name: 'ask', options });
           const { type, data } = await interaction.response(5000);
           expect(type).toBe(4);
           expect(data.allowed_mentions).toEqual({ parse: [] });
           expect(data.content ?? '').not.toMatch(MASS_MENTION);
-          const callback = fake.requests.find((r: Payload) =>
-            r.path.includes(`/interactions/${interaction.id}/`),
-          );
+          const callback = fake.requests.find((r) => r.path.includes(`/interactions/${interaction.id}/`));
           expect(callback?.status).toBe(204);
         },
       ),

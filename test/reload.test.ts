@@ -1,16 +1,15 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config';
 import { CorpusError } from '../src/corpus/loadCorpus';
-import { CorpusReloader, isReloadMessage, RELOAD_MESSAGE } from '../src/reload';
+import { CorpusReloader, isReloadMessage, RELOAD_MESSAGE } from '../src/runtime/reload';
 import type { AnswerEngine } from '../src/search/engine';
-import { FakeDiscord, type Payload } from './support/fakeDiscord';
-import { type Spawned, spawnScript } from './support/processes';
-
-const STRING = 3;
-const EPHEMERAL = 64;
+import { FakeDiscord, type MessageBody } from './support/fakeDiscord';
+import { buttonsOf, customIdOf, embedOf, isEphemeral } from './support/messages';
+import { cleanEnv, type Spawned, spawnScript, waitFor } from './support/processes';
 
 /** Only this article answers it: before it is added the bot abstains. */
 const NEW_QUESTION = 'How many steps does the lighthouse have?';
@@ -51,14 +50,9 @@ function copyCorpus(): string {
 
 /** The bot process itself (no tsx CLI in between, so a signal reaches it), from an empty folder. */
 function startMain(env: Record<string, string>): Running {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|SHARD|NODE_OPTIONS)/.test(key),
-    ),
-  );
   const run = spawnScript('src/main.ts', {
     cwd: mkdtempSync(path.join(tmpdir(), 'askbot-')),
-    env: { ...inherited, ASK_COOLDOWN_SECONDS: '0', NO_COLOR: '1', ...env },
+    env: cleanEnv({ ASK_COOLDOWN_SECONDS: '0', NO_COLOR: '1', ...env }),
   });
   cleanups.push(async () => {
     if (run.child.exitCode === null && run.child.signalCode === null) {
@@ -67,14 +61,6 @@ function startMain(env: Record<string, string>): Running {
     }
   });
   return run;
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /**
@@ -99,13 +85,13 @@ async function nextLine(run: Running, from: number, pattern: RegExp, timeoutMs =
 }
 
 /** The quoted passage of an answer, without the bold that highlights the question's words. */
-function quoteOf(data: Payload): string {
-  return String(data?.embeds?.[0]?.description ?? '').replaceAll('**', '');
+function quoteOf(data: MessageBody): string {
+  return String(data.embeds?.[0]?.description ?? '').replaceAll('**', '');
 }
 
-function nextButton(data: Payload): string {
-  const buttons: Payload[] = (data?.components ?? []).flatMap((row: Payload) => row.components ?? []);
-  const customId = buttons.find((button) => button.label === 'Next best passage')?.custom_id;
+function nextButton(data: MessageBody): string {
+  const next = buttonsOf(data).find((button) => 'label' in button && button.label === 'Next best passage');
+  const customId = customIdOf(next);
   if (typeof customId !== 'string')
     throw new Error(`no "Next best passage" button in ${JSON.stringify(data)}`);
   return customId;
@@ -127,11 +113,14 @@ describe('SIGHUP reloads the corpus of the running bot', () => {
     await nextLine(run, 0, /ready as AskBot in 1 server/);
     const ask = (question: string) =>
       fake
-        .sendCommand({ name: 'ask', options: [{ name: 'question', type: STRING, value: question }] })
+        .sendCommand({
+          name: 'ask',
+          options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }],
+        })
         .response();
 
     const before = await ask(NEW_QUESTION);
-    expect(before.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(isEphemeral(before.data)).toBe(true);
     expect(before.data.content).toContain('does not answer');
     const oldButton = nextButton((await ask('What did Blinken say about nuclear powers?')).data);
 
@@ -149,7 +138,7 @@ describe('SIGHUP reloads the corpus of the running bot', () => {
     const newButton = nextButton((await ask('What did Blinken say about nuclear powers?')).data);
     expect(newButton).not.toBe(oldButton);
     const pressed = await fake.sendButton({ customId: newButton }).response();
-    expect(pressed.data.embeds[0].footer.text).toBe('Next best passage');
+    expect(embedOf(pressed.data).footer?.text).toBe('Next best passage');
 
     writeFileSync(path.join(corpusDir, 'broken.md'), BROKEN_ARTICLE);
     mark = run.stderr().length;
@@ -163,7 +152,7 @@ describe('SIGHUP reloads the corpus of the running bot', () => {
     expect(quoteOf((await ask(NEW_QUESTION)).data)).toContain('112 steps');
     expect(quoteOf((await ask('How long did the meeting last?')).data)).toContain('10 minutes');
     const stillValid = await fake.sendButton({ customId: newButton }).response();
-    expect(stillValid.data.embeds[0].footer.text).toBe('Next best passage');
+    expect(embedOf(stillValid.data).footer?.text).toBe('Next best passage');
 
     run.child.kill('SIGTERM');
     expect(await fake.waitForClientClose(10_000)).toBe(1000);

@@ -1,16 +1,12 @@
 import type { APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownToText, plainStyle } from '../src/console/renderText';
-import { fitChoices, fitEmbed, fitReply, safeUrl, truncate } from '../src/discord/limits';
-import { boldWords, escapeText, renderQuote } from '../src/discord/markdown';
-import {
-  formatPublished,
-  type QuoteView,
-  renderNoAnswer,
-  renderQuoteReply,
-} from '../src/discord/renderAnswer';
-import type { Reply } from '../src/discord/reply';
+import { fitChoices, fitEmbed, fitReply, safeUrl, truncate } from '../src/reply/limits';
+import { boldWords, escapeText, renderQuote } from '../src/reply/markdown';
+import { formatPublished, type QuoteView, renderNoAnswer, renderQuoteReply } from '../src/reply/renderAnswer';
+import type { Reply } from '../src/reply/reply';
 
 /** Discord's limits, written out again here so a wrong constant in src/ cannot pass unnoticed. */
 function expectWithinDiscordLimits(reply: Reply): void {
@@ -139,16 +135,21 @@ describe('fitEmbed and fitReply', () => {
       // A reply built without the guard still goes out with it.
       allowedMentions: { parse: ['everyone'] } as unknown as Reply['allowedMentions'],
       components: Array.from({ length: 7 }, () => ({
-        type: 1,
+        type: ComponentType.ActionRow,
         components: [
           ...Array.from({ length: 6 }, (_, i) => ({
-            type: 2,
-            style: 2,
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
             label: long(100),
             custom_id: `b${i}`,
           })),
-          { type: 2, style: 2, label: 'too long id', custom_id: long(101) },
-          { type: 2, style: 5, label: 'bad url', url: 'nope' },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: 'too long id',
+            custom_id: long(101),
+          },
+          { type: ComponentType.Button, style: ButtonStyle.Link, label: 'bad url', url: 'nope' },
         ],
       })) as Reply['components'],
     });

@@ -2,21 +2,23 @@
 // (log lines as the code writes them, before main.ts's redaction) or as the real process prints them
 // (where even "[redacted]" would mean something tried to print it). And the bot never writes to its
 // corpus folder.
+
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, parseConfig } from '../src/config';
 import { loadCorpus } from '../src/corpus/loadCorpus';
-import { describeError } from '../src/discord/log';
 import { describeLoginError } from '../src/discord/loginError';
 import { startBot } from '../src/discord/startBot';
+import { describeError } from '../src/log';
 import { AnswerEngine } from '../src/search/engine';
-import { FakeDiscord, type FakeInteraction, type Payload } from './support/fakeDiscord';
+import { FakeDiscord, type FakeInteraction } from './support/fakeDiscord';
+import { nextButtonId } from './support/messages';
 import { killChildren, realisticToken, runMain, waitFor } from './support/processes';
 
-const STRING = 3;
 const RATE_LIMITED = {
   status: 429,
   headers: { 'retry-after': '0.05' },
@@ -39,7 +41,10 @@ async function startFake(token: string): Promise<FakeDiscord> {
 }
 
 function ask(fake: FakeDiscord, question: string): FakeInteraction {
-  return fake.sendCommand({ name: 'ask', options: [{ name: 'question', type: STRING, value: question }] });
+  return fake.sendCommand({
+    name: 'ask',
+    options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }],
+  });
 }
 
 /**
@@ -210,16 +215,13 @@ describe('the bot never writes to its corpus folder', () => {
     const bot = await startBot(config, engine, { log: () => {} });
     try {
       const answer = await ask(fake, 'What did Blinken say about nuclear powers?').response(5000);
-      const next = (answer.data.components ?? [])
-        .flatMap((row: Payload) => row.components)
-        .find((button: Payload) => button.custom_id);
-      if (next)
-        await fake.sendButton({ customId: next.custom_id, userId: '3000000000000000009' }).response(5000);
+      const next = nextButtonId(answer.data);
+      if (next) await fake.sendButton({ customId: next, userId: '3000000000000000009' }).response(5000);
       await fake
         .sendAutocomplete({
           name: 'ask',
           focused: 'question',
-          options: [{ name: 'question', type: STRING, value: 'who' }],
+          options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'who' }],
         })
         .response(5000);
       await fake.sendCommand({ name: 'article' }).response(5000);

@@ -4,21 +4,19 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, PROJECT_ROOT, parseConfig } from '../src/config';
 import { describeShardIds, startRounds } from '../src/discord/shardManager';
 import { shardOptions } from '../src/discord/startBot';
-import { FakeDiscord, type Payload } from './support/fakeDiscord';
+import { FakeDiscord, type MessageBody } from './support/fakeDiscord';
+import { TSX_LOADER, waitFor } from './support/processes';
 
-const STRING = 3;
 /** Owned by shard 1 and shard 0 of 2: Discord routes a guild to shard (id >> 22) % count. */
 const GUILD_ON_SHARD_1 = '2000000000000000001';
 const GUILD_ON_SHARD_0 = '2000000000004194305';
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 function shardOf(guildId: string, count: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(count));
@@ -89,25 +87,17 @@ function shardPidsOf(pid: number): number[] {
     .map((line) => Number.parseInt(line.trim(), 10));
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 function ask(fake: FakeDiscord, guildId: string, question: string) {
   return fake.sendCommand({
     name: 'ask',
     guildId,
-    options: [{ name: 'question', type: STRING, value: question }],
+    options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }],
   });
 }
 
 /** The quoted passage of an answer, without the bold that highlights the question's words. */
-function quoteOf(data: Payload): string {
-  return String(data?.embeds?.[0]?.description ?? '').replaceAll('**', '');
+function quoteOf(data: MessageBody): string {
+  return String(data.embeds?.[0]?.description ?? '').replaceAll('**', '');
 }
 
 let fakes: FakeDiscord[] = [];
@@ -225,12 +215,13 @@ describe('npm run start:sharded', () => {
     expect(await run.exit).toBe(0);
   }, 180_000);
 
-  it('with a wrong token prints one line naming DISCORD_TOKEN and exits non-zero, starting no shard', async () => {
+  it('with a wrong token prints one line naming DISCORD_TOKEN (after "connecting") and exits non-zero, starting no shard', async () => {
     const fake = await startFake({ shards: 2 });
     const token = 'MTIzNDU2Nzg5.wrong.tokenvalue0123456789';
     const run = startSharded({ DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl });
     expect(await run.exit).not.toBe(0);
-    const lines = run.stderr().trim().split('\n');
+    const [connecting, ...lines] = run.stderr().trim().split('\n');
+    expect(connecting).toBe('connecting to Discord…');
     expect(lines, run.stderr()).toHaveLength(1);
     expect(lines[0]).toContain('DISCORD_TOKEN');
     expect(run.stderr()).not.toContain(token);

@@ -3,9 +3,10 @@
  * with --json one JSON object per question. With no question, reads questions from stdin, one a line.
  */
 import { createInterface } from 'node:readline';
+import { createLog } from '../log';
+import { loadCliConfigOrExit, loadEngineOrExit, writeStderr } from '../runtime/startup';
 import type { AnswerResult } from '../search/types';
 import { parseCli } from './args';
-import { loadEngineOrExit } from './loadEngine';
 
 const USAGE =
   'usage: npm run ask -- [--json] [--corpus DIR (default: $CORPUS_DIR or corpus/)] [--article ID] ["question"]  (no question: one per stdin line)';
@@ -15,7 +16,8 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const engine = await loadEngineOrExit(values.corpus);
+const config = loadCliConfigOrExit(values.corpus);
+const engine = await loadEngineOrExit(config.corpusDir, createLog(writeStderr, [config.token]));
 if (values.article && !engine.corpus.articles.some((a) => a.id === values.article)) {
   console.error(
     `ask: no article with id "${values.article}" (ids are the file names in the corpus folder, without .md)`,

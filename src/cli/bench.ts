@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import Fuse from 'fuse.js';
 import { loadCorpus } from '../corpus/loadCorpus';
 import type { Corpus, Passage } from '../corpus/types';
+import { loadConfigOrExit, writeStderr } from '../runtime/startup';
 import { AnswerEngine } from '../search/engine';
 import { miniSearch } from './baselines';
 import {
@@ -28,7 +29,7 @@ import {
   table,
 } from './benchStats';
 import { type EvalQuestion, parseQuestions, quoteHolds } from './evalScoring';
-import { SEED_CORPUS_DIR, writeCorpus } from './generateCorpus';
+import { writeCorpus } from './generateCorpus';
 
 const USAGE =
   'usage: npm run bench -- [--articles 1000] [--paragraphs 20] [--seed 42] [--rounds N] [--fuse-budget SECONDS]';
@@ -338,6 +339,8 @@ async function generateInto(dir: string, options: ReturnType<typeof parseOptions
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  // The seed scenario reads the corpus `npm start` would: CORPUS_DIR from the environment or .env.
+  const { corpusDir } = loadConfigOrExit(writeStderr);
   const started = performance.now();
   console.log(
     `bench: node ${process.version}, ${platform()} ${arch()}, ${cpus().length} CPU ${cpus()[0]?.model ?? ''}; ` +
@@ -353,7 +356,7 @@ async function main(): Promise<void> {
   if (devQuestions) {
     const seed = await runScenario(
       'seed',
-      SEED_CORPUS_DIR,
+      corpusDir,
       [{ name: 'seed', questions: devQuestions }],
       options.rounds,
       options.fuseBudgetMs,

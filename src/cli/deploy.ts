@@ -3,7 +3,7 @@
 import { REST, Routes } from 'discord.js';
 import { commands } from '../../commands';
 import { ConfigError, loadConfig } from '../config';
-import { isTokenRejected } from '../discord/loginError';
+import { describeLoginError, isDiscordAnswer, isTokenRejected } from '../discord/loginError';
 
 function fail(line: string): never {
   process.stderr.write(`deploy: ${line}\n`);
@@ -38,8 +38,11 @@ async function deploy(): Promise<void> {
     process.stdout.write(`deploy: registered ${registered.length} commands ${where}: ${names}\n`);
   } catch (error) {
     if (isTokenRejected(error)) fail('Discord rejected the token: check DISCORD_TOKEN');
-    const message = error instanceof Error ? error.message : String(error);
-    fail(`Discord refused the commands: ${message.replaceAll(config.token, '[redacted]')}`);
+    // No answer at all reads like the network's fault, not like a refusal of the commands or the token.
+    const line = isDiscordAnswer(error)
+      ? `Discord refused the commands: ${error instanceof Error ? error.message : String(error)}`
+      : describeLoginError(error);
+    fail(line.replaceAll(config.token, '[redacted]'));
   }
 }
 

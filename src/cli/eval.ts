@@ -6,10 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { loadConfigOrExit, writeStderr } from '../runtime/startup';
 import { miniSearch } from './baselines';
 import { engineAnswerer, evaluate, kindLine, miniSearchAnswerer, summaryLines } from './evalRun';
 import { parseQuestions } from './evalScoring';
-import { DEFAULT_CORPUS, loadEngineFrom, STANDARD_SUITES, type Suite } from './evalSuites';
+import { loadEngineFrom, STANDARD_SUITES, type Suite } from './evalSuites';
 
 const USAGE = 'usage: npm run eval -- [--corpus DIR]… [--misses] [FILE.jsonl …]';
 
@@ -36,11 +37,13 @@ if (args.values.help) {
   process.exit(0);
 }
 
+// The corpus `npm start` would read (CORPUS_DIR from the environment or .env), unless --corpus is given.
+const { corpusDir } = loadConfigOrExit(writeStderr);
 const suites: Suite[] = args.positionals.length
   ? args.positionals.map((file) => ({
       name: file,
       file,
-      corpora: args.values.corpus ?? [process.env.CORPUS_DIR || DEFAULT_CORPUS],
+      corpora: args.values.corpus ?? [corpusDir],
       frozen: false,
     }))
   : STANDARD_SUITES.filter((suite) => existsSync(suite.file));

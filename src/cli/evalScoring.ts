@@ -4,6 +4,8 @@
  * when the question names an article, the quote must come from it; for "who said …" questions the
  * answer's speaker must contain the expected surname.
  */
+import { fold } from '../corpus/fold';
+
 export interface EvalQuestion {
   q: string;
   /** Phrases a right quote holds; null: the corpus does not answer it (the right reply abstains). */
@@ -23,16 +25,6 @@ export interface Judged {
   quote: string;
   articleId?: string;
   speaker?: string;
-}
-
-export function fold(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’‚‛′`]/gu, "'")
-    .replace(/[“”„‟″]/gu, '"')
-    .replace(/\s+/gu, ' ')
-    .trim();
 }
 
 /** Right when the quote (at most 600 characters) holds one of the expected phrases. */

@@ -18,8 +18,7 @@ export interface Suite {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const at = (...parts: string[]) => join(ROOT, ...parts);
-export const DEFAULT_CORPUS = at('corpus');
-const SEED = DEFAULT_CORPUS;
+const SEED = at('corpus');
 const QUESTIONS = at('test', 'fixtures', 'questions');
 
 export const STANDARD_SUITES: Suite[] = [

@@ -11,9 +11,12 @@
  */
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { eng as englishStopwords } from 'stopword';
+import { DEFAULT_CORPUS_DIR } from '../config';
+import { fold } from '../corpus/fold';
+import { plural } from '../reply/plural';
 import {
   ADJECTIVE_SUFFIXES,
   CITY_SUFFIXES,
@@ -35,7 +38,7 @@ import {
   VOWELS,
   WEEKDAYS,
 } from './benchVocabulary';
-import { type EvalQuestion, fold } from './evalScoring';
+import type { EvalQuestion } from './evalScoring';
 
 export interface GenerateOptions {
   /** Generated articles (the seed article, when copied in, comes on top). Default 1000. */
@@ -66,7 +69,7 @@ export interface GeneratedCorpus {
 }
 
 /** The project's own corpus folder: the seed article(s) copied into generated corpora. */
-export const SEED_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+export const SEED_CORPUS_DIR = DEFAULT_CORPUS_DIR;
 
 /* ----------------------------------------------------------------------------------------------------
  * Randomness: mulberry32, so a seed gives the same corpus on every machine and Node version.
@@ -817,7 +820,7 @@ async function main(argv: string[]): Promise<number> {
   const answerable = written.questions.filter((q) => q.expect).length;
   console.log(
     `wrote ${written.articles.length} generated articles (${written.passageCount} passages)` +
-      `${seeds ? ` + ${seeds} seed article${seeds === 1 ? '' : 's'}` : ''} to ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `${seeds ? ` + ${plural(seeds, 'seed article')}` : ''} to ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   console.log(
     `wrote ${written.questions.length} questions (${answerable} answerable, ${written.questions.length - answerable} off-topic) to ${questionsFile}`,

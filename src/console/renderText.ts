@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { Reply } from '../discord/reply';
+import type { Reply } from '../reply/reply';
 
 /** Terminal styles; all empty when the output is not a terminal, so piped output is plain text. */
 export interface Style {

@@ -7,10 +7,10 @@ import {
   type InteractionReplyOptions,
   MessageFlags,
 } from 'discord.js';
-import type { CommandContext, CommandRequest, OptionValue } from '../../commands';
 import { runAutocomplete, runButton, runCommand } from '../../commands/dispatch';
-import { describeError } from './log';
-import type { Reply } from './reply';
+import type { CommandContext, CommandRequest, OptionValue } from '../../commands/types';
+import { describeError } from '../log';
+import type { Reply } from '../reply/reply';
 
 /** The thin transport: a discord.js interaction in, a plain request to the handlers, their reply out. */
 

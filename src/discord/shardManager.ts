@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import type { Config } from '../config';
-import { RELOAD_MESSAGE } from '../reload';
-import type { Log } from './log';
+import type { Log } from '../log';
+import { plural, pluralNoun } from '../reply/plural';
+import { RELOAD_MESSAGE } from '../runtime/reload';
 
 /** What /gateway/bot says about sharding. */
 export interface GatewayBotInfo {
@@ -47,7 +48,7 @@ export function startRounds(ids: readonly number[], maxConcurrency: number): num
 
 /** "shards 0, 1 of 2" or "shard 3 of 8". */
 export function describeShardIds(ids: readonly number[], total: number): string {
-  return `shard${ids.length === 1 ? '' : 's'} ${ids.join(', ')} of ${total}`;
+  return `${pluralNoun(ids.length, 'shard')} ${ids.join(', ')} of ${total}`;
 }
 
 export interface FleetOptions {
@@ -208,7 +209,7 @@ export class ShardFleet {
     const progress = `${shards.filter((s) => s.ready).length} of ${this.ids.length} ready`;
     shard.fetchClientValue('guilds.cache.size').then(
       (servers) => {
-        const where = typeof servers === 'number' ? ` in ${servers} server${servers === 1 ? '' : 's'}` : '';
+        const where = typeof servers === 'number' ? ` in ${plural(servers, 'server')}` : '';
         this.options.log(`shard ${shard.id} of ${this.total} ready${where} (${progress})`);
       },
       () => this.options.log(`shard ${shard.id} of ${this.total} ready (${progress})`),

@@ -1,9 +1,10 @@
 import { Client, type ClientOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import { createCommandContext } from '../../commands/dispatch';
 import type { Config } from '../config';
+import { describeError, type Log } from '../log';
+import { plural, pluralNoun } from '../reply/plural';
 import type { AnswerEngine } from '../search/engine';
 import { handleInteraction } from './interactions';
-import { describeError, type Log } from './log';
 
 export interface Bot {
   client: Client<true>;
@@ -48,7 +49,7 @@ export function shardOptions(config: Config): Pick<ClientOptions, 'shards' | 'sh
 function describeShards(client: Client<true>): string {
   const { shards, shardCount } = client.options;
   if (!shardCount || shardCount <= 1 || !Array.isArray(shards)) return '';
-  return ` (shard${shards.length === 1 ? '' : 's'} ${shards.join(', ')} of ${shardCount})`;
+  return ` (${pluralNoun(shards.length, 'shard')} ${shards.join(', ')} of ${shardCount})`;
 }
 
 /**
@@ -83,7 +84,7 @@ export async function startBot(config: Config, engine: AnswerEngine, options: St
   const readyClient = await ready;
   const servers = readyClient.guilds.cache.size;
   if (options.announceReady ?? true) {
-    const where = `${servers} server${servers === 1 ? '' : 's'}${describeShards(readyClient)}`;
+    const where = `${plural(servers, 'server')}${describeShards(readyClient)}`;
     log(`ready as ${readyClient.user.tag} in ${where}`);
   }
 

@@ -4,7 +4,15 @@
  * "how long did they talk" is answered by "lasted 10 minutes".
  */
 
-export type AnswerKind = 'duration' | 'time' | 'place' | 'person' | 'organization' | 'quantity' | 'reason';
+export type AnswerKind =
+  | 'duration'
+  | 'time'
+  | 'place'
+  | 'person'
+  | 'organization'
+  | 'age'
+  | 'quantity'
+  | 'reason';
 export type PassageFeatures = ReadonlySet<AnswerKind>;
 
 const NUMBER =
@@ -39,6 +47,7 @@ const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
   person: /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u,
   organization:
     /\b(?:\p{Lu}\p{L}+ )*(?:Federation|Organization|Organisation|Institute|Ministry|Agency|Council|Association|Committee|Department|University|Union|Foundation|Scientists|Office|House|Bank|Fund|Party)\b/u,
+  age: /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\p{Lu}\p{Ll}+, \d{1,3},/u,
   quantity:
     /\d|\b(?:double|triple|half|twice|percent|dozens?|hundreds?|thousands?|millions?|billions?|zero|number of|amount of)\b/iu,
   reason:
@@ -72,26 +81,33 @@ export function passageFeatures(text: string): PassageFeatures {
   return kinds;
 }
 
-/** Question patterns, checked on the lower-cased question with typos in the question words tolerated. */
+/**
+ * Question patterns, checked on the lower-cased question after its question words were repaired
+ * (questionWords.ts), so no typo of them needs listing here.
+ */
 const QUESTION_PATTERNS: Array<[AnswerKind, RegExp]> = [
   [
     'duration',
-    /\bhow (?:long|lng|lon|lnog|logn)\b(?! ago)|\bfor how long\b|\bhow many (?:minutes|hours|days|weeks|months|years)\b|\b(?:duration|length)\b/,
+    /\bhow long\b(?! ago)|\bfor how long\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\b|\b(?:duration|length)\b/,
   ],
   [
     'time',
-    /^(?:since |until |till )?(?:when|wen|whn)\b|\b(?:since|until) when\b|\bwhat (?:time|day|year|date|month)\b|\bhow long ago\b|\bwhich (?:year|day|month)\b|(?<=\b(?:last|first|next) )times?\b/,
+    /^(?:since |until |till )?when\b|\b(?:since|until) when\b|\bwhat (?:time|day|year|date|month)\b|\bhow long ago\b|\b(?:which|what) (?:year|day|month|date)\b|(?<=\b(?:last|first|next) )times?\b/,
   ],
-  ['place', /\b(?:where|wher|whre)\b|\b(?:what|which) (?:city|country|place|location|venue)\b/],
+  ['place', /\bwhere\b|\b(?:what|which) (?:city|country|place|location|venue|town|state|county)\b/],
   [
     'organization',
-    /\b(?:which|what) (?:organi[sz]ation|group|agency|institute|body|think tank|company|outlet)\b/,
+    /\b(?:which|what) (?:organi[sz]ation|group|agency|institute|body|think tank|company|firm|outlet|team|club)\b/,
   ],
-  ['person', /\b(?:who|whom|hwo|whose)\b|\bwhich (?:person|official|minister|diplomat|spokes\w+)\b/],
-  ['quantity', /\bhow (?:many|much|big|large|high|far|old|often)\b|\bwhat (?:number|percentage|amount)\b/],
+  ['person', /\b(?:who|whom|whose)\b|\bwhich (?:person|official|minister|diplomat|player|spokes\w+)\b/],
+  ['age', /\bhow old\b|\bwhat age\b|\bage of\b/],
+  [
+    'quantity',
+    /\bhow (?:many|much|big|large|high|far|often|fast|hot|cold|tall)\b|\bwhat (?:number|percentage|amount|share)\b/,
+  ],
   [
     'reason',
-    /\b(?:why|wy|how come)\b|\bwhat (?:is|was) the (?:reason|point|purpose)\b|\bmatters?\b|\bimportan\w*\b|\bsignifican\w*\b/,
+    /\bwhy\b|\bhow come\b|\bwhat (?:is|was) the (?:reason|point|purpose)\b|\bmatters?\b|\bimportan\w*\b|\bsignifican\w*\b/,
   ],
 ];
 
@@ -113,7 +129,9 @@ export function questionCues(question: string): QuestionCue[] {
   // "Which organisation" is also a "who" question, "how many minutes" a "how many": the narrower wins.
   const has = (kind: AnswerKind) => cues.some((c) => c.kind === kind);
   return cues.filter(
-    (c) => !(c.kind === 'person' && has('organization')) && !(c.kind === 'quantity' && has('duration')),
+    (c) =>
+      !(c.kind === 'person' && has('organization')) &&
+      !(c.kind === 'quantity' && (has('duration') || has('age'))),
   );
 }
 
@@ -134,4 +152,23 @@ export function asksWhoSaid(question: string): boolean {
   return /\bwho\b.*\b(?:said|says|say|claimed|told|stated|announced|warned|confirmed|denied|reported|quoted)\b/.test(
     question.toLowerCase(),
   );
+}
+
+/**
+ * "Who is Paul Whelan?", "what's kirby's job", "lavrovs position", "what does Zakharova do": who a
+ * person is. Casual typing drops the apostrophe, so the role word alone is enough.
+ */
+const IDENTITY =
+  /^(?:who(?:'s|’s| is| was| are)\b)|\b(?:job|role|title|position|occupation|profession|background|first name|full name)\b|\bwhat (?:does|did) \S+(?: \S+)? do\b(?! (?:about|to|with|for|in|at|on|after|before))/;
+
+export function asksIdentity(question: string): boolean {
+  return IDENTITY.test(question.toLowerCase());
+}
+
+/** "tldr", "what is this article about": the article's own lead answers. */
+const SUMMARY =
+  /\b(?:tl;?dr|summary|summari[sz]e|gist|main points?|in a nutshell|what(?:'s| is) (?:this|the) (?:article|story|piece|news) about|what happened)\b/;
+
+export function asksSummary(question: string): boolean {
+  return SUMMARY.test(question.toLowerCase());
 }

@@ -2,21 +2,43 @@ import Fuse from 'fuse.js';
 import { attributionFor } from '../corpus/attribution';
 import type { Corpus, Passage } from '../corpus/types';
 import { answerSpans, questionKinds } from './cues';
+import type { ConfidenceFeature, RankFeature } from './featureNames';
+import { confidenceFeatures, type QuestionFacts } from './features';
 import { PassageIndex } from './passageIndex';
 import { resolveQuery } from './queryTerms';
+import { repairQuestionWords } from './questionWords';
 import { chooseQuote, highlightWords } from './quote';
-import { type RankedPassage, rankPassages } from './rank';
+import { questionFacts, type RankedPassage, rankPassages } from './rank';
+import { expandShorthand } from './shorthand';
 import { articleQuestions, closestSuggestions } from './suggestions';
 import { cleanQuestion } from './text';
-import type { Alternative, AnswerResult, ArticleRef, AskOptions } from './types';
+import type { Alternative, AnswerResult, ArticleRef, AskOptions, Confidence } from './types';
+import { type LogisticModel, ON_TOPIC, RIGHT } from './weights';
 import { WordNet } from './wordnet';
 
-/**
- * Below this share of the question's weight, the best passage does not answer the question: the bot
- * says so instead of quoting the least-bad passage. The top score alone cannot tell an off-topic
- * question from a hard one; how much of what was asked the passage covers can.
- */
-export const MIN_COVERAGE = 0.36;
+/** Everything the engine worked out about one question: what the tuner learns from. */
+export interface Analysis {
+  /** The question as analysed: cleaned, shorthand spelled out, question words repaired. */
+  question: string;
+  facts: QuestionFacts;
+  ranked: RankedPassage[];
+}
+
+/** The probability a logistic model gives for these features. */
+export function probability(
+  model: LogisticModel,
+  features: Readonly<Record<ConfidenceFeature, number>>,
+): number {
+  let z = model.bias;
+  for (const [name, weight] of Object.entries(model.weights) as Array<[ConfidenceFeature, number]>)
+    z += weight * (features[name] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function confidenceOf(pRight: number): Confidence {
+  return pRight >= RIGHT.high ? 'high' : pRight >= RIGHT.low ? 'medium' : 'low';
+}
+
 const MAX_ALTERNATIVES = 3;
 const AUTOCOMPLETE_LIMIT = 25;
 const CHOICE_LENGTH = 100;
@@ -61,19 +83,44 @@ export class AnswerEngine {
     return this.corpus.passages[id];
   }
 
+  /** Cleans the question, spells out chat shorthand and repairs misspelt question words. */
+  private prepare(question: string): string {
+    const known = (word: string) => this.index.vocabulary.has(word);
+    const spelled = expandShorthand(cleanQuestion(question), known);
+    return repairQuestionWords(spelled, { isKnown: (w) => known(w) || this.wordnet.commonness(w) > 0 });
+  }
+
+  /** The question's facts and its passages ranked best first, whether or not the engine would answer. */
+  analyse(question: string, options: AskOptions = {}): Analysis {
+    const prepared = this.prepare(question);
+    const queryWords = resolveQuery(prepared, this.index, this.wordnet);
+    const { articleId } = options;
+    const ranked = rankPassages({
+      question: prepared,
+      queryWords,
+      index: this.index,
+      passages: this.corpus.passages,
+      filter: articleId ? (pid) => this.corpus.passages[pid]?.articleId === articleId : undefined,
+    });
+    return { question: prepared, facts: questionFacts(prepared, queryWords, this.index), ranked };
+  }
+
   answer(question: string, options: AskOptions = {}): AnswerResult {
-    const cleaned = cleanQuestion(question);
-    const ranked = this.rank(cleaned, options);
+    const analysis = this.analyse(question, options);
+    const { ranked } = analysis;
     const best = ranked[0];
-    if (!best || best.coverage < MIN_COVERAGE) {
-      const reason = ranked === EMPTY ? 'empty' : 'not-found';
+    const signals = confidenceFeatures(analysis.facts, ranked);
+    if (!best || probability(ON_TOPIC, signals) < ON_TOPIC.threshold) {
+      // "Empty" only when nothing was asked at all; a question of stopwords is still a question.
+      const reason = /[\p{L}\p{N}]/u.test(cleanQuestion(question)) ? 'not-found' : 'empty';
       return {
         answered: false,
         question,
         reason,
-        suggestions: this.suggestionsFor(cleaned, options.articleId),
+        suggestions: this.suggestionsFor(analysis.question, options.articleId),
       };
     }
+    const pRight = probability(RIGHT, signals);
     const passage = this.corpus.passages[best.passageId] as Passage;
     const quote = chooseQuote(passage.text, best.matchedTerms);
     return {
@@ -84,26 +131,25 @@ export class AnswerEngine {
       paragraph: passage.paragraph,
       section: passage.section,
       ...attributionFor(passage, quote, highlightWords(quote, best.matchedTerms)),
-      score: round(best.coverage),
-      confidence: best.coverage >= 0.7 ? 'high' : best.coverage >= 0.4 ? 'medium' : 'low',
+      score: round(pRight),
+      confidence: confidenceOf(pRight),
       article: this.articleRef(passage.articleId),
       highlights: [
         ...highlightWords(quote, best.matchedTerms),
-        ...answerSpans(quote, questionKinds(cleaned)),
+        ...answerSpans(quote, questionKinds(analysis.question)),
       ],
       alternatives: ranked
         .slice(1)
-        .filter((r) => r.coverage >= MIN_COVERAGE / 2)
+        .filter((r) => covers(r.features))
         .slice(0, MAX_ALTERNATIVES)
-        .map((r) => this.alternative(r)),
+        .map((r) => this.describe(r, ranked)),
     };
   }
 
   /** The best passages for a question whether or not the engine would answer it (for evaluation). */
   candidates(question: string, options: AskOptions = {}, limit = 3): Alternative[] {
-    return this.rank(cleanQuestion(question), options)
-      .slice(0, limit)
-      .map((r) => this.alternative(r));
+    const { ranked } = this.analyse(question, options);
+    return ranked.slice(0, limit).map((r) => this.describe(r, ranked));
   }
 
   /**
@@ -113,9 +159,9 @@ export class AnswerEngine {
   quoteFor(passageId: number, question = ''): { quote: string; highlights: string[] } | undefined {
     const passage = this.corpus.passages[passageId];
     if (!passage) return undefined;
-    const cleaned = cleanQuestion(question);
+    const cleaned = this.prepare(question);
     const matched = new Set(
-      resolveQuery(cleaned, this.index, this.wordnet).flatMap((w) => w.alternatives.map((a) => a.term)),
+      resolveQuery(cleaned, this.index, this.wordnet).flatMap((w) => w.alternatives.flatMap((a) => a.terms)),
     );
     const quote = chooseQuote(passage.text, matched);
     return {
@@ -137,7 +183,7 @@ export class AnswerEngine {
     // Tiers, as people expect: questions that start with what was typed, then fuzzy matches, then passages.
     for (const q of allowed) if (q.toLowerCase().startsWith(typed.toLowerCase())) add(q);
     for (const r of this.questionFuse.search(typed, { limit: 10 })) if (allowed.has(r.item)) add(r.item);
-    for (const r of this.rank(this.completeLastWord(typed), options).slice(0, 10))
+    for (const r of this.analyse(this.completeLastWord(typed), options).ranked.slice(0, 10))
       add(this.corpus.passages[r.passageId]?.text ?? '');
     // "how long…" names no subject yet: offer what the article answers rather than nothing.
     if (choices.length === 0) return this.starterQuestions(options.articleId).slice(0, AUTOCOMPLETE_LIMIT);
@@ -164,19 +210,6 @@ export class AnswerEngine {
     return out;
   }
 
-  private rank(cleaned: string, options: AskOptions): RankedPassage[] {
-    const queryWords = resolveQuery(cleaned, this.index, this.wordnet);
-    if (queryWords.length === 0) return EMPTY;
-    const { articleId } = options;
-    return rankPassages({
-      question: cleaned,
-      queryWords,
-      index: this.index,
-      passages: this.corpus.passages,
-      filter: articleId ? (pid) => this.corpus.passages[pid]?.articleId === articleId : undefined,
-    });
-  }
-
   private suggestionsFor(question: string, articleId?: string): string[] {
     const starters = this.starterQuestions(articleId);
     if (starters.length > 0) return closestSuggestions(question, starters, 3);
@@ -185,22 +218,39 @@ export class AnswerEngine {
     return articles.slice(0, 3).map((a) => clip(`What happened: ${a.title}?`));
   }
 
-  private alternative(r: RankedPassage): Alternative {
+  /** A ranked passage as answers show it, with its share of the model's belief among the ranked ones as its score. */
+  describe(r: RankedPassage, ranked: readonly RankedPassage[]): Alternative {
     const passage = this.corpus.passages[r.passageId] as Passage;
     const quote = chooseQuote(passage.text, r.matchedTerms);
+    let total = 0;
+    for (const other of ranked) total += Math.exp(other.score - (ranked[0]?.score ?? 0));
     return {
       passageId: passage.id,
       quote,
       paragraph: passage.paragraph,
       section: passage.section,
       ...attributionFor(passage, quote, highlightWords(quote, r.matchedTerms)),
-      score: round(r.coverage),
+      score: round(Math.exp(r.score - (ranked[0]?.score ?? 0)) / total),
       article: this.articleRef(passage.articleId),
     };
   }
 }
 
-const EMPTY: RankedPassage[] = [];
+/** The passage matches at least one of the question's words somewhere. */
+function covers(features: Readonly<Record<RankFeature, number>>): boolean {
+  return (
+    features.exact +
+      features.typo +
+      features.sound +
+      features.synonym +
+      features.broader +
+      features.related +
+      features.speaker +
+      features.section +
+      features.title >
+    0
+  );
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -1,6 +1,8 @@
 import Fuse from 'fuse.js';
+import { splitSentences } from '../corpus/sentences';
 import type { Corpus } from '../corpus/types';
 import { type PassageFeatures, passageFeatures } from './cues';
+import { soundCodes } from './phonetic';
 import { contentTerms, forEachToken, words } from './text';
 
 /**
@@ -11,27 +13,23 @@ import { contentTerms, forEachToken, words } from './text';
  */
 
 /**
- * How much a term counts when it stands in the passage's context rather than its text: `score` for
- * ranking, `coverage` for deciding whether the passage answers (a passage under "Why is the meeting
- * important?" does speak to the meeting, though another passage naming it ranks higher).
+ * Where a term stands when it is not in the passage's text: in the name of its speaker, its section
+ * heading or its article's title. Earlier in this list wins when a term is in several.
  */
-export const CONTEXT_WEIGHT = {
-  speaker: { score: 0.6, coverage: 0.8 },
-  section: { score: 0.45, coverage: 0.8 },
-  title: { score: 0.25, coverage: 0.5 },
-} as const;
+export const CONTEXTS = ['speaker', 'section', 'title'] as const;
+export type ContextKind = (typeof CONTEXTS)[number];
 
-export interface ContextWeight {
-  score: number;
-  coverage: number;
+export interface IndexedSentence {
+  text: string;
+  terms: ReadonlySet<string>;
 }
 
 export interface IndexedPassage {
   id: number;
   /** Number of content terms in the text, for BM25's length normalisation. */
   length: number;
-  /** Term → weight of the context it appears in (speaker, section heading, article title). */
-  context: Map<string, ContextWeight>;
+  /** Term → the context it appears in (speaker, section heading, article title), for terms not in the text. */
+  context: Map<string, ContextKind>;
   /** Terms of the speaker's name. */
   speakerTerms: ReadonlySet<string>;
 }
@@ -46,6 +44,8 @@ export class PassageIndex {
   private readonly speakersByTerm = new Map<string, Set<string>>();
   /** Every word form seen in the corpus → its term. */
   readonly vocabulary = new Map<string, string>();
+  /** Word forms the corpus writes in lower case somewhere: the others are names ("Blinken", "WNBA"). */
+  private readonly lowercaseWords = new Set<string>();
   /**
    * fuse.js over the vocabulary, one index per word length: a typo changes a word's length by at most a
    * letter or two, so a search scans only the few lengths near the typed word's, not every word.
@@ -73,16 +73,16 @@ export class PassageIndex {
       let length = 0;
       forEachToken(passage.text, (w) => {
         if (!this.vocabulary.has(w.word)) this.vocabulary.set(w.word, w.term);
+        if (!w.capitalised) this.lowercaseWords.add(w.word);
         if (w.stopword) return;
         length++;
         counts.set(w.term, (counts.get(w.term) ?? 0) + 1);
       });
       for (const [term, tf] of counts) push(this.postings, term, [passage.id, tf]);
 
-      const context = new Map<string, ContextWeight>();
-      const addContext = (terms: string[], weight: ContextWeight) => {
-        for (const t of terms)
-          if (!counts.has(t) && (context.get(t)?.score ?? 0) < weight.score) context.set(t, weight);
+      const context = new Map<string, ContextKind>();
+      const addContext = (terms: string[], kind: ContextKind) => {
+        for (const t of terms) if (!counts.has(t) && !context.has(t)) context.set(t, kind);
       };
       const speakerTerms = new Set(termsOf(passage.speaker));
       if (passage.speaker && passage.speakerVia === 'speech') {
@@ -92,9 +92,9 @@ export class PassageIndex {
           this.speakersByTerm.set(term, speakers);
         }
       }
-      addContext(termsOf(passage.speaker), CONTEXT_WEIGHT.speaker);
-      addContext(termsOf(passage.section), CONTEXT_WEIGHT.section);
-      addContext(titleTerms.get(passage.articleId) ?? [], CONTEXT_WEIGHT.title);
+      addContext(termsOf(passage.speaker), 'speaker');
+      addContext(termsOf(passage.section), 'section');
+      addContext(titleTerms.get(passage.articleId) ?? [], 'title');
       for (const term of context.keys()) push(this.contextPostings, term, passage.id);
 
       this.passages.push({
@@ -150,6 +150,52 @@ export class PassageIndex {
     return this.spellingsByTerm.get(term) ?? [];
   }
   private spellingsByTerm?: Map<string, string[]>;
+
+  /** True when the corpus writes the word only with a capital: a name, not a common word. */
+  isName(word: string): boolean {
+    return this.vocabulary.has(word) && !this.lowercaseWords.has(word);
+  }
+
+  /** Corpus words with one of these Double Metaphone codes. */
+  wordsSounding(codes: readonly string[]): Array<{ word: string; term: string }> {
+    if (!this.byCode) {
+      this.byCode = new Map();
+      for (const [word, term] of this.vocabulary) {
+        if (word.length < 3 || /\d/.test(word)) continue;
+        for (const code of soundCodes(word)) push(this.byCode, code, { word, term });
+      }
+    }
+    const found = new Map<string, { word: string; term: string }>();
+    for (const code of codes) for (const hit of this.byCode.get(code) ?? []) found.set(hit.word, hit);
+    return [...found.values()];
+  }
+  private byCode?: Map<string, Array<{ word: string; term: string }>>;
+
+  /** The passage's sentences, each with the terms it holds (worked out when first asked). */
+  sentences(passageId: number): readonly IndexedSentence[] {
+    let sentences = this.sentenceTerms[passageId];
+    if (!sentences) {
+      sentences = splitSentences(this.corpus.passages[passageId]?.text ?? '').map((text) => ({
+        text,
+        terms: new Set(contentTerms(text)),
+      }));
+      this.sentenceTerms[passageId] = sentences;
+    }
+    return sentences;
+  }
+  private readonly sentenceTerms: Array<readonly IndexedSentence[]> = [];
+
+  /** Terms inside the passage's quotation marks: the words a speaker is quoted saying. */
+  quotedTerms(passageId: number): ReadonlySet<string> {
+    let terms = this.quoted[passageId];
+    if (!terms) {
+      const text = this.corpus.passages[passageId]?.text ?? '';
+      terms = new Set([...text.matchAll(/“[^”]*”?|"[^"]*"?/gu)].flatMap((m) => contentTerms(m[0])));
+      this.quoted[passageId] = terms;
+    }
+    return terms;
+  }
+  private readonly quoted: Array<ReadonlySet<string>> = [];
 
   /** Speakers (by their own words) whose name holds the term ("kirbi" → John Kirby). */
   speakersCalled(term: string): ReadonlySet<string> {

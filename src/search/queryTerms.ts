@@ -1,21 +1,24 @@
 import { questionCues, SPEECH } from './cues';
 import type { PassageIndex } from './passageIndex';
 import { baseForm, termOf, type Word, words } from './text';
-import { correctToCorpus, correctToEnglish, isMisspeltStopword } from './typos';
+import { correctToCorpus, correctToEnglish, isMisspeltStopword, soundsLike } from './typos';
+import { ANALYSIS } from './weights';
 import type { WordNet } from './wordnet';
 
 /**
- * Turns the question's words into weighted index terms: the word itself when the corpus uses it, a
- * corpus word spelled like it when it looks like a typo, and WordNet synonyms and related words the
- * corpus uses ("meeting" → "encounter").
+ * Turns the question's words into index terms: the word itself when the corpus uses it, corpus words
+ * spelled or sounding like it when it looks like a typo, and WordNet synonyms, multi-word entries and
+ * related words that the corpus uses ("meeting" → "encounter", "locked up" → "imprisoned"). How much
+ * each kind of match is worth is not decided here: the ranking model weighs them (weights.ts).
  */
 
-export type MatchKind = 'exact' | 'typo' | 'synonym' | 'broader' | 'related';
+/** From the closest to the loosest: a passage keeps, for each question word, its closest match. */
+export const MATCH_KINDS = ['exact', 'typo', 'sound', 'synonym', 'broader', 'sibling', 'related'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
 
 export interface TermAlternative {
-  term: string;
-  /** How well a passage holding this term answers for the word: 1 for the word itself. */
-  weight: number;
+  /** The index terms a passage must all hold: one word, or the two of a multi-word entry ("news conference"). */
+  terms: readonly string[];
   kind: MatchKind;
 }
 
@@ -24,72 +27,40 @@ export interface QueryWord {
   alternatives: TermAlternative[];
   /** What the word is worth in the question: rare words say more about what is asked. */
   importance: number;
-  /**
-   * The thing asked about: `owned` in "what is Whelan’s colour" (a passage must name it), `of` in "what
-   * is the population of India" (a passage must name it unless it names several other words asked).
-   */
-  focus?: 'owned' | 'of';
+  /** Written like a name (capitalised inside the question) or known to English only as one. */
+  name: boolean;
+  /** A verb of speech or a manner adverb: frames the question rather than naming its subject. */
+  frame: boolean;
 }
-
-/** "What is the population of India?": the word after the article is what the question is about. */
-const FOCUS =
-  /^(?:what|which|who)(?:'s| is| are| was| were) (?:the|a|an) ([\p{L}-]+) (?:of|in|for|at|on|between)\b/iu;
-/** "What is Paul Whelan’s favourite colour?": the last word of what the possessive owns. */
-const POSSESSIVE_FOCUS = /^(?:what|which|who|how)\b.*?[’']s (?:[\p{L}-]+ )?([\p{L}-]+)\s*\??$/iu;
-
-const TYPO_WEIGHT = [1, 0.85, 0.7];
-const STEM_ONLY_WEIGHT = 0.5;
-const SYNONYM_WEIGHT = 0.75;
-const BROADER_WEIGHT = 0.55;
-const RELATED_WEIGHT = 0.4;
-const RELATION_WEIGHT = {
-  synonym: SYNONYM_WEIGHT,
-  broader: BROADER_WEIGHT,
-  related: RELATED_WEIGHT,
-} as const;
-/** Synonyms of a word the corpus already uses count for less: the word itself is the better evidence. */
-const KNOWN_WORD_EXPANSION = 0.8;
-/**
- * A verb of speech ("warned", "according to") or an adverb the corpus never uses ("really") frames the
- * question rather than naming its subject.
- */
-const FRAMING_WORD_IMPORTANCE = 0.25;
-/**
- * A name the corpus never mentions ("Brazil") says the question is about something else: it weighs
- * more than an ordinary unknown word.
- */
-const UNKNOWN_NAME_IMPORTANCE = 3;
 
 export function resolveQuery(question: string, index: PassageIndex, wordnet: WordNet): QueryWord[] {
   const cues = questionCues(question);
-  const ofFocus = FOCUS.exec(question)?.[1]?.toLowerCase();
-  const ownedFocus = POSSESSIVE_FOCUS.exec(question)?.[1]?.toLowerCase();
+  const all = words(question);
   const seen = new Set<string>();
   const out: QueryWord[] = [];
-  const maxIdf = index.idf('\u0000');
-  let previous: Word | undefined;
-  for (const [position, w] of words(question).entries()) {
+  for (const [position, w] of all.entries()) {
     // Single letters ("G" of "G20") say nothing on their own.
     if (w.stopword || seen.has(w.term) || (w.word.length === 1 && !/\d/.test(w.word))) continue;
     // "how long", "which organization": what kind of answer is wanted, handled as a cue.
     if (cues.some((c) => w.start >= c.start && w.end <= c.end)) continue;
-    const analysis = analyseWord(w, previous, index, wordnet);
+    const next = all[position + 1];
+    const analysis = analyseWord(w, next, index, wordnet);
     if (analysis.misspeltStopword) continue;
     seen.add(w.term);
-    previous = w;
+    // "opposite number" is one thing (a counterpart): its second word is not asked about on its own.
+    if (analysis.joinsNext && next) seen.add(next.term);
     const { alternatives } = analysis;
-    const exact = alternatives.find((a) => a.kind === 'exact');
-    // A word the corpus never uses weighs like an ordinary corpus word (a paraphrase's own word), a
-    // name it never mentions more (below).
-    let importance = exact ? index.idf(exact.term) : index.typicalIdf;
+    const exact = alternatives.find((a) => a.kind === 'exact' && a.terms.length === 1);
+    // A word the corpus never uses weighs like an ordinary corpus word: it is part of what was asked.
+    let importance = exact ? index.idf(exact.terms[0] ?? '') : index.typicalIdf;
+    const frame = SPEECH.test(w.word) || (!exact && analysis.adverb);
+    if (frame) importance *= ANALYSIS.frameImportance;
     // "the two men": a spelled-out count describes more often than it identifies.
-    if (w.word.length <= 2 || /^\d+$/.test(w.term) !== /^\d/.test(w.word)) importance *= 0.5;
-    if (SPEECH.test(w.word) || (!exact && analysis.adverb)) importance *= FRAMING_WORD_IMPORTANCE;
+    if (w.word.length <= 2 || /^\d+$/.test(w.term) !== /^\d/.test(w.word))
+      importance *= ANALYSIS.shortWordImportance;
     const written = question.slice(w.start, w.end);
-    const looksLikeName = (position > 0 && /^\p{Lu}/u.test(written)) || analysis.properNoun;
-    if (alternatives.length === 0 && looksLikeName) importance = maxIdf * UNKNOWN_NAME_IMPORTANCE;
-    const focus = w.word === ownedFocus ? 'owned' : w.word === ofFocus ? 'of' : undefined;
-    out.push({ word: w.word, alternatives, importance, focus });
+    const name = (position > 0 && /^\p{Lu}/u.test(written)) || analysis.properNoun;
+    out.push({ word: w.word, alternatives, importance, name, frame });
   }
   return out;
 }
@@ -97,32 +68,32 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
 interface WordAnalysis {
   misspeltStopword: boolean;
   alternatives: TermAlternative[];
+  /** The word and the next form a WordNet entry whose synonyms the corpus uses. */
+  joinsNext: boolean;
   adverb: boolean;
   properNoun: boolean;
 }
 
-/** What a word means for this corpus depends only on the word (and the one before it): worked out once. */
+/** What a word means for this corpus depends only on the word (and the one after it): worked out once. */
 const analyses = new WeakMap<PassageIndex, Map<string, WordAnalysis>>();
 const ANALYSIS_CACHE_LIMIT = 20_000;
 
-function analyseWord(
-  w: Word,
-  previous: Word | undefined,
-  index: PassageIndex,
-  wordnet: WordNet,
-): WordAnalysis {
+function analyseWord(w: Word, next: Word | undefined, index: PassageIndex, wordnet: WordNet): WordAnalysis {
   let cache = analyses.get(index);
   if (!cache) {
     cache = new Map();
     analyses.set(index, cache);
   }
-  const key = `${previous?.word ?? ''} ${w.word}`;
+  const key = `${w.word} ${next?.word ?? ''}`;
   let analysis = cache.get(key);
   if (!analysis) {
     const misspeltStopword = isMisspeltStopword(w.word, index, wordnet);
+    const found = misspeltStopword
+      ? { alternatives: [], joinsNext: false }
+      : alternativesFor(w, next, index, wordnet);
     analysis = {
       misspeltStopword,
-      alternatives: misspeltStopword ? [] : alternativesFor(w, index, wordnet, previous),
+      ...found,
       adverb: wordnet.isOnlyAdverb(w.word),
       properNoun: wordnet.isProperNoun(w.word),
     };
@@ -150,49 +121,86 @@ function sameWord(word: string, term: string, index: PassageIndex, wordnet: Word
   });
 }
 
-function alternativesFor(w: Word, index: PassageIndex, wordnet: WordNet, previous?: Word): TermAlternative[] {
+/**
+ * The index terms of a WordNet entry ("news conference" → news, confer). A phrasal verb's particle is a
+ * stopword ("lock up" → lock): the verb alone is only a loose match for the entry.
+ */
+function entryTerms(entry: string): { terms: string[]; whole: boolean } | undefined {
+  const all = words(entry);
+  const terms = all.filter((w) => !w.stopword).map((w) => w.term);
+  if (terms.length === 0 || terms.length > 2) return undefined;
+  return { terms, whole: terms.length === all.length };
+}
+
+function alternativesFor(
+  w: Word,
+  next: Word | undefined,
+  index: PassageIndex,
+  wordnet: WordNet,
+): { alternatives: TermAlternative[]; joinsNext: boolean } {
   const alternatives = new Map<string, TermAlternative>();
-  const add = (term: string, weight: number, kind: MatchKind) => {
-    const known = alternatives.get(term);
-    if (index.hasTerm(term) && (!known || known.weight < weight))
-      alternatives.set(term, { term, weight, kind });
+  const rank = (kind: MatchKind) => MATCH_KINDS.indexOf(kind);
+  const add = (terms: readonly string[] | undefined, kind: MatchKind) => {
+    if (!terms?.every((t) => index.hasTerm(t))) return;
+    const key = terms.join(' ');
+    const known = alternatives.get(key);
+    if (!known || rank(kind) < rank(known.kind)) alternatives.set(key, { terms, kind });
   };
 
   const inCorpus = index.hasTerm(w.term);
-  if (inCorpus && sameWord(w.word, w.term, index, wordnet)) add(w.term, 1, 'exact');
-  // The stemmer joins some different words ("topping" and "top"): a weak match, not the word itself.
-  else if (inCorpus) add(w.term, STEM_ONLY_WEIGHT, 'related');
-  if (/^\d+$/.test(w.word)) return [...alternatives.values()];
+  if (inCorpus && sameWord(w.word, w.term, index, wordnet)) add([w.term], 'exact');
+  // The stemmer joins some different words ("topping" and "top"): a loose match, not the word itself.
+  else if (inCorpus) add([w.term], 'related');
+  if (/^\d+$/.test(w.word)) return { alternatives: [...alternatives.values()], joinsNext: false };
 
   let lemma = baseForm(w.word);
-  let factor = inCorpus ? KNOWN_WORD_EXPANSION : 1;
-  if (!inCorpus && !wordnet.isWord(lemma) && w.word.length >= 3) {
-    const corrected = correctToCorpus(w.word, index);
+  if (!inCorpus && w.word.length >= 3) {
+    const english = wordnet.isWord(lemma);
+    // A corpus word one or two slips away; for a real English word only a name ("brittany" → Brittney).
+    const corrected = correctToCorpus(w.word, index, { namesOnly: english });
     if (corrected) {
-      add(corrected.term, TYPO_WEIGHT[corrected.steps] ?? 0.6, 'typo');
-      lemma = corrected.word;
-    } else {
+      add([corrected.term], english ? 'sound' : 'typo');
+      if (!english) lemma = corrected.word;
+    }
+    // Names spelled by ear ("lavroff" → Lavrov, "zakarova" → Zakharova).
+    for (const alike of soundsLike(w.word, index)) add([alike.term], 'sound');
+    if (!english && !corrected) {
       lemma =
         correctToEnglish(w.word, wordnet, {
           itself: (candidate) => index.hasTerm(termOf(candidate)),
           related: (candidate) => wordnet.related(candidate).some((r) => index.hasTerm(termOf(r.word))),
         }) ?? lemma;
       // "spek" → "speak", which the corpus uses as "spoke".
-      add(termOf(lemma), TYPO_WEIGHT[1] ?? 0.85, 'typo');
+      add([termOf(lemma)], 'typo');
     }
-    factor = 0.85;
   }
 
-  for (const related of wordnet.related(lemma)) {
-    if (related.word.includes(' ')) continue;
-    add(termOf(related.word), RELATION_WEIGHT[related.relation] * factor, related.relation);
+  const addEntry = (entry: string, kind: MatchKind) => {
+    const found = entryTerms(entry);
+    if (found) add(found.terms, found.whole ? kind : 'related');
+  };
+  // The word as typed and its base form can be different entries ("left": remaining; "leave").
+  for (const form of new Set([w.word, lemma])) {
+    for (const related of wordnet.related(form)) addEntry(related.word, related.relation);
   }
-  // A compound WordNet knows ("prison term" → "sentence") stands in for its head word.
-  if (previous) {
-    for (const related of wordnet.related(`${previous.word} ${w.word}`)) {
-      if (related.relation === 'synonym' && !related.word.includes(' '))
-        add(termOf(related.word), SYNONYM_WEIGHT, 'synonym');
+  // A multi-word entry WordNet knows ("locked up" → imprison, "prison term" → sentence) stands in for
+  // its first word; the second is matched on its own as well.
+  let joinsNext = false;
+  if (next) {
+    // The entry itself, when the corpus holds both its words ("arms control").
+    const phrase = `${w.word} ${next.word}`;
+    if (!next.stopword && wordnet.isWord(phrase) && index.hasTerm(w.term) && index.hasTerm(next.term)) {
+      add([w.term, next.term], 'exact');
+      joinsNext = true;
+    }
+    for (const form of new Set([lemma, ...wordnet.baseForms(w.word)])) {
+      for (const related of wordnet.related(`${form} ${next.word}`)) {
+        if (related.relation !== 'synonym' && related.relation !== 'broader') continue;
+        const before = alternatives.size;
+        addEntry(related.word, related.relation);
+        if (alternatives.size > before) joinsNext = true;
+      }
     }
   }
-  return [...alternatives.values()];
+  return { alternatives: [...alternatives.values()], joinsNext };
 }

@@ -76,6 +76,33 @@ const QUESTION_WORDS = [
   'the',
   'a',
   'an',
+  // Contractions as they are typed without the apostrophe.
+  'whos',
+  'hes',
+  'shes',
+  'thats',
+  'theyd',
+  'theyre',
+  'theyll',
+  'youre',
+  'youd',
+  'im',
+  'ive',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'wasnt',
+  'arent',
+  'werent',
+  'cant',
+  'couldnt',
+  'wouldnt',
+  'shouldnt',
+  'wont',
+  'hasnt',
+  'havent',
+  'hadnt',
 ];
 const STOPWORDS = new Set([...englishStopwords, ...QUESTION_WORDS]);
 
@@ -167,6 +194,8 @@ export interface Token {
   word: string;
   term: string;
   stopword: boolean;
+  /** Written with a capital first letter (a name, or the first word of a sentence). */
+  capitalised: boolean;
   /** Length of the word in the text (without a sentence's full stop). */
   length: number;
 }
@@ -192,6 +221,7 @@ function analyseToken(match: string, shouting: boolean): Token | null {
         word: folded,
         term: termOf(folded),
         stopword: !abbreviation && STOPWORDS.has(folded),
+        capitalised: /^\p{Lu}/u.test(raw),
         length: raw.length,
       }
     : null;

@@ -1,6 +1,7 @@
 import levenshtein from 'damerau-levenshtein';
 import type { PassageIndex } from './passageIndex';
-import { LONGER_STOPWORDS } from './text';
+import { soundCodes } from './phonetic';
+import { baseForm, LONGER_STOPWORDS } from './text';
 import type { WordNet } from './wordnet';
 
 /**
@@ -21,11 +22,31 @@ export interface Correction {
   steps: number;
 }
 
-export function correctToCorpus(word: string, index: PassageIndex): Correction | undefined {
+export interface CorrectionOptions {
+  /**
+   * Only names of the corpus may be the intended word: for a real English word ("brittany"), which is a
+   * typo only when the article names something spelled almost like it (Brittney).
+   */
+  namesOnly?: boolean;
+}
+
+export function correctToCorpus(
+  word: string,
+  index: PassageIndex,
+  options: CorrectionOptions = {},
+): Correction | undefined {
   const candidates = index
     .similarWords(word, 10)
     .map((c) => ({ ...c, steps: levenshtein(word, c.word).steps }))
     .filter((c) => c.steps <= allowedEdits(word) && (c.steps === 1 || c.word[0] === word[0]))
+    // A real word is taken for a name only when it starts and sounds alike ("brittany" → Brittney).
+    .filter(
+      (c) =>
+        !options.namesOnly ||
+        (index.isName(c.word) &&
+          c.word[0] === word[0] &&
+          soundCodes(c.word).some((code) => soundCodes(word).includes(code))),
+    )
     .sort(
       (a, b) => a.steps - b.steps || likeness(word, b.word) - likeness(word, a.word) || a.score - b.score,
     );
@@ -39,6 +60,9 @@ export function correctToCorpus(word: string, index: PassageIndex): Correction |
  */
 export function isMisspeltStopword(word: string, index: PassageIndex, wordnet: WordNet): boolean {
   if (word.length < 3 || index.hasTerm(word) || wordnet.commonness(word) > 0) return false;
+  // An irregular form ("met", "led") is a word of its own, whatever it is one slip away from.
+  const base = baseForm(word);
+  if (base !== word && wordnet.isWord(base)) return false;
   return LONGER_STOPWORDS.some(
     (s) => Math.abs(s.length - word.length) <= 1 && levenshtein(word, s).steps === 1,
   );
@@ -82,4 +106,17 @@ export function correctToEnglish(
   );
   // Of several real words one slip away ("spek": spec, speak, seek), the one the corpus can use wins.
   return english.find(usedByCorpus.itself) ?? english.find(usedByCorpus.related) ?? english[0];
+}
+
+/**
+ * Corpus names that sound like the typed word and are spelled not too differently: people spell names
+ * they have heard ("zakarova", "grinner"). Only names, since common words that sound alike
+ * ("right", "write") are different words.
+ */
+export function soundsLike(word: string, index: PassageIndex): Array<{ word: string; term: string }> {
+  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return [];
+  return index
+    .wordsSounding(soundCodes(word))
+    .filter((c) => c.word !== word && index.isName(c.word))
+    .filter((c) => c.word[0] === word[0] && levenshtein(word, c.word).steps <= Math.ceil(word.length / 3));
 }

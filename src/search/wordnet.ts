@@ -16,8 +16,11 @@ const POS_OF_SYMBOL: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 
 /** How close a related word is: a synonym stands in for the word better than a broader or derived one. */
 export interface RelatedWord {
   word: string;
-  /** `broader`: a hypernym ("talk" is a kind of "discussion"), so a passage using it tells of the thing. */
-  relation: 'synonym' | 'broader' | 'related';
+  /**
+   * `broader`: a hypernym ("talk" is a kind of "discussion"), so a passage using it tells of the thing;
+   * `sibling`: another kind of the same thing ("lock up" and "imprison" are both ways to "confine").
+   */
+  relation: 'synonym' | 'broader' | 'sibling' | 'related';
 }
 
 /** Morphological detachment rules (WordNet's morphy), to look up "talked" as "talk". */
@@ -59,7 +62,17 @@ const SENSES_PER_POS = 3;
  */
 const FOLLOWED = new Set(['@', '+', '&', '\\', '=', '!']);
 
-const RELATION_RANK: Record<RelatedWord['relation'], number> = { synonym: 3, broader: 2, related: 1 };
+const RELATION_RANK: Record<RelatedWord['relation'], number> = {
+  synonym: 4,
+  broader: 3,
+  sibling: 2,
+  related: 1,
+};
+/**
+ * Siblings are read only under narrow hypernyms: the kinds of "confine" are close to each other, the
+ * hundreds of kinds of "act" are not.
+ */
+const MAX_SIBLINGS = 25;
 
 export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
@@ -153,6 +166,12 @@ export class WordNet {
           if (!target) continue;
           const targets = pointer.target === 0 ? target.words : [target.words[pointer.target - 1] ?? ''];
           for (const w of targets) if (w) add(w, pointer.symbol === '@' ? 'broader' : 'related');
+          if (pointer.symbol !== '@') continue;
+          const hyponyms = target.pointers.filter((p) => p.symbol === '~');
+          if (hyponyms.length > MAX_SIBLINGS) continue;
+          for (const hyponym of hyponyms) {
+            for (const w of this.synset(hyponym.pos, hyponym.offset)?.words ?? []) add(w, 'sibling');
+          }
         }
       }
     }

@@ -1,11 +1,22 @@
 /**
  * A loopback Discord stand-in: an HTTP server (REST API v10) plus a WebSocket gateway on 127.0.0.1
- * that an unmodified discord.js 14 Client logs in to. See /work/shared/DESIGN.md, "Testing the bot
- * against Discord without Discord".
+ * that an unmodified discord.js 14 Client logs in to: the endpoints, gateway opcodes and dispatches
+ * such a Client needs, and the faults Discord can answer with (5xx, 429, 10062, gateway close codes).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  type APIInteraction,
+  type APIMessage,
+  ApplicationCommandType,
+  ButtonStyle,
+  ComponentType,
+  GatewayDispatchEvents,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+} from 'discord-api-types/v10';
 import { FakeGateway } from './fakeDiscordGateway';
 import { createHttpHandler } from './fakeDiscordHttp';
 import { InteractionRecord } from './fakeDiscordInteraction';
@@ -21,12 +32,13 @@ import {
 } from './fakeDiscordPayloads';
 import type { HttpState } from './fakeDiscordState';
 import type {
+  AutocompleteBody,
   FakeDiscordOptions,
   FakeInteraction,
   Fault,
   FaultMatcher,
   IdentifyRecord,
-  Payload,
+  MessageBody,
   RecordedRequest,
   SendAutocompleteInput,
   SendButtonInput,
@@ -147,17 +159,22 @@ export class FakeDiscord {
       ...this.commandData(input.name, guildId),
       ...(input.options?.length ? { options: input.options } : {}),
     };
-    return this.dispatchInteraction(2, guildId, input, data);
+    return this.dispatchInteraction(InteractionType.ApplicationCommand, guildId, input, data);
   }
 
-  sendAutocomplete(input: SendAutocompleteInput): FakeInteraction {
+  sendAutocomplete(input: SendAutocompleteInput): FakeInteraction<AutocompleteBody> {
     const guildId = input.guildId ?? this.defaultGuildId();
     if (!input.options.some((o) => o.name === input.focused)) {
       throw new Error(`FakeDiscord: focused option ${input.focused} is not among the options`);
     }
     const options = input.options.map((o) => (o.name === input.focused ? { ...o, focused: true } : o));
     const data = { ...this.commandData(input.name, guildId), options };
-    return this.dispatchInteraction(4, guildId, input, data);
+    return this.dispatchInteraction<AutocompleteBody>(
+      InteractionType.ApplicationCommandAutocomplete,
+      guildId,
+      input,
+      data,
+    );
   }
 
   sendButton(input: SendButtonInput): FakeInteraction {
@@ -179,19 +196,27 @@ export class FakeDiscord {
         {
           components: [
             {
-              type: 1,
-              components: [{ type: 2, style: 1, label: input.customId, custom_id: input.customId }],
+              type: ComponentType.ActionRow,
+              components: [
+                {
+                  type: ComponentType.Button,
+                  style: ButtonStyle.Primary,
+                  label: input.customId,
+                  custom_id: input.customId,
+                },
+              ],
             },
           ],
         },
       );
-    const message: Payload = { ...base, ...(input.message as Payload) };
+    // A test may override any part of the message, right or wrong: it is sent as it is.
+    const message = { ...base, ...(input.message as Partial<APIMessage>) };
     this.state.messages.set(message.id, message);
     const rec = this.dispatchInteraction(
-      3,
+      InteractionType.MessageComponent,
       guildId,
       input,
-      { custom_id: input.customId, component_type: 2 },
+      { custom_id: input.customId, component_type: ComponentType.Button },
       {
         message,
       },
@@ -236,12 +261,19 @@ export class FakeDiscord {
   }
 
   /** `data` of a chat input command: the registered command's id (guild first, then global) or a fresh one. */
-  private commandData(name: string, guildId: string): Payload {
+  private commandData(name: string, guildId: string) {
     const find = (scope: string) =>
-      (this.state.commands.get(scope) ?? []).find((c) => c.name === name && c.type === 1);
+      (this.state.commands.get(scope) ?? []).find(
+        (c) => c.name === name && c.type === ApplicationCommandType.ChatInput,
+      );
     const guildCommand = find(guildId);
     const id = guildCommand?.id ?? find('global')?.id ?? this.snowflakes.next();
-    return { id, name, type: 1, ...(guildCommand ? { guild_id: guildId } : {}) };
+    return {
+      id,
+      name,
+      type: ApplicationCommandType.ChatInput,
+      ...(guildCommand ? { guild_id: guildId } : {}),
+    };
   }
 
   private takeFault(method: string, path: string): Fault | undefined {
@@ -253,13 +285,13 @@ export class FakeDiscord {
     return index < 0 ? undefined : this.faults.splice(index, 1)[0]?.fault;
   }
 
-  private dispatchInteraction(
-    type: number,
+  private dispatchInteraction<Data = MessageBody>(
+    type: InteractionType,
     guildId: string,
     input: { userId?: string; channelId?: string },
-    data: Payload,
-    extra: Payload = {},
-  ): InteractionRecord {
+    data: object,
+    extra: object = {},
+  ): InteractionRecord<Data> {
     if (!this.guildIds.includes(guildId)) throw new Error(`FakeDiscord: unknown guild ${guildId}`);
     const id = this.snowflakes.next();
     const token = `aW50ZXJhY3Rpb246${id}${randomBytes(48).toString('base64url')}`;
@@ -276,22 +308,23 @@ export class FakeDiscord {
       token,
       version: 1,
       guild_id: guildId,
-      guild: { id: guildId, locale: 'en-US', features: [] },
+      guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
       channel_id: channelId,
       channel: channelPayload(channelId, guildId),
       member: { ...memberPayload(user, new Date(0).toISOString()), permissions: ALL_PERMISSIONS },
       data,
-      locale: 'en-US',
-      guild_locale: 'en-US',
+      locale: Locale.EnglishUS,
+      guild_locale: Locale.EnglishUS,
       app_permissions: ALL_PERMISSIONS,
       entitlements: [],
       authorizing_integration_owners: { '0': guildId },
-      context: 0,
+      context: InteractionContextType.Guild,
       attachment_size_limit: 8388608,
       ...extra,
     };
-    const rec = new InteractionRecord(id, token, payload);
-    this.gateway.dispatchToGuild(guildId, 'INTERACTION_CREATE', payload);
+    // Assembled field by field for whichever interaction type: as Discord sends it, not as one literal type.
+    const rec = new InteractionRecord<Data>(id, token, payload as APIInteraction);
+    this.gateway.dispatchToGuild(guildId, GatewayDispatchEvents.InteractionCreate, payload);
     this.state.interactions.set(id, rec);
     return rec;
   }

@@ -1,11 +1,16 @@
 import {
+  type APIApplicationCommand,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import {
   type HttpState,
   METHOD_NOT_ALLOWED,
   MISSING_ACCESS,
   type Reply,
   UNKNOWN_COMMAND,
 } from './fakeDiscordState';
-import type { Payload } from './fakeDiscordTypes';
 import { validateCommands } from './fakeDiscordValidation';
 
 /** GET/PUT/POST applications/{app}[/guilds/{guild}]/commands and GET/PATCH/DELETE .../commands/{id}. */
@@ -15,34 +20,45 @@ export function commands(
   appId: string | undefined,
   scope: string,
   id: string | undefined,
-  body: Payload,
+  raw: unknown,
 ): Reply {
   if (appId !== state.applicationId) return MISSING_ACCESS;
+  // Read as the command bodies they should be; validateCommands checks them before they are stored.
+  const body = raw as RESTPostAPIApplicationCommandsJSONBody;
   const list = state.commands.get(scope) ?? [];
-  const sameKey = (cmd: Payload, b: Payload) => cmd.name === b?.name && cmd.type === (b?.type ?? 1);
-  const build = (b: Payload, existing?: Payload): Payload => ({
-    type: 1,
-    description: '',
-    default_member_permissions: null,
-    nsfw: false,
-    integration_types: [0],
-    contexts: null,
-    name_localizations: null,
-    description_localizations: null,
-    ...(scope === 'global' ? { dm_permission: true } : { guild_id: scope }),
-    ...b,
-    id: existing?.id ?? state.snowflakes.next(),
-    application_id: state.applicationId,
-    version: state.snowflakes.next(),
-  });
+  const sameKey = (cmd: APIApplicationCommand, b: RESTPostAPIApplicationCommandsJSONBody | undefined) =>
+    cmd.name === b?.name && cmd.type === (b?.type ?? ApplicationCommandType.ChatInput);
+  const build = (
+    b: RESTPostAPIApplicationCommandsJSONBody,
+    existing?: APIApplicationCommand,
+  ): APIApplicationCommand => {
+    const command = {
+      type: ApplicationCommandType.ChatInput,
+      description: '',
+      default_member_permissions: null,
+      nsfw: false,
+      integration_types: [ApplicationIntegrationType.GuildInstall],
+      contexts: null,
+      name_localizations: null,
+      description_localizations: null,
+      ...(scope === 'global' ? { dm_permission: true } : { guild_id: scope }),
+      ...b,
+      id: existing?.id ?? state.snowflakes.next(),
+      application_id: state.applicationId,
+      version: state.snowflakes.next(),
+    };
+    // Discord's own fill-ins over what was sent, as it stores a command.
+    return command as APIApplicationCommand;
+  };
   if (id === undefined) {
     if (method === 'GET') return { status: 200, body: list };
     if (method === 'PUT') {
-      if (!Array.isArray(body))
+      if (!Array.isArray(raw))
         return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: {} } };
-      const invalid = validateCommands(body, true);
+      const bodies = raw as RESTPostAPIApplicationCommandsJSONBody[];
+      const invalid = validateCommands(bodies, true);
       if (invalid) return invalid;
-      const next = body.map((b: Payload) =>
+      const next = bodies.map((b) =>
         build(
           b,
           list.find((cmd) => sameKey(cmd, b)),
@@ -70,7 +86,7 @@ export function commands(
     return { status: 204 };
   }
   if (method === 'PATCH') {
-    const merged = { ...existing, ...body };
+    const merged = { ...existing, ...body } as RESTPostAPIApplicationCommandsJSONBody;
     const invalid = validateCommands([merged], false);
     if (invalid) return invalid;
     const edited = build(merged, existing);

@@ -1,9 +1,44 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import {
+  GatewayDispatchEvents,
+  type GatewayGuildCreateDispatchData,
+  type GatewayHeartbeatAck,
+  type GatewayHello,
+  type GatewayIdentifyData,
+  type GatewayInvalidSession,
+  GatewayOpcodes,
+  type GatewayReadyDispatchData,
+  type GatewayRequestGuildMembersData,
+  type GatewayResumeData,
+} from 'discord-api-types/v10';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { Waiters } from './fakeDiscordInteraction';
-import { shardForGuild, type UserInfo, userPayload } from './fakeDiscordPayloads';
-import type { IdentifyRecord, Payload } from './fakeDiscordTypes';
+import { NO_FLAGS, shardForGuild, type UserInfo, userPayload } from './fakeDiscordPayloads';
+import type { IdentifyRecord } from './fakeDiscordTypes';
+
+/** A dispatch as sent: typed event name and sequence; `d` is the event's own payload type. */
+interface DispatchFrame {
+  op: GatewayOpcodes.Dispatch;
+  t: GatewayDispatchEvents;
+  s: number;
+  d: unknown;
+}
+
+/** Discord sends `d`, `s` and `t` on every frame (null where unused); discord-api-types leaves some out. */
+type OnTheWire<T extends { op: GatewayOpcodes }> = Omit<T, 'd'> & { d: unknown; s: null; t: null };
+
+type ServerFrame =
+  | OnTheWire<GatewayHello>
+  | OnTheWire<GatewayHeartbeatAck>
+  | OnTheWire<GatewayInvalidSession>
+  | DispatchFrame;
+
+/** A frame from the client, before its op says what its `d` is: JSON, so anything until checked. */
+interface ClientFrame {
+  op?: unknown;
+  d?: unknown;
+}
 
 export const HEARTBEAT_INTERVAL = 41_250;
 /** Server close codes after which Discord does not let the session be resumed. */
@@ -15,7 +50,7 @@ export interface GatewayConfig {
   botUser: UserInfo;
   guildIds: string[];
   wsUrl(): string;
-  guildCreate(guildId: string): Payload;
+  guildCreate(guildId: string): GatewayGuildCreateDispatchData;
 }
 
 interface Session {
@@ -24,7 +59,7 @@ interface Session {
   guildIds: string[];
   seq: number;
   /** Every dispatch sent in this session, replayed after the client's `seq` on RESUME. */
-  log: Payload[];
+  log: DispatchFrame[];
   connection?: Connection;
   resumable: boolean;
 }
@@ -76,7 +111,7 @@ export class FakeGateway {
   }
 
   /** Dispatch an event to the session owning `guildId` (latest one for its shard); buffered if disconnected. */
-  dispatchToGuild(guildId: string, t: string, d: Payload): void {
+  dispatchToGuild(guildId: string, t: GatewayDispatchEvents, d: unknown): void {
     const owners = this.sessions.filter((s) => s.resumable && s.guildIds.includes(guildId));
     const session = owners.findLast((s) => s.connection) ?? owners.at(-1);
     if (!session)
@@ -119,35 +154,42 @@ export class FakeGateway {
         this.waiters.notify();
       }
     });
-    this.send(conn, { op: 10, d: { heartbeat_interval: HEARTBEAT_INTERVAL }, s: null, t: null });
+    this.send(conn, {
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: HEARTBEAT_INTERVAL },
+      s: null,
+      t: null,
+    });
   }
 
   private onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
-    let payload: Payload;
+    let payload: ClientFrame | null;
     try {
       payload = JSON.parse(isBinary ? '' : data.toString());
     } catch {
       this.closeConnection(conn, 4002, 'Error while decoding payload.');
       return;
     }
+    // `d` is read as what its op should carry, every field checked before use.
+    const d = (typeof payload?.d === 'object' && payload.d) || {};
     switch (payload?.op) {
-      case 1:
-        this.send(conn, { op: 11, d: null, s: null, t: null });
+      case GatewayOpcodes.Heartbeat:
+        this.send(conn, { op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null });
         return;
-      case 2:
-        this.identify(conn, payload.d ?? {});
+      case GatewayOpcodes.Identify:
+        this.identify(conn, d as Partial<GatewayIdentifyData>);
         return;
-      case 6:
-        this.resume(conn, payload.d ?? {});
+      case GatewayOpcodes.Resume:
+        this.resume(conn, d as Partial<GatewayResumeData>);
         return;
-      case 3:
-      case 4:
-      case 8:
+      case GatewayOpcodes.PresenceUpdate:
+      case GatewayOpcodes.VoiceStateUpdate:
+      case GatewayOpcodes.RequestGuildMembers:
         if (!conn.session) {
           this.closeConnection(conn, 4003, 'Not authenticated.');
-        } else if (payload.op === 8) {
-          const { guild_id: guildId, nonce } = payload.d ?? {};
-          this.dispatch(conn.session, 'GUILD_MEMBERS_CHUNK', {
+        } else if (payload.op === GatewayOpcodes.RequestGuildMembers) {
+          const { guild_id: guildId, nonce } = d as Partial<GatewayRequestGuildMembersData>;
+          this.dispatch(conn.session, GatewayDispatchEvents.GuildMembersChunk, {
             guild_id: guildId,
             members: [],
             chunk_index: 0,
@@ -162,7 +204,7 @@ export class FakeGateway {
     }
   }
 
-  private identify(conn: Connection, d: Payload): void {
+  private identify(conn: Connection, d: Partial<GatewayIdentifyData>): void {
     const shard = Array.isArray(d.shard)
       ? ([Number(d.shard[0]), Number(d.shard[1])] as [number, number])
       : undefined;
@@ -185,29 +227,35 @@ export class FakeGateway {
     conn.session = session;
     this.sessions.push(session);
     const { botUser, applicationId } = this.config;
-    this.dispatch(session, 'READY', {
+    const ready: GatewayReadyDispatchData = {
       v: 10,
-      user_settings: {},
       user: { ...userPayload(botUser, true), verified: true, mfa_enabled: false, email: null },
       guilds: guildIds.map((id) => ({ id, unavailable: true })),
       session_id: session.id,
-      session_type: 'normal',
       resume_gateway_url: this.config.wsUrl(),
-      application: { id: applicationId, flags: 0 },
+      application: { id: applicationId, flags: NO_FLAGS, flags_new: '0' },
+      ...(shard ? { shard } : {}),
+    };
+    // What Discord also sends in READY, which discord-api-types does not list.
+    const unlisted = {
+      user_settings: {},
+      session_type: 'normal',
       private_channels: [],
       relationships: [],
       presences: [],
       geo_ordered_rtc_regions: [],
-      ...(shard ? { shard } : {}),
-    });
-    for (const guildId of guildIds) this.dispatch(session, 'GUILD_CREATE', this.config.guildCreate(guildId));
+    };
+    this.dispatch(session, GatewayDispatchEvents.Ready, { ...ready, ...unlisted });
+    for (const guildId of guildIds) {
+      this.dispatch(session, GatewayDispatchEvents.GuildCreate, this.config.guildCreate(guildId));
+    }
     this.readyCount++;
     this.waiters.notify();
   }
 
   private identifyRefusal(
     conn: Connection,
-    d: Payload,
+    d: Partial<GatewayIdentifyData>,
     shard?: [number, number],
   ): [number, string] | undefined {
     if (conn.session) return [4005, 'Already authenticated.'];
@@ -216,14 +264,14 @@ export class FakeGateway {
     return undefined;
   }
 
-  private resume(conn: Connection, d: Payload): void {
+  private resume(conn: Connection, d: Partial<GatewayResumeData>): void {
     if (d.token !== this.config.token) {
       this.closeConnection(conn, 4004, 'Authentication failed.');
       return;
     }
     const session = this.sessions.find((s) => s.id === d.session_id && s.resumable);
     if (!session) {
-      this.send(conn, { op: 9, d: false, s: null, t: null });
+      this.send(conn, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
       return;
     }
     const seq = Number(d.seq ?? 0);
@@ -234,18 +282,18 @@ export class FakeGateway {
     session.connection = conn;
     conn.session = session;
     for (const missed of session.log) if (missed.s > seq) this.send(conn, missed);
-    this.dispatch(session, 'RESUMED', {});
+    this.dispatch(session, GatewayDispatchEvents.Resumed, {});
     this.waiters.notify();
   }
 
-  private dispatch(session: Session, t: string, d: Payload): void {
+  private dispatch(session: Session, t: GatewayDispatchEvents, d: unknown): void {
     session.seq++;
-    const payload = { op: 0, t, s: session.seq, d };
+    const payload: DispatchFrame = { op: GatewayOpcodes.Dispatch, t, s: session.seq, d };
     session.log.push(payload);
     if (session.connection) this.send(session.connection, payload);
   }
 
-  private send(conn: Connection, payload: Payload): void {
+  private send(conn: Connection, payload: ServerFrame): void {
     if (conn.socket.readyState === WebSocket.OPEN) conn.socket.send(JSON.stringify(payload));
   }
 

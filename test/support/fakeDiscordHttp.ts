@@ -11,7 +11,7 @@ import {
   type Reply,
   UNAUTHORIZED,
 } from './fakeDiscordState';
-import type { Payload, RecordedRequest } from './fakeDiscordTypes';
+import type { RecordedRequest } from './fakeDiscordTypes';
 
 /** The request handler of the fake's HTTP server: records every request, injects faults, routes /api/v10. */
 export function createHttpHandler(state: HttpState): (req: IncomingMessage, res: ServerResponse) => void {
@@ -33,7 +33,7 @@ function send(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, headers).end(JSON.stringify(reply.body));
 }
 
-async function readBody(req: IncomingMessage): Promise<{ body: Payload; files: string[] }> {
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: string[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
@@ -105,7 +105,7 @@ function route(
   state: HttpState,
   method: string,
   path: string[],
-  body: Payload,
+  body: unknown,
   query: URLSearchParams,
   authorized: boolean,
 ): Reply {

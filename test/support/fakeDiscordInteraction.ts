@@ -1,9 +1,17 @@
 import { performance } from 'node:perf_hooks';
+import {
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIMessage,
+  InteractionResponseType,
+  type RESTPatchAPIWebhookWithTokenMessageJSONBody,
+  type RESTPostAPIWebhookWithTokenJSONBody,
+} from 'discord-api-types/v10';
 import type {
   FakeInteraction,
   FinalMessageRecord,
   InteractionResponseRecord,
-  Payload,
+  MessageBody,
 } from './fakeDiscordTypes';
 
 interface Deferred<T> {
@@ -65,28 +73,29 @@ export class Waiters {
 }
 
 /** Server-side record of one dispatched interaction; the FakeInteraction handle tests hold. */
-export class InteractionRecord implements FakeInteraction {
-  readonly followUps: Payload[] = [];
-  readonly edits: Payload[] = [];
+export class InteractionRecord<Data = MessageBody> implements FakeInteraction<Data> {
+  readonly followUps: RESTPostAPIWebhookWithTokenJSONBody[] = [];
+  readonly edits: RESTPatchAPIWebhookWithTokenMessageJSONBody[] = [];
   /** Accepted callback bodies (normally one). */
-  readonly callbacks: Payload[] = [];
+  readonly callbacks: APIInteractionResponse[] = [];
   /** The message @original refers to: the reply, or for components the message the component is on. */
-  original: Payload | undefined;
+  original: APIMessage | undefined;
   /** Follow-up messages by id, for PATCH/GET/DELETE /webhooks/{app}/{token}/messages/{id}. */
-  readonly followUpMessages = new Map<string, Payload>();
+  readonly followUpMessages = new Map<string, APIMessage>();
   private readonly dispatchedAt = performance.now();
-  private readonly firstResponse = deferred<InteractionResponseRecord>();
+  private readonly firstResponse = deferred<InteractionResponseRecord<Data>>();
   private readonly final = deferred<FinalMessageRecord>();
 
   constructor(
     readonly id: string,
     readonly token: string,
-    readonly payload: Payload,
+    readonly payload: APIInteraction,
   ) {}
 
   get label(): string {
-    const data = this.payload.data;
-    return `interaction ${this.id} (${data?.name ?? data?.custom_id ?? `type ${this.payload.type}`})`;
+    const data = 'data' in this.payload ? this.payload.data : undefined;
+    const name = data && ('name' in data ? data.name : 'custom_id' in data ? data.custom_id : undefined);
+    return `interaction ${this.id} (${name ?? `type ${this.payload.type}`})`;
   }
 
   get acknowledged(): boolean {
@@ -97,7 +106,7 @@ export class InteractionRecord implements FakeInteraction {
     return Math.round((performance.now() - this.dispatchedAt) * 10) / 10;
   }
 
-  response(timeoutMs = 2000): Promise<InteractionResponseRecord> {
+  response(timeoutMs = 2000): Promise<InteractionResponseRecord<Data>> {
     return withTimeout(this.firstResponse.promise, timeoutMs, `${this.label}: no interaction callback`);
   }
 
@@ -105,20 +114,27 @@ export class InteractionRecord implements FakeInteraction {
     return withTimeout(this.final.promise, timeoutMs, `${this.label}: no final message`);
   }
 
-  recordCallback(body: Payload): void {
+  /** An accepted callback (validated by the route): its data is this interaction's kind of data. */
+  recordCallback(body: APIInteractionResponse): void {
     this.callbacks.push(body);
     const elapsedMs = this.elapsedMs();
-    this.firstResponse.resolve({ type: body.type, data: body.data, elapsedMs });
-    if (body.type === 4 || body.type === 7) this.final.resolve({ data: body.data, elapsedMs });
+    const data = ('data' in body && body.data) || {};
+    this.firstResponse.resolve({ type: body.type, data: data as Data, elapsedMs });
+    if (
+      body.type === InteractionResponseType.ChannelMessageWithSource ||
+      body.type === InteractionResponseType.UpdateMessage
+    ) {
+      this.final.resolve({ data: body.data ?? {}, elapsedMs });
+    }
   }
 
-  recordEdit(messageId: string, body: Payload): void {
+  recordEdit(messageId: string, body: RESTPatchAPIWebhookWithTokenMessageJSONBody): void {
     this.edits.push(body);
-    if (messageId === '@original') this.resolveFinal(body);
+    if (messageId === '@original') this.resolveFinal(body as MessageBody);
   }
 
   /** The message the user finally sees is known (no-op if it already was). */
-  resolveFinal(data: Payload): void {
+  resolveFinal(data: MessageBody): void {
     this.final.resolve({ data, elapsedMs: this.elapsedMs() });
   }
 }

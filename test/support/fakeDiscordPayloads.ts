@@ -1,4 +1,27 @@
-import type { Payload } from './fakeDiscordTypes';
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIGuildMember,
+  type APIMessage,
+  type APITextChannel,
+  type APIUser,
+  ChannelType,
+  type GatewayGuildCreateDispatchData,
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  GuildVerificationLevel,
+  InteractionType,
+  Locale,
+  MessageFlags,
+  MessageType,
+} from 'discord-api-types/v10';
+import type { MessageBody } from './fakeDiscordTypes';
+
+/** A bit field with no bit set: discord-api-types' flag enums have no member for it. */
+export const NO_FLAGS = 0 as never;
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 export const ALL_PERMISSIONS = '2248473465835073';
@@ -23,7 +46,7 @@ export interface UserInfo {
   username: string;
 }
 
-export function userPayload(user: UserInfo, bot = false): Payload {
+export function userPayload(user: UserInfo, bot = false): APIUser {
   return {
     id: user.id,
     username: user.username,
@@ -31,12 +54,12 @@ export function userPayload(user: UserInfo, bot = false): Payload {
     global_name: bot ? null : user.username,
     avatar: null,
     ...(bot ? { bot: true } : {}),
-    flags: 0,
-    public_flags: 0,
+    flags: NO_FLAGS,
+    public_flags: NO_FLAGS,
   };
 }
 
-export function memberPayload(user: Payload, joinedAt: string): Payload {
+export function memberPayload(user: APIUser, joinedAt: string): APIGuildMember {
   return {
     user,
     nick: null,
@@ -46,15 +69,15 @@ export function memberPayload(user: Payload, joinedAt: string): Payload {
     premium_since: null,
     deaf: false,
     mute: false,
-    flags: 0,
+    flags: NO_FLAGS,
     pending: false,
   };
 }
 
-export function channelPayload(id: string, guildId: string): Payload {
+export function channelPayload(id: string, guildId: string): APITextChannel {
   return {
     id,
-    type: 0,
+    type: ChannelType.GuildText,
     guild_id: guildId,
     name: 'general',
     position: 0,
@@ -64,13 +87,22 @@ export function channelPayload(id: string, guildId: string): Payload {
     nsfw: false,
     last_message_id: null,
     rate_limit_per_user: 0,
-    flags: 0,
+    flags: NO_FLAGS,
   };
 }
 
-export function guildPayload(guildId: string, channelId: string, bot: UserInfo, index: number): Payload {
+/**
+ * A GUILD_CREATE: the typed guild, plus the fields Discord sends that discord-api-types does not list
+ * (soundboard sounds, embedded activities).
+ */
+export function guildPayload(
+  guildId: string,
+  channelId: string,
+  bot: UserInfo,
+  index: number,
+): GatewayGuildCreateDispatchData {
   const joinedAt = new Date().toISOString();
-  return {
+  const guild = {
     id: guildId,
     name: `Test Guild ${index + 1}`,
     icon: null,
@@ -80,19 +112,21 @@ export function guildPayload(guildId: string, channelId: string, bot: UserInfo, 
     description: null,
     owner_id: '3000000000000000000',
     afk_channel_id: null,
-    afk_timeout: 300,
-    verification_level: 0,
-    default_message_notifications: 0,
-    explicit_content_filter: 0,
-    mfa_level: 0,
-    nsfw_level: 0,
-    premium_tier: 0,
+    afk_timeout: 300 as const,
+    verification_level: GuildVerificationLevel.None,
+    default_message_notifications: GuildDefaultMessageNotifications.AllMessages,
+    explicit_content_filter: GuildExplicitContentFilter.Disabled,
+    mfa_level: GuildMFALevel.None,
+    nsfw_level: GuildNSFWLevel.Default,
+    premium_tier: GuildPremiumTier.None,
     premium_subscription_count: 0,
     premium_progress_bar_enabled: false,
-    preferred_locale: 'en-US',
+    preferred_locale: Locale.EnglishUS,
     application_id: null,
     system_channel_id: null,
-    system_channel_flags: 0,
+    system_channel_flags: NO_FLAGS,
+    hub_type: null,
+    incidents_data: null,
     rules_channel_id: null,
     public_updates_channel_id: null,
     safety_alerts_channel_id: null,
@@ -106,10 +140,11 @@ export function guildPayload(guildId: string, channelId: string, bot: UserInfo, 
         permissions: '0',
         position: 0,
         color: 0,
+        colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
         hoist: false,
         managed: false,
         mentionable: false,
-        flags: 0,
+        flags: NO_FLAGS,
         icon: null,
         unicode_emoji: null,
       },
@@ -132,6 +167,7 @@ export function guildPayload(guildId: string, channelId: string, bot: UserInfo, 
     large: false,
     lazy: true,
   };
+  return guild;
 }
 
 export interface MessageContext {
@@ -139,16 +175,19 @@ export interface MessageContext {
   channelId: string;
   guildId?: string;
   applicationId: string;
-  author: Payload;
+  author: APIUser;
   /** The interaction the message answers, for `interaction_metadata`. */
-  interaction?: { id: string; type: number; user: Payload };
+  interaction?: { id: string; type: InteractionType; user: APIUser };
 }
 
 /** A full message object, built from a message create/edit body. */
-export function messagePayload(ctx: MessageContext, body: Payload): Payload {
-  return {
+export function messagePayload(ctx: MessageContext, body: MessageBody | undefined): APIMessage {
+  const message = {
     id: ctx.id,
-    type: ctx.interaction?.type === 2 ? 20 : 0,
+    type:
+      ctx.interaction?.type === InteractionType.ApplicationCommand
+        ? MessageType.ChatInputCommand
+        : MessageType.Default,
     channel_id: ctx.channelId,
     ...(ctx.guildId ? { guild_id: ctx.guildId } : {}),
     author: ctx.author,
@@ -179,27 +218,39 @@ export function messagePayload(ctx: MessageContext, body: Payload): Payload {
         }
       : {}),
   };
+  // Built as Discord builds it from whatever the bot sent; the validation before this checked its shape.
+  return message as APIMessage;
 }
 
+/** The fields an edit may change, and what `null` in the edit sets them to. */
+const CLEARED = { content: '', embeds: [], components: [], attachments: [], flags: 0 } as const;
+
 /** Apply an edit body (PATCH) to a stored message, as Discord does: only the fields sent change. */
-export function applyEdit(message: Payload, body: Payload): Payload {
-  const edited = { ...message, edited_timestamp: new Date().toISOString() };
-  const cleared: Payload = { content: '', embeds: [], components: [], attachments: [], flags: 0 };
-  for (const key of Object.keys(cleared)) {
-    if (body && body[key] !== undefined) edited[key] = body[key] ?? cleared[key];
+export function applyEdit(
+  message: APIMessage,
+  body: Readonly<Record<string, unknown>> | undefined,
+): APIMessage {
+  const edited: Record<string, unknown> = { ...message, edited_timestamp: new Date().toISOString() };
+  for (const [key, cleared] of Object.entries(CLEARED)) {
+    if (body && body[key] !== undefined) edited[key] = body[key] ?? cleared;
   }
-  // Ephemerality (64) cannot be changed by an edit; the "thinking…" loading state (128) ends with it.
-  edited.flags = (Number(edited.flags) & ~(64 | 128)) | (Number(message.flags) & 64);
-  return edited;
+  // Ephemerality cannot be changed by an edit; the "thinking…" loading state ends with it.
+  const { Ephemeral, Loading } = MessageFlags;
+  edited.flags = (Number(edited.flags) & ~(Ephemeral | Loading)) | (Number(message.flags) & Ephemeral);
+  return edited as unknown as APIMessage;
 }
+
+type Component = APIComponentInMessageActionRow | APIActionRowComponent<APIComponentInMessageActionRow>;
 
 /** True if any component (at any nesting depth) has this custom_id. */
 export function hasCustomId(components: unknown, customId: string): boolean {
   if (!Array.isArray(components)) return false;
-  return components.some(
-    (c: Payload) =>
-      c?.custom_id === customId ||
+  return components.some((c: Partial<Record<'custom_id' | 'components' | 'accessory', unknown>> | null) => {
+    const component = c as (Component & { accessory?: unknown }) | null;
+    return (
+      (component !== null && 'custom_id' in component && component.custom_id === customId) ||
       hasCustomId(c?.components, customId) ||
-      (c?.accessory && hasCustomId([c.accessory], customId)),
-  );
+      (c?.accessory !== undefined && hasCustomId([c.accessory], customId))
+    );
+  });
 }

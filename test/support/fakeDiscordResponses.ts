@@ -1,3 +1,12 @@
+import {
+  type APIInteractionResponse,
+  type APIMessage,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  type RESTPatchAPIWebhookWithTokenMessageJSONBody,
+  type RESTPostAPIWebhookWithTokenJSONBody,
+} from 'discord-api-types/v10';
 import type { InteractionRecord } from './fakeDiscordInteraction';
 import { applyEdit, messagePayload, userPayload } from './fakeDiscordPayloads';
 import {
@@ -10,18 +19,24 @@ import {
   UNKNOWN_MESSAGE,
   UNKNOWN_WEBHOOK,
 } from './fakeDiscordState';
-import type { Payload } from './fakeDiscordTypes';
+import type { MessageBody } from './fakeDiscordTypes';
 import { validateAutocomplete, validateMessage } from './fakeDiscordValidation';
 
 /** A new bot message answering the interaction, stored in `state.messages`. */
-function newMessage(state: HttpState, rec: InteractionRecord, body: Payload): Payload {
+function newMessage(
+  state: HttpState,
+  rec: InteractionRecord<unknown>,
+  body: MessageBody | undefined,
+): APIMessage {
   const id = state.snowflakes.next();
   const p = rec.payload;
-  const interaction = { id: p.id, type: p.type, user: p.member?.user ?? p.user };
+  const user = p.member?.user ?? p.user;
+  if (!user) throw new Error(`FakeDiscord: interaction ${p.id} has no user`);
+  const interaction = { id: p.id, type: p.type, user };
   const author = userPayload(state.botUser, true);
   const ctx = {
     id,
-    channelId: p.channel_id,
+    channelId: p.channel?.id ?? '',
     guildId: p.guild_id,
     applicationId: state.applicationId,
     author,
@@ -37,9 +52,11 @@ export function callback(
   state: HttpState,
   id: string,
   token: string,
-  body: Payload,
+  raw: unknown,
   query: URLSearchParams,
 ): Reply {
+  // Read as the callback it should be; every use below is checked first (type, then its data).
+  const body = raw as Partial<APIInteractionResponse> | undefined;
   const rec = state.interactions.get(id);
   if (!rec || rec.token !== token) return UNKNOWN_INTERACTION;
   if (state.callbackWindowMs !== undefined && rec.elapsedMs() > state.callbackWindowMs) {
@@ -55,36 +72,41 @@ export function callback(
     };
     return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors } };
   }
+  const data = body && 'data' in body ? body.data : undefined;
+  const message = data as MessageBody | undefined;
   const invalid =
-    type === 4
-      ? validateMessage(body.data, true)
-      : type === 7
-        ? validateMessage(body.data ?? {}, false)
-        : type === 8
-          ? validateAutocomplete(body.data)
+    type === InteractionResponseType.ChannelMessageWithSource
+      ? validateMessage(message, true)
+      : type === InteractionResponseType.UpdateMessage
+        ? validateMessage(message ?? {}, false)
+        : type === InteractionResponseType.ApplicationCommandAutocompleteResult
+          ? validateAutocomplete(data)
           : undefined;
   if (invalid) return invalid;
-  if (type === 4) rec.original = newMessage(state, rec, body.data);
-  if (type === 5) {
-    // The "thinking…" placeholder: Loading (128), plus Ephemeral (64) if the defer asked for it.
-    rec.original = newMessage(state, rec, { content: '', flags: (Number(body.data?.flags) & 64) | 128 });
+  if (type === InteractionResponseType.ChannelMessageWithSource)
+    rec.original = newMessage(state, rec, message);
+  if (type === InteractionResponseType.DeferredChannelMessageWithSource) {
+    // The "thinking…" placeholder: Loading, plus Ephemeral if the defer asked for it.
+    const flags = (Number(message?.flags) & MessageFlags.Ephemeral) | MessageFlags.Loading;
+    rec.original = newMessage(state, rec, { content: '', flags });
   }
-  if (type === 7 && rec.original) {
-    rec.original = applyEdit(rec.original, body.data ?? {});
+  if (type === InteractionResponseType.UpdateMessage && rec.original) {
+    rec.original = applyEdit(rec.original, (message ?? {}) as Record<string, unknown>);
     state.messages.set(rec.original.id, rec.original);
   }
-  rec.recordCallback(body);
+  rec.recordCallback(body as APIInteractionResponse);
   if (query.get('with_response') !== 'true') return { status: 204 };
-  const message = type === 8 ? undefined : rec.original;
+  const shown =
+    type === InteractionResponseType.ApplicationCommandAutocompleteResult ? undefined : rec.original;
   const interaction = {
     id: rec.id,
     type: rec.payload.type,
     activity_instance_id: null,
-    response_message_id: message?.id ?? null,
-    response_message_loading: type === 5,
-    response_message_ephemeral: message ? (Number(message.flags) & 64) !== 0 : null,
+    response_message_id: shown?.id ?? null,
+    response_message_loading: type === InteractionResponseType.DeferredChannelMessageWithSource,
+    response_message_ephemeral: shown ? (Number(shown.flags) & MessageFlags.Ephemeral) !== 0 : null,
   };
-  return { status: 200, body: { interaction, resource: { type, ...(message ? { message } : {}) } } };
+  return { status: 200, body: { interaction, resource: { type, ...(shown ? { message: shown } : {}) } } };
 }
 
 /** The interaction webhook: POST /webhooks/{app}/{token}, GET/PATCH/DELETE .../messages/{@original|id}. */
@@ -94,29 +116,35 @@ export function webhook(
   appId: string,
   token: string,
   messageId: string | undefined,
-  body: Payload,
+  raw: unknown,
 ): Reply {
+  // Read as the webhook body it should be; it is validated before anything is stored.
+  const body = raw as
+    | (RESTPostAPIWebhookWithTokenJSONBody & RESTPatchAPIWebhookWithTokenMessageJSONBody)
+    | undefined;
+  const asMessage = (body ?? {}) as MessageBody;
   const rec =
     appId === state.applicationId
       ? [...state.interactions.values()].find((r) => r.token === token)
       : undefined;
-  if (!rec?.acknowledged || rec.payload.type === 4) return UNKNOWN_WEBHOOK;
+  if (!rec?.acknowledged || rec.payload.type === InteractionType.ApplicationCommandAutocomplete) {
+    return UNKNOWN_WEBHOOK;
+  }
   if (messageId === undefined) {
     if (method !== 'POST') return METHOD_NOT_ALLOWED;
-    const invalid = validateMessage(body, true);
+    const invalid = validateMessage(asMessage, true);
     if (invalid) return invalid;
-    rec.followUps.push(body);
+    rec.followUps.push(body ?? {});
     const original = rec.original;
-    let message: Payload;
-    if (original && Number(original.flags) & 128) {
+    let message: APIMessage;
+    if (original && Number(original.flags) & MessageFlags.Loading) {
       // The first follow-up after a deferred reply replaces the "thinking…" message (keeping its ephemerality).
-      message = applyEdit(original, { ...body, flags: undefined });
-      message.edited_timestamp = null;
+      message = { ...applyEdit(original, { ...body, flags: undefined }), edited_timestamp: null };
       rec.original = message;
       state.messages.set(message.id, message);
-      rec.resolveFinal(body);
+      rec.resolveFinal(asMessage);
     } else {
-      message = newMessage(state, rec, body);
+      message = newMessage(state, rec, asMessage);
     }
     rec.followUpMessages.set(message.id, message);
     return { status: 200, body: message };
@@ -132,12 +160,12 @@ export function webhook(
     return { status: 204 };
   }
   if (method !== 'PATCH') return METHOD_NOT_ALLOWED;
-  const invalid = validateMessage(body ?? {}, false);
+  const invalid = validateMessage(asMessage, false);
   if (invalid) return invalid;
-  const edited = applyEdit(message, body ?? {});
+  const edited = applyEdit(message, body as Record<string, unknown> | undefined);
   if (isOriginal || rec.original?.id === edited.id) rec.original = edited;
   if (rec.followUpMessages.has(edited.id)) rec.followUpMessages.set(edited.id, edited);
   state.messages.set(edited.id, edited);
-  rec.recordEdit(isOriginal ? '@original' : messageId, body);
+  rec.recordEdit(isOriginal ? '@original' : messageId, body ?? {});
   return { status: 200, body: edited };
 }

@@ -1,6 +1,7 @@
+import type { APIApplicationCommand, APIMessage } from 'discord-api-types/v10';
 import type { InteractionRecord } from './fakeDiscordInteraction';
 import type { Snowflakes, UserInfo } from './fakeDiscordPayloads';
-import type { Fault, Payload, RecordedRequest } from './fakeDiscordTypes';
+import type { Fault, RecordedRequest } from './fakeDiscordTypes';
 
 /** The FakeDiscord state the HTTP routes read and write. */
 export interface HttpState {
@@ -15,10 +16,10 @@ export interface HttpState {
   requests: RecordedRequest[];
   snowflakes: Snowflakes;
   /** Registered commands by scope: 'global' or a guild id. */
-  commands: Map<string, Payload[]>;
-  interactions: Map<string, InteractionRecord>;
+  commands: Map<string, APIApplicationCommand[]>;
+  interactions: Map<string, InteractionRecord<unknown>>;
   /** Every message the bot has posted through interactions, latest version, by id. */
-  messages: Map<string, Payload>;
+  messages: Map<string, APIMessage>;
   takeFault(method: string, path: string): Fault | undefined;
 }
 

@@ -1,8 +1,22 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type {
+  APICommandAutocompleteInteractionResponseCallbackData,
+  APIInteraction,
+  APIInteractionResponseCallbackData,
+  ApplicationCommandOptionType,
+  InteractionResponseType,
+  RESTPatchAPIWebhookWithTokenMessageJSONBody,
+  RESTPostAPIWebhookWithTokenJSONBody,
+} from 'discord-api-types/v10';
 
-/** A JSON payload as it travels over the wire. Test support only: bodies are arbitrary JSON. */
-// biome-ignore lint/suspicious/noExplicitAny: payload bodies are arbitrary JSON; tests narrow them.
-export type Payload = any;
+/**
+ * A message as the bot sent it (a type 4 or 7 callback's data, a follow-up, an edit): read as Discord's
+ * callback data, which all of them are a form of. The bot's JSON is only this shape once validated.
+ */
+export type MessageBody = APIInteractionResponseCallbackData;
+
+/** What autocomplete answers with (callback type 8). */
+export type AutocompleteBody = APICommandAutocompleteInteractionResponseCallbackData;
 
 export interface FakeDiscordOptions {
   /** The token the fake accepts, default 'test-token'; anything else → 401 on REST, close 4004 on IDENTIFY. */
@@ -33,8 +47,11 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
-  /** Parsed JSON body (for multipart requests: the parsed `payload_json`), undefined when empty. */
-  body: Payload;
+  /**
+   * Parsed JSON body (for multipart requests: the parsed `payload_json`), undefined when empty; the text
+   * when it is not JSON. Whatever the client sent: narrow it to the route's body type to read it.
+   */
+  body: unknown;
   /** Names of files sent as multipart parts, if any. */
   files: string[];
   /** The status the fake answered with (0 while the request is still being handled). */
@@ -61,7 +78,7 @@ export interface IdentifyRecord {
 
 export interface CommandOption {
   name: string;
-  type: number;
+  type: ApplicationCommandOptionType;
   value: string | number | boolean;
 }
 
@@ -96,29 +113,31 @@ export interface SendButtonInput {
   message?: unknown;
 }
 
-export interface InteractionResponseRecord {
+export interface InteractionResponseRecord<Data = MessageBody> {
   /** 4 message, 5 deferred, 6 deferred update, 7 update, 8 autocomplete result, 9 modal. */
-  type: number;
-  data?: Payload;
+  type: InteractionResponseType;
+  /** The callback's data; `{}` when it had none (a defer without flags). */
+  data: Data;
   elapsedMs: number;
 }
 
 export interface FinalMessageRecord {
-  data: Payload;
+  data: MessageBody;
   elapsedMs: number;
 }
 
-export interface FakeInteraction {
+/** A dispatched interaction, as a test holds it. `Data`: what its callback carries (a message, or choices). */
+export interface FakeInteraction<Data = MessageBody> {
   id: string;
   token: string;
   /** The INTERACTION_CREATE `d` payload that was dispatched. */
-  readonly payload: Payload;
+  readonly payload: APIInteraction;
   /** Resolves with the first accepted interaction callback body and the ms from dispatch to callback. */
-  response(timeoutMs?: number): Promise<InteractionResponseRecord>;
+  response(timeoutMs?: number): Promise<InteractionResponseRecord<Data>>;
   /** For type 4/7 the callback data; for 5/6 the body of the first PATCH .../messages/@original. */
   finalMessage(timeoutMs?: number): Promise<FinalMessageRecord>;
   /** Bodies of follow-up POSTs to /webhooks/{app}/{token}. */
-  readonly followUps: Payload[];
+  readonly followUps: RESTPostAPIWebhookWithTokenJSONBody[];
   /** Bodies of every PATCH /webhooks/{app}/{token}/messages/{@original|id}. */
-  readonly edits: Payload[];
+  readonly edits: RESTPatchAPIWebhookWithTokenMessageJSONBody[];
 }

@@ -1,4 +1,24 @@
-import type { Fault, Payload } from './fakeDiscordTypes';
+import {
+  type APIApplicationCommandOption,
+  type APIEmbed,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  MessageFlags,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { AutocompleteBody, Fault, MessageBody } from './fakeDiscordTypes';
+
+/** Discord's `errors` tree: keys down to the bad field, `_errors` there. */
+interface ErrorNode {
+  [key: string]: ErrorNode | Array<{ code: string; message: string }> | undefined;
+}
+
+/**
+ * The bodies below are JSON from the bot, read through the types they should have: every field is
+ * checked as if it could be anything (a missing array is none, a non-string has no length).
+ */
+const list = <T>(value: T[] | null | undefined): T[] => (Array.isArray(value) ? value : []);
 
 /**
  * The subset of Discord's request validation that a bot realistically trips over (message and embed
@@ -6,17 +26,17 @@ import type { Fault, Payload } from './fakeDiscordTypes';
  * does: 400 `{ code: 50035, message: 'Invalid Form Body', errors: { <path>: { _errors: [...] } } }`.
  */
 class FormErrors {
-  readonly errors: Payload = {};
+  readonly errors: ErrorNode = {};
   count = 0;
 
   add(path: Array<string | number>, code: string, message: string): void {
     let node = this.errors;
     for (const key of path) {
       node[key] ??= {};
-      node = node[key];
+      node = node[key] as ErrorNode;
     }
     node._errors ??= [];
-    node._errors.push({ code, message });
+    (node._errors as Array<{ code: string; message: string }>).push({ code, message });
     this.count++;
   }
 
@@ -34,11 +54,9 @@ class FormErrors {
 }
 
 const EMPTY_MESSAGE: Fault = { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
-const COMPONENTS_V2 = 1 << 15;
-
-function embedLength(embed: Payload): number {
+function embedLength(embed: APIEmbed | undefined): number {
   const text = (v: unknown) => (typeof v === 'string' ? v.length : 0);
-  const fields: Payload[] = Array.isArray(embed?.fields) ? embed.fields : [];
+  const fields = list(embed?.fields);
   return (
     text(embed?.title) +
     text(embed?.description) +
@@ -49,9 +67,9 @@ function embedLength(embed: Payload): number {
 }
 
 /** Validate a message create/edit body. `create` also rejects an empty message. */
-export function validateMessage(body: Payload, create: boolean): Fault | undefined {
+export function validateMessage(body: MessageBody | undefined, create: boolean): Fault | undefined {
   const e = new FormErrors();
-  const embeds: Payload[] = Array.isArray(body?.embeds) ? body.embeds : [];
+  const embeds = list(body?.embeds);
   e.maxLength(['content'], body?.content, 2000);
   e.maxLength(['embeds'], embeds, 10);
   embeds.forEach((embed, i) => {
@@ -59,7 +77,7 @@ export function validateMessage(body: Payload, create: boolean): Fault | undefin
     e.maxLength(['embeds', i, 'description'], embed?.description, 4096);
     e.maxLength(['embeds', i, 'footer', 'text'], embed?.footer?.text, 2048);
     e.maxLength(['embeds', i, 'author', 'name'], embed?.author?.name, 256);
-    const fields: Payload[] = Array.isArray(embed?.fields) ? embed.fields : [];
+    const fields = list(embed?.fields);
     e.maxLength(['embeds', i, 'fields'], fields, 25);
     fields.forEach((field, j) => {
       e.maxLength(['embeds', i, 'fields', j, 'name'], field?.name, 256, 1);
@@ -69,34 +87,36 @@ export function validateMessage(body: Payload, create: boolean): Fault | undefin
   if (embeds.reduce((n, embed) => n + embedLength(embed), 0) > 6000) {
     e.add(['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
   }
-  const rows: Payload[] = Array.isArray(body?.components) ? body.components : [];
-  if (!(Number(body?.flags) & COMPONENTS_V2)) {
+  const rows = list(body?.components);
+  if (!(Number(body?.flags) & MessageFlags.IsComponentsV2)) {
     e.maxLength(['components'], rows, 5);
     const seen = new Set<string>();
     rows.forEach((row, i) => {
-      const children: Payload[] = Array.isArray(row?.components) ? row.components : [];
+      const children = list(
+        row && 'components' in row ? (row.components as unknown as Array<Record<string, unknown>>) : [],
+      );
       e.maxLength(['components', i, 'components'], children, 5, 1);
       children.forEach((c, j) => {
         const path = ['components', i, 'components', j];
-        if (c?.type === 2) e.maxLength([...path, 'label'], c.label, 80);
+        if (c?.type === ComponentType.Button) e.maxLength([...path, 'label'], c.label, 80);
         if (c?.custom_id === undefined) return;
         e.maxLength([...path, 'custom_id'], c.custom_id, 100, 1);
-        if (seen.has(c.custom_id))
-          e.add([...path, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Duplicate');
-        seen.add(c.custom_id);
+        const customId = String(c.custom_id);
+        if (seen.has(customId)) e.add([...path, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Duplicate');
+        seen.add(customId);
       });
     });
   }
   const invalid = e.fault();
   if (invalid) return invalid;
   const hasContent = typeof body?.content === 'string' && body.content.length > 0;
-  const hasOther = embeds.length > 0 || rows.length > 0 || body?.attachments?.length > 0 || body?.poll;
+  const hasOther = embeds.length > 0 || rows.length > 0 || list(body?.attachments).length > 0 || body?.poll;
   return create && !hasContent && !hasOther ? EMPTY_MESSAGE : undefined;
 }
 
-export function validateAutocomplete(data: Payload): Fault | undefined {
+export function validateAutocomplete(raw: unknown): Fault | undefined {
   const e = new FormErrors();
-  const choices: Payload[] = Array.isArray(data?.choices) ? data.choices : [];
+  const choices = list((raw as AutocompleteBody | undefined)?.choices);
   e.maxLength(['data', 'choices'], choices, 25);
   choices.forEach((choice, i) => {
     e.maxLength(['data', 'choices', i, 'name'], choice?.name, 100, 1);
@@ -117,42 +137,57 @@ function validateName(e: FormErrors, path: Array<string | number>, name: unknown
 
 function validateOptions(e: FormErrors, path: Array<string | number>, options: unknown): void {
   if (options === undefined || options === null) return;
-  const list: Payload[] = Array.isArray(options) ? options : [];
-  e.maxLength([...path, 'options'], list, 25);
+  const defined = list(options as APIApplicationCommandOption[]);
+  e.maxLength([...path, 'options'], defined, 25);
   const names = new Set<string>();
   let sawOptional = false;
-  list.forEach((option, i) => {
+  defined.forEach((option, i) => {
+    // Subcommands and groups hold options; the other types are values, which may be required.
+    const isValue =
+      option?.type !== ApplicationCommandOptionType.Subcommand &&
+      option?.type !== ApplicationCommandOptionType.SubcommandGroup;
+    const required = isValue && 'required' in option && option.required;
     const at = [...path, 'options', i];
     validateName(e, at, option?.name, true);
     e.maxLength([...at, 'description'], option?.description, 100, 1);
     if (names.has(option?.name))
       e.add([...at, 'name'], 'APPLICATION_COMMAND_OPTIONS_DUPLICATE_NAME', 'Duplicate');
     names.add(option?.name);
-    if (option?.type > 2 && option?.required && sawOptional) {
+    if (required && sawOptional) {
       e.add(
         [...at, 'required'],
         'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
         'Required options must be placed before non-required options',
       );
     }
-    if (option?.type > 2 && !option?.required) sawOptional = true;
-    if (option?.choices !== undefined) e.maxLength([...at, 'choices'], option.choices, 25);
-    if (option?.type === 1 || option?.type === 2) validateOptions(e, at, option.options);
+    if (isValue && !required) sawOptional = true;
+    if ('choices' in option && option.choices !== undefined)
+      e.maxLength([...at, 'choices'], option.choices, 25);
+    if (!isValue) validateOptions(e, at, option.options);
   });
 }
 
 /** Validate a list of command bodies (one for POST/PATCH, all of them for PUT). */
-export function validateCommands(commands: Payload[], bulk: boolean): Fault | undefined {
+export function validateCommands(
+  commands: readonly RESTPostAPIApplicationCommandsJSONBody[],
+  bulk: boolean,
+): Fault | undefined {
   const e = new FormErrors();
   if (bulk) e.maxLength([], commands, 100);
   const seen = new Set<string>();
   commands.forEach((command, i) => {
     const path = bulk ? [i] : [];
-    const type = command?.type ?? 1;
-    validateName(e, path, command?.name, type === 1);
-    if (type === 1) {
-      e.maxLength([...path, 'description'], command?.description, 100, 1);
-      validateOptions(e, path, command?.options);
+    const type = command?.type ?? ApplicationCommandType.ChatInput;
+    const chatInput = type === ApplicationCommandType.ChatInput;
+    validateName(e, path, command?.name, chatInput);
+    if (chatInput) {
+      e.maxLength(
+        [...path, 'description'],
+        'description' in command ? command.description : undefined,
+        100,
+        1,
+      );
+      validateOptions(e, path, 'options' in command ? command.options : undefined);
     }
     const key = `${type}:${command?.name}`;
     if (seen.has(key))

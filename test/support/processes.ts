@@ -28,6 +28,19 @@ export interface Running {
   signal(signal: NodeJS.Signals): void;
 }
 
+/**
+ * The test runner's environment without any setting the bot reads (Discord, corpus, cooldown, shards)
+ * and without NODE_OPTIONS, with `extra` over it: a child sees only what the test gives it.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|SHARD|NODE_OPTIONS)/.test(key),
+    ),
+  );
+  return { ...inherited, ...extra };
+}
+
 const running = new Set<ChildProcess>();
 const waiting: Array<() => void> = [];
 
@@ -47,14 +60,9 @@ export function runMain(env: Record<string, string>, input?: string): Running {
   let spawned: ChildProcess | undefined;
   const exit = (async () => {
     await slot();
-    const inherited = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([key]) => !/^(DISCORD_|CORPUS_DIR|ASK_COOLDOWN_SECONDS|SHARD|NODE_OPTIONS)/.test(key),
-      ),
-    );
     const child = spawn(TSX, [path.join(PROJECT_ROOT, 'src/main.ts')], {
       cwd: PROJECT_ROOT,
-      env: { ...inherited, DISCORD_TOKEN: '', ASK_COOLDOWN_SECONDS: '0', NO_COLOR: '1', ...env },
+      env: cleanEnv({ DISCORD_TOKEN: '', ASK_COOLDOWN_SECONDS: '0', NO_COLOR: '1', ...env }),
       stdio: ['pipe', 'pipe', 'pipe'],
       // Its own process group: tsx runs the program in a second node process, which a kill of tsx
       // alone would leave running.
@@ -95,10 +103,17 @@ export async function killChildren(): Promise<void> {
   );
 }
 
-export async function waitFor(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
+/** Polls `check` until it holds; `what` (computed at the time, e.g. the output so far) names it on a timeout. */
+export async function waitFor(
+  check: () => boolean,
+  timeoutMs: number,
+  what: string | (() => string),
+): Promise<void> {
   const start = Date.now();
   while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what()}`);
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -120,12 +135,20 @@ export interface Spawned {
   exit: Promise<number | null>;
 }
 
-/** Runs a project entry point (`src/main.ts`, `src/cli/deploy.ts`) in node with tsx, capturing its output. */
-export function spawnScript(script: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Spawned {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(PROJECT_ROOT, script)], {
-    ...options,
+/**
+ * Runs a project entry point (`src/main.ts`, `src/cli/deploy.ts`) in node with tsx, capturing its output;
+ * `input`, if given, is piped in and closed.
+ */
+export function spawnScript(
+  script: string,
+  options: { cwd: string; env: NodeJS.ProcessEnv; args?: readonly string[]; input?: string },
+): Spawned {
+  const { args = [], input, ...spawnOptions } = options;
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(PROJECT_ROOT, script), ...args], {
+    ...spawnOptions,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin?.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk) => {
@@ -134,6 +157,7 @@ export function spawnScript(script: string, options: { cwd: string; env: NodeJS.
   child.stderr?.on('data', (chunk) => {
     stderr += chunk;
   });
-  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close', not 'exit': by then all of its output has been read.
+  const exit = once(child, 'close').then(([code]) => code as number | null);
   return { child, stdout: () => stdout, stderr: () => stderr, exit };
 }

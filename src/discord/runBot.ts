@@ -1,49 +1,12 @@
-// The start-up `npm start` (src/main.ts) and every shard process (src/shard.ts) share: config, corpus,
-// the bot, and the signals that stop it or reload its corpus.
-import { type Config, ConfigError, loadConfig } from './config';
-import { CorpusError } from './corpus/loadCorpus';
-import { describeError, type Log } from './discord/log';
-import { describeLoginError } from './discord/loginError';
-import { type Bot, startBot } from './discord/startBot';
-import { buildEngine, type CorpusReloader } from './reload';
-import type { AnswerEngine } from './search/engine';
-
-/** Writes one line to stderr (a shard process puts its shard id in front). */
-export type WriteLine = (line: string) => void;
-
-export const writeStderr: WriteLine = (line) => process.stderr.write(`${line}\n`);
-
-/** Operator mistakes end the process with one line and no stack trace. */
-export function exitWith(write: WriteLine, line: string): never {
-  write(line);
-  process.exit(1);
-}
-
-export function loadConfigOrExit(write: WriteLine): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) exitWith(write, `config: ${error.message}`);
-    throw error;
-  }
-}
-
-export async function loadEngineOrExit(config: Config, log: Log): Promise<AnswerEngine> {
-  try {
-    return await buildEngine(config.corpusDir, log);
-  } catch (error) {
-    if (error instanceof CorpusError) {
-      log(`corpus: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-/** A stray promise must not take the bot down: log it and go on. */
-export function logUnhandledRejections(log: Log): void {
-  process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${describeError(reason)}`));
-}
+// The gateway bot as a process runs it: logs in, answers until a signal, and exits with a code that
+// says how it ended. Shared by `npm start` (src/main.ts) and every shard process (src/shard.ts).
+import type { Config } from '../config';
+import { describeError, type Log } from '../log';
+import type { CorpusReloader } from '../runtime/reload';
+import { exitWith, type WriteLine } from '../runtime/startup';
+import type { AnswerEngine } from '../search/engine';
+import { describeLoginError } from './loginError';
+import { type Bot, startBot } from './startBot';
 
 export interface RunBotOptions {
   log: Log;
@@ -82,6 +45,8 @@ export async function runBot(config: Config, engine: AnswerEngine, options: RunB
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   if (options.stopWithParent) process.on('disconnect', () => shutdown('the sharding manager is gone'));
 
+  // Logging in can take a while when Discord is slow or unreachable: say at once what is going on.
+  if (options.announceReady ?? true) log('connecting to Discord…');
   bot = await startBot(config, engine, {
     log,
     announceReady: options.announceReady,

@@ -5,20 +5,20 @@
  * next burst when the last one is answered), with Discord's 3 s window enforced by the stand-in.
  * Prints how many were answered, the time to first response as the stand-in measures it (dispatch →
  * callback), the handler's own time, and memory before and after (after a GC when run with
- * `node --expose-gc --import tsx src/cli/benchBot.ts`). A benchmark that prints figures, not a test.
+ * `node --expose-gc --import tsx test/bench/benchBot.ts`). A benchmark that prints figures, not a test.
  */
 import { parseArgs } from 'node:util';
 import { Events } from 'discord.js';
-import { FakeDiscord, type FakeInteraction } from '../../test/support/fakeDiscord';
-import { parseConfig } from '../config';
-import { startBot } from '../discord/startBot';
-import { canForceGc, mb, ms, percentile } from './benchStats';
-import { loadEngineOrExit } from './loadEngine';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { canForceGc, mb, ms, percentile } from '../../src/cli/benchStats';
+import { parseConfig } from '../../src/config';
+import { startBot } from '../../src/discord/startBot';
+import { createLog } from '../../src/log';
+import { loadConfigOrExit, loadEngineOrExit, writeStderr } from '../../src/runtime/startup';
+import { FakeDiscord, type FakeInteraction } from '../support/fakeDiscord';
 
 const USAGE = 'usage: npm run bench:bot -- [--total 2000] [--burst 100]';
 const DISCORD_WINDOW_MS = 3000;
-const STRING = 3;
-const BOOLEAN = 5;
 
 /** What people ask, typos and all; what they ask that the article does not cover; and odd input. */
 const QUESTIONS = [
@@ -109,7 +109,8 @@ function forgetRecords(fake: FakeDiscord): void {
 }
 
 const { total, burst } = options();
-const engine = await loadEngineOrExit();
+// The corpus as `npm start` would read it (CORPUS_DIR from the environment or .env); Discord is the stand-in.
+const engine = await loadEngineOrExit(loadConfigOrExit(writeStderr).corpusDir, createLog(writeStderr));
 const fake = await FakeDiscord.start({ callbackWindowMs: DISCORD_WINDOW_MS });
 const config = parseConfig({
   DISCORD_TOKEN: fake.token,
@@ -172,8 +173,10 @@ function ask(): FakeInteraction {
   return fake.sendCommand({
     name: 'ask',
     options: [
-      { name: 'question', type: STRING, value: question },
-      ...(sent % 7 === 0 ? [{ name: 'private', type: BOOLEAN, value: true }] : []),
+      { name: 'question', type: ApplicationCommandOptionType.String, value: question },
+      ...(sent % 7 === 0
+        ? [{ name: 'private', type: ApplicationCommandOptionType.Boolean, value: true }]
+        : []),
     ],
     // A distinct user each time, as well as no cooldown: every question reaches the engine.
     userId: String(4000000000000000000n + BigInt(sent)),

@@ -1,8 +1,9 @@
 // Reloading the corpus without a restart (SIGHUP): the new engine is built aside and swapped in whole,
 // so an interaction is answered from the old corpus or the new one, never from a mix.
-import { CorpusError, loadCorpus } from './corpus/loadCorpus';
-import { describeError, type Log } from './discord/log';
-import { AnswerEngine } from './search/engine';
+import { CorpusError, loadCorpus } from '../corpus/loadCorpus';
+import { describeError, type Log } from '../log';
+import { plural } from '../reply/plural';
+import { AnswerEngine } from '../search/engine';
 
 /** What the sharding manager sends a shard process over IPC when it gets SIGHUP. */
 export const RELOAD_MESSAGE = { askbot: 'reload' } as const;
@@ -19,10 +20,6 @@ export function isReloadMessage(message: unknown): boolean {
 export async function buildEngine(corpusDir: string, log: Log): Promise<AnswerEngine> {
   const corpus = await loadCorpus(corpusDir, { onWarning: (message) => log(`corpus: ${message}`) });
   return AnswerEngine.build(corpus);
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,0 +1,385 @@
+/**
+ * `npm run tune [-- --dry-run]`: fits the weights in src/search/weights.ts to the development question
+ * sets (never the frozen ones) and prints cross-validated figures:
+ *
+ * 1. the ranking: a linear model over the rank features, fitted listwise (softmax over each question's
+ *    candidates), its L2 strength chosen by 5-fold cross-validation;
+ * 2. the confidence: two logistic models over the confidence features of each question's best
+ *    passage as ranked out-of-fold (as an unseen question would be): "is the question about the
+ *    corpus at all" (below its cut-off the bot abstains) and "is the best passage right" (its cut-offs
+ *    make the high/medium/low labels), with cut-offs chosen on out-of-fold probabilities.
+ *
+ * With --dry-run it prints the figures and leaves weights.ts alone.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { AnswerEngine } from '../search/engine';
+import {
+  CONFIDENCE_FEATURES,
+  type ConfidenceFeature,
+  RANK_FEATURES,
+  type RankFeature,
+} from '../search/featureNames';
+import { confidenceFeatures, type QuestionFacts } from '../search/features';
+import { type RankedPassage, scoreOf } from '../search/rank';
+import { ON_TOPIC, RANKING, RIGHT } from '../search/weights';
+import { type EvalQuestion, isRight, parseQuestions } from './evalScoring';
+import { loadEngineFrom, STANDARD_SUITES } from './evalSuites';
+import { type BinaryExample, dot, fitLogistic, fitRanker, foldOf, sigmoid } from './tuneFit';
+
+const FOLDS = 5;
+const RANK_LAMBDAS = [0.00001, 0.001];
+const CONFIDENCE_LAMBDA = 0.001;
+/** High confidence must be right at least 95% of the time on unseen questions: aim above it. */
+const HIGH_PRECISION_TARGET = 0.97;
+/** Answering an off-topic question costs this many false abstentions. */
+const OFF_TOPIC_COST = 3;
+/** Marking a right answer "low" costs this many near-misses or wrong answers left above "low". */
+const RIGHT_LOW_COST = 2;
+const WEIGHTS_FILE = fileURLToPath(new URL('../search/weights.ts', import.meta.url));
+
+const { values } = parseArgs({
+  options: { 'dry-run': { type: 'boolean', default: false }, misses: { type: 'boolean', default: false } },
+});
+
+interface Item {
+  suite: string;
+  question: EvalQuestion;
+  facts: QuestionFacts;
+  ranked: RankedPassage[];
+  right: boolean[];
+  fold: number;
+}
+
+async function collect(): Promise<Item[]> {
+  const items: Item[] = [];
+  for (const suite of STANDARD_SUITES) {
+    if (suite.frozen || !existsSync(suite.file)) continue;
+    const engine: AnswerEngine = await loadEngineFrom(suite.corpora);
+    for (const question of parseQuestions(readFileSync(suite.file, 'utf8'), suite.file)) {
+      const { facts, ranked } = engine.analyse(question.q);
+      const right = ranked.map((r) => {
+        const shown = engine.describe(r, ranked);
+        return isRight(question, { quote: shown.quote, articleId: shown.article.id, speaker: shown.speaker });
+      });
+      items.push({
+        suite: suite.name,
+        question,
+        facts,
+        ranked,
+        right,
+        fold: foldOf(question.q.toLowerCase(), FOLDS),
+      });
+    }
+  }
+  return items;
+}
+
+const vector = (features: Readonly<Record<RankFeature, number>>) =>
+  RANK_FEATURES.map((name) => features[name] ?? 0);
+const asRecord = <K extends string>(names: readonly K[], w: readonly number[]) =>
+  Object.fromEntries(names.map((name, i) => [name, round(w[i] ?? 0)])) as Record<K, number>;
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+function fitRanking(items: readonly Item[], lambda: number) {
+  const examples = items.map((item) => ({
+    features: item.ranked.map((r) => vector(r.features)),
+    right: item.right,
+  }));
+  return asRecord(RANK_FEATURES, fitRanker(examples, RANK_FEATURES.length, lambda));
+}
+
+/** The candidates re-scored and re-ordered by these weights, with whether each is right. */
+function rerank(item: Item, weights: Record<RankFeature, number>) {
+  return item.ranked
+    .map((r, i) => ({ ...r, score: scoreOf(r.features, weights), right: item.right[i] ?? false }))
+    .sort((a, b) => b.score - a.score || a.passageId - b.passageId);
+}
+
+interface Judged {
+  item: Item;
+  topRight: boolean;
+  signals: Record<ConfidenceFeature, number>;
+}
+
+/** Each question ranked by the weights fitted without its fold: how an unseen question is ranked. */
+function outOfFold(items: readonly Item[], lambda: number): Judged[] {
+  const judged: Judged[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const weights = fitRanking(
+      items.filter((i) => i.fold !== fold),
+      lambda,
+    );
+    for (const item of items.filter((i) => i.fold === fold)) {
+      const ranked = rerank(item, weights);
+      judged.push({
+        item,
+        topRight: ranked[0]?.right ?? false,
+        signals: confidenceFeatures(item.facts, ranked),
+      });
+    }
+  }
+  return judged;
+}
+
+const confidenceVector = (signals: Record<ConfidenceFeature, number>) =>
+  CONFIDENCE_FEATURES.map((n) => signals[n]);
+
+function logisticOutOfFold(
+  judged: readonly Judged[],
+  example: (j: Judged) => BinaryExample | undefined,
+): number[] {
+  const probabilities = new Array<number>(judged.length).fill(Number.NaN);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const train = judged.filter((j) => j.item.fold !== fold).flatMap((j) => example(j) ?? []);
+    const w = fitLogistic(train, CONFIDENCE_FEATURES.length, CONFIDENCE_LAMBDA);
+    judged.forEach((j, i) => {
+      if (j.item.fold === fold)
+        probabilities[i] = sigmoid((w[0] ?? 0) + dot(w.slice(1), confidenceVector(j.signals)));
+    });
+  }
+  return probabilities;
+}
+
+const onTopicExample = (j: Judged): BinaryExample | undefined =>
+  j.item.ranked.length === 0
+    ? undefined
+    : {
+        features: confidenceVector(j.signals),
+        label: j.item.question.expect !== null || j.item.question.near === true,
+      };
+const rightExample = (j: Judged): BinaryExample | undefined =>
+  j.item.ranked.length === 0 || (!j.item.question.expect && !j.item.question.near)
+    ? undefined
+    : { features: confidenceVector(j.signals), label: j.topRight };
+
+/** Candidate cut-offs: midpoints between the sorted probabilities. */
+function cutOffs(probabilities: readonly number[]): number[] {
+  const sorted = [...new Set(probabilities.filter((p) => !Number.isNaN(p)))].sort((a, b) => a - b);
+  return [0, ...sorted.slice(1).map((p, i) => (p + (sorted[i] ?? 0)) / 2), 1];
+}
+
+function chooseAbstain(judged: readonly Judged[], pOn: readonly number[]): number {
+  let best = { cost: Number.POSITIVE_INFINITY, t: 0.5 };
+  for (const t of cutOffs(pOn)) {
+    let cost = 0;
+    judged.forEach((j, i) => {
+      const answered = j.item.ranked.length > 0 && (pOn[i] ?? 0) >= t;
+      if (j.item.question.expect && !answered) cost += 1;
+      if (!j.item.question.expect && !j.item.question.near && answered) cost += OFF_TOPIC_COST;
+    });
+    if (cost < best.cost) best = { cost, t };
+  }
+  return best.t;
+}
+
+function chooseConfidence(
+  judged: readonly Judged[],
+  answered: readonly boolean[],
+  pRight: readonly number[],
+) {
+  const pool = judged
+    .map((j, i) => ({ j, p: pRight[i] ?? 0, answered: answered[i] }))
+    .filter((x) => x.answered);
+  let high = 1;
+  for (const t of cutOffs(pool.map((x) => x.p)).reverse()) {
+    const above = pool.filter((x) => x.p >= t);
+    if (above.length < 10) continue;
+    const precision = above.filter((x) => x.j.topRight).length / above.length;
+    if (precision >= HIGH_PRECISION_TARGET) high = t;
+    else break;
+  }
+  let low = { value: Number.NEGATIVE_INFINITY, t: 0 };
+  for (const t of cutOffs(pool.map((x) => x.p)).filter((t) => t <= high)) {
+    let value = 0;
+    for (const x of pool) if (x.p < t) value += x.j.topRight ? -RIGHT_LOW_COST : 1;
+    if (value > low.value) low = { value, t };
+  }
+  return { high, low: low.t };
+}
+
+function report(
+  label: string,
+  judged: readonly Judged[],
+  pOn: readonly number[],
+  pRight: readonly number[],
+  cut: { abstain: number; high: number; low: number },
+) {
+  const suites = [...new Set(judged.map((j) => j.item.suite))];
+  console.log(`\n${label}`);
+  for (const suite of [...suites, 'all']) {
+    let [answerable, right, falseAbstain, off, offAbstained, near, nearHedged, high, highRight, rightHigh] = [
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    judged.forEach((j, i) => {
+      if (suite !== 'all' && j.item.suite !== suite) return;
+      const q = j.item.question;
+      const answered = j.item.ranked.length > 0 && (pOn[i] ?? 0) >= cut.abstain;
+      const p = pRight[i] ?? 0;
+      const confidence = p >= cut.high ? 'high' : p >= cut.low ? 'medium' : 'low';
+      if (answered && confidence === 'high') {
+        high++;
+        if (j.topRight && q.expect) highRight++;
+      }
+      if (q.expect) {
+        answerable++;
+        if (!answered) falseAbstain++;
+        else if (j.topRight) {
+          right++;
+          if (confidence === 'high') rightHigh++;
+        }
+      } else if (q.near) {
+        near++;
+        if (!answered || confidence === 'low') nearHedged++;
+      } else {
+        off++;
+        if (!answered) offAbstained++;
+      }
+    });
+    const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '–');
+    console.log(
+      `  ${suite.padEnd(12)} right ${right}/${answerable} (${pct(right, answerable)}), false abstentions ${falseAbstain} (${pct(falseAbstain, answerable)}), off-topic abstained ${offAbstained}/${off}, near hedged ${nearHedged}/${near}, high right ${highRight}/${high} (${pct(highRight, high)}), right answers high ${pct(rightHigh, right)}`,
+    );
+  }
+}
+
+function replaceWeights(
+  ranking: Record<RankFeature, number>,
+  onTopic: number[],
+  right: number[],
+  cut: { abstain: number; high: number; low: number },
+  header: string,
+) {
+  const source = readFileSync(WEIGHTS_FILE, 'utf8');
+  const start = source.indexOf('// --- written by npm run tune: start ---');
+  const end = source.indexOf('// --- written by npm run tune: end ---');
+  if (start < 0 || end < 0) throw new Error(`${WEIGHTS_FILE}: the tune markers are missing`);
+  const model = (w: number[]) => ({
+    bias: round(w[0] ?? 0),
+    weights: asRecord(CONFIDENCE_FEATURES, w.slice(1)),
+  });
+  const block = [
+    '// --- written by npm run tune: start ---',
+    ...header.split('\n').map((line) => `// ${line}`.trimEnd()),
+    `export const RANKING: Record<RankFeature, number> = ${JSON.stringify(ranking, null, 2)};`,
+    '',
+    `export const ON_TOPIC: LogisticModel & { threshold: number } = ${JSON.stringify({ ...model(onTopic), threshold: round(cut.abstain) }, null, 2)};`,
+    '',
+    `export const RIGHT: LogisticModel & { high: number; low: number } = ${JSON.stringify({ ...model(right), high: round(cut.high), low: round(cut.low) }, null, 2)};`,
+    '',
+  ].join('\n');
+  writeFileSync(WEIGHTS_FILE, source.slice(0, start) + block + source.slice(end));
+}
+
+const items = await collect();
+console.log(
+  `${items.length} development questions from ${new Set(items.map((i) => i.suite)).size} sets (frozen sets are never read)`,
+);
+
+// As shipped: the weights in weights.ts now, ranked in-sample.
+const shipped = items.map((item) => {
+  const ranked = rerank(item, RANKING);
+  return { item, topRight: ranked[0]?.right ?? false, signals: confidenceFeatures(item.facts, ranked) };
+});
+const prob = (model: { bias: number; weights: Record<ConfidenceFeature, number> }, j: Judged) =>
+  sigmoid(
+    model.bias +
+      dot(
+        CONFIDENCE_FEATURES.map((n) => model.weights[n]),
+        confidenceVector(j.signals),
+      ),
+  );
+report(
+  'weights.ts as it stands (in-sample):',
+  shipped,
+  shipped.map((j) => prob(ON_TOPIC, j)),
+  shipped.map((j) => prob(RIGHT, j)),
+  { abstain: ON_TOPIC.threshold, high: RIGHT.high, low: RIGHT.low },
+);
+
+let bestLambda = { lambda: RANK_LAMBDAS[0] ?? 0.001, right: -1 };
+for (const lambda of RANK_LAMBDAS) {
+  const judged = outOfFold(items, lambda);
+  const right = judged.filter((j) => j.item.question.expect && j.topRight).length;
+  console.log(
+    `ranking, L2 ${lambda}: ${right}/${judged.filter((j) => j.item.question.expect).length} right at 1, out-of-fold`,
+  );
+  if (right > bestLambda.right) bestLambda = { lambda, right };
+}
+
+const judged = outOfFold(items, bestLambda.lambda);
+if (values.misses) printMisses(judged, bestLambda.lambda);
+const pOn = logisticOutOfFold(judged, onTopicExample);
+const pRightOof = logisticOutOfFold(judged, rightExample);
+const abstain = chooseAbstain(judged, pOn);
+const answered = judged.map((j, i) => j.item.ranked.length > 0 && (pOn[i] ?? 0) >= abstain);
+const { high, low } = chooseConfidence(judged, answered, pRightOof);
+const cut = { abstain, high, low };
+report(
+  `cross-validated (${FOLDS} folds; ranking L2 ${bestLambda.lambda}; cut-offs abstain ${round(abstain)}, high ${round(high)}, low ${round(low)}):`,
+  judged,
+  pOn,
+  pRightOof,
+  cut,
+);
+
+const ranking = fitRanking(items, bestLambda.lambda);
+const inSample = items.filter((item) => item.question.expect && rerank(item, ranking)[0]?.right).length;
+console.log(
+  `ranking fitted on all of them: ${inSample}/${items.filter((i) => i.question.expect).length} right at 1 in-sample`,
+);
+const onTopicWeights = fitLogistic(
+  judged.flatMap((j) => onTopicExample(j) ?? []),
+  CONFIDENCE_FEATURES.length,
+  CONFIDENCE_LAMBDA,
+);
+const rightWeights = fitLogistic(
+  judged.flatMap((j) => rightExample(j) ?? []),
+  CONFIDENCE_FEATURES.length,
+  CONFIDENCE_LAMBDA,
+);
+
+if (values['dry-run']) {
+  console.log('\n--dry-run: weights.ts left as it was');
+} else {
+  const header = `Fitted on ${items.length} development questions; cross-validated right at 1: ${bestLambda.right}/${judged.filter((j) => j.item.question.expect).length}.`;
+  replaceWeights(ranking, onTopicWeights, rightWeights, cut, header);
+  console.log(`\nwrote ${WEIGHTS_FILE}`);
+}
+
+/** The out-of-fold ranking misses of the development sets: where the right passage ended up. */
+function printMisses(judged: readonly Judged[], lambda: number) {
+  const weightsByFold = Array.from({ length: FOLDS }, (_, fold) =>
+    fitRanking(
+      items.filter((i) => i.fold !== fold),
+      lambda,
+    ),
+  );
+  for (const j of judged) {
+    if (!j.item.question.expect || j.topRight) continue;
+    const ranked = rerank(j.item, weightsByFold[j.item.fold] ?? RANKING);
+    const at = ranked.findIndex((r) => r.right);
+    console.log(
+      `MISS [${j.item.suite}] ${j.item.question.q}  (right one at ${at < 0 ? 'none' : at + 1} of ${ranked.length})`,
+    );
+  }
+}
+if (values.misses) {
+  const bySuite = new Map<string, { right: number; total: number; wrongArticle: number; none: number }>();
+  for (const item of items) {
+    if (!item.question.expect) continue;
+    const t = bySuite.get(item.suite) ?? { right: 0, total: 0, wrongArticle: 0, none: 0 };
+    bySuite.set(item.suite, t);
+    t.total++;
+    const ranked = rerank(item, ranking);
+    if (ranked[0]?.right) t.right++;
+    else if (!item.right.some(Boolean)) t.none++;
+    else if (item.question.article) {
+      const top = ranked[0];
+      const engineArticle = top ? items[0] && top.passageId : undefined;
+      void engineArticle;
+    }
+  }
+  console.log(JSON.stringify([...bySuite]));
+}

@@ -1,0 +1,81 @@
+/**
+ * The evidence the ranking and the confidence are computed from. Each is a number, most of them a
+ * share of the question's weight in [0, 1]; what each is worth is learned by `npm run tune` and kept in
+ * weights.ts. features.ts says how each is measured.
+ */
+
+/** Evidence that one passage answers the question. */
+export const RANK_FEATURES = [
+  /** BM25 of the question's words as written (or repaired), as a share of its best possible value. */
+  'bm25',
+  /** Shares of the question's weight the passage's text matches, by the closest kind of match. */
+  'exact',
+  'typo',
+  'sound',
+  'synonym',
+  'broader',
+  'sibling',
+  'related',
+  /** Shares matched only in the passage's context: its speaker's name, section heading, article title. */
+  'speaker',
+  'section',
+  'title',
+  /** Share matched inside the best single sentence: answers are said in one place. */
+  'sentence',
+  /** The kind of answer asked for (a duration for "how long") is in the passage, or missing from it. */
+  'kindHere',
+  'kindMissing',
+  /** …in the best-matching sentence. */
+  'kindInSentence',
+  /** The best sentence's share when the passage holds the kind asked for, and when it lacks it. */
+  'kindCovered',
+  'missingCovered',
+  /** A person or a reason, asked for ("who", "why") and present: common in news, so weighed apart. */
+  'weakKindHere',
+  /** The passage holds the wanted setting (where, when, how long) of an event its neighbour tells. */
+  'neighbourLend',
+  /** Its heading asks the same kind of question ("Why is … important?" for a "why"). */
+  'sectionAsks',
+  /** "What did X say": these are X's own words; or someone else's. */
+  'speaksHere',
+  'notTheSpeaker',
+  /** "Who said …": the passage quotes a named speaker. */
+  'whoSaidQuote',
+  /** Share of the question's weight matched inside quotation marks. */
+  'quoted',
+  /** "Who is X": the first passage naming X (news introduces a person there), or one saying "X, a …". */
+  'firstMention',
+  'appositive',
+  /** The first paragraph, and the first paragraph when the question asks what the article is about. */
+  'lead',
+  'summaryLead',
+  /** Share of the question's weight that the passage's article holds anywhere, and its gap to the best article's. */
+  'articleShare',
+  'articleGap',
+  /** fuse.js token search over the leading passages (character-level fuzzy matching). */
+  'fuse',
+  /** log(words): longer passages say more. */
+  'length',
+] as const;
+export type RankFeature = (typeof RANK_FEATURES)[number];
+
+/** Evidence that the best passage is right, and that the question is about the corpus at all. */
+export const CONFIDENCE_FEATURES = [
+  /** The model's score of the best passage, its lead over the second, and its softmax share. */
+  'top',
+  'margin',
+  'share',
+  /** Share of the question's weight the best passage covers (any match), and literally (as written or repaired). */
+  'covered',
+  'literal',
+  /** Share of the question's weight the corpus holds anywhere. */
+  'corpus',
+  /** Share of the question's weight in words the corpus never uses, and in names it never mentions. */
+  'unknown',
+  'unknownNames',
+  /** The kind of answer asked for is missing from the best passage. */
+  'kindMissing',
+  /** log(1 + content words of the question). */
+  'words',
+] as const;
+export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];

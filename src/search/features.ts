@@ -1,0 +1,311 @@
+import type { Passage } from '../corpus/types';
+import { type AnswerKind, passageFeatures, questionKinds } from './cues';
+import type { ConfidenceFeature, RankFeature } from './featureNames';
+import { LITERAL, NONE, type PassageMatch, textHolders } from './match';
+import { CONTEXTS, type PassageIndex } from './passageIndex';
+import { MATCH_KINDS, type QueryWord } from './queryTerms';
+import { ANALYSIS } from './weights';
+
+/**
+ * How each feature of featureNames.ts is measured, for one question and one passage (rank features)
+ * or for the best passage of a question (confidence features).
+ */
+
+/** What a question asks, worked out once before its passages are scored. */
+export interface QuestionFacts {
+  words: readonly QueryWord[];
+  /** Sum of the words' importance: every share is of this. */
+  weight: number;
+  /** Kinds of answer asked for that few passages hold (a duration, a date, a place…). */
+  strongKinds: readonly AnswerKind[];
+  /** Kinds asked for that most news passages hold (a person, a reason). */
+  weakKinds: readonly AnswerKind[];
+  allKinds: readonly AnswerKind[];
+  /** Speakers the question names while asking what they said ("what did Kirby say"). */
+  namedSpeakers: ReadonlySet<string>;
+  whoSaid: boolean;
+  /** "Who is X": the index terms of the names asked about. */
+  identityTerms: readonly string[];
+  summary: boolean;
+}
+
+const WEAK_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'reason']);
+/** The setting of an event (where, when, how long) is often told in the paragraph next to it. */
+const SETTING_KINDS: ReadonlySet<AnswerKind> = new Set(['place', 'time', 'duration']);
+
+export function splitKinds(kinds: readonly AnswerKind[]) {
+  return {
+    strongKinds: kinds.filter((k) => !WEAK_KINDS.has(k)),
+    weakKinds: kinds.filter((k) => WEAK_KINDS.has(k)),
+  };
+}
+
+const KIND_INDEX = Object.fromEntries(MATCH_KINDS.map((k, i) => [k, i])) as Record<
+  (typeof MATCH_KINDS)[number],
+  number
+>;
+
+/** Shares of the question's weight by kind of match, in the text and (for words not in the text) the context. */
+export function matchShares(facts: QuestionFacts, match: PassageMatch) {
+  const text = new Float64Array(MATCH_KINDS.length);
+  const context = new Float64Array(CONTEXTS.length);
+  facts.words.forEach((word, j) => {
+    const kind = match.text[j] ?? NONE;
+    const where = match.context[j] ?? NONE;
+    if (kind !== NONE) text[kind] = (text[kind] ?? 0) + word.importance;
+    else if (where !== NONE) context[where] = (context[where] ?? 0) + word.importance;
+  });
+  const w = Math.max(facts.weight, 1e-9);
+  return { text: text.map((x) => x / w), context: context.map((x) => x / w) };
+}
+
+/** The cheap features, from the postings alone: enough to choose which passages to score in full. */
+export function cheapFeatures(
+  facts: QuestionFacts,
+  match: PassageMatch,
+  index: PassageIndex,
+): Partial<Record<RankFeature, number>> {
+  const { text, context } = matchShares(facts, match);
+  const length = index.passages[match.passageId]?.length ?? 0;
+  const { bm25K1: k1, bm25B: b } = ANALYSIS;
+  let bm25 = 0;
+  facts.words.forEach((word, j) => {
+    const tf = match.tf[j] ?? 0;
+    if (tf > 0) bm25 += (word.importance * tf) / (tf + k1 * (1 - b + (b * length) / index.averageLength));
+  });
+  return {
+    bm25: bm25 / Math.max(facts.weight, 1e-9),
+    exact: text[KIND_INDEX.exact],
+    typo: text[KIND_INDEX.typo],
+    sound: text[KIND_INDEX.sound],
+    synonym: text[KIND_INDEX.synonym],
+    broader: text[KIND_INDEX.broader],
+    sibling: text[KIND_INDEX.sibling],
+    related: text[KIND_INDEX.related],
+    speaker: context[CONTEXTS.indexOf('speaker')],
+    section: context[CONTEXTS.indexOf('section')],
+    title: context[CONTEXTS.indexOf('title')],
+    length: Math.log1p(length) / Math.log(100),
+  };
+}
+
+/** Matches up to synonyms are trusted to name the word: looser ones say only that the topic is near. */
+const TRUSTED = MATCH_KINDS.indexOf('synonym');
+
+/** Share of the question's weight one set of terms (a sentence, the quoted words) names. */
+function shareIn(facts: QuestionFacts, terms: ReadonlySet<string>): number {
+  let covered = 0;
+  for (const word of facts.words) {
+    const named = word.alternatives.some(
+      (a) => MATCH_KINDS.indexOf(a.kind) <= TRUSTED && a.terms.every((t) => terms.has(t)),
+    );
+    if (named) covered += word.importance;
+  }
+  return covered / Math.max(facts.weight, 1e-9);
+}
+
+export interface ScoringContext {
+  facts: QuestionFacts;
+  index: PassageIndex;
+  passages: readonly Passage[];
+  /** Share of the question's weight each article holds anywhere. */
+  articleShares: ReadonlyMap<string, number>;
+  bestArticleShare: number;
+  /** Cheap coverage (any text match) of each matched passage, for lending to neighbours. */
+  coverageOf: (passageId: number) => number;
+}
+
+/** The features that need the passage's text: sentences, kinds of answer, speakers, names. */
+export function fullFeatures(
+  context: ScoringContext,
+  match: PassageMatch,
+  cheap: Partial<Record<RankFeature, number>>,
+): Record<RankFeature, number> {
+  const { facts, index, passages } = context;
+  const pid = match.passageId;
+  const passage = passages[pid];
+  const held = index.featuresOf(pid);
+
+  let sentence = 0;
+  let bestSentence = '';
+  for (const s of index.sentences(pid)) {
+    const share = shareIn(facts, s.terms);
+    if (share > sentence) {
+      sentence = share;
+      bestSentence = s.text;
+    }
+  }
+  const strongHere = facts.strongKinds.some((k) => held.has(k));
+  const inSentence =
+    facts.strongKinds.length > 0 && bestSentence !== ''
+      ? facts.strongKinds.some((k) => passageFeatures(bestSentence).has(k))
+      : false;
+
+  let neighbourLend = 0;
+  const setting = facts.strongKinds.filter((k) => SETTING_KINDS.has(k));
+  if (setting.length > 0 && setting.some((k) => held.has(k))) {
+    for (const other of [pid - 1, pid + 1]) {
+      const neighbour = passages[other];
+      if (!neighbour || neighbour.articleId !== passage?.articleId) continue;
+      if (setting.some((k) => index.featuresOf(other).has(k))) continue;
+      neighbourLend = Math.max(neighbourLend, context.coverageOf(other));
+    }
+  }
+
+  const section = passage?.section;
+  const sectionAsks =
+    section?.endsWith('?') && facts.allKinds.length > 0
+      ? questionKinds(section).some((k) => facts.allKinds.includes(k))
+      : false;
+  const speaksHere =
+    facts.namedSpeakers.size > 0 &&
+    passage?.speakerVia === 'speech' &&
+    facts.namedSpeakers.has(passage.speaker ?? '');
+
+  let firstMention = false;
+  let appositive = false;
+  for (const term of facts.identityTerms) {
+    const here = index
+      .textPostings(term)
+      .filter(([other]) => passages[other]?.articleId === passage?.articleId);
+    if (here[0]?.[0] === pid) firstMention = true;
+    if (here.some(([other]) => other === pid) && describes(passage?.text ?? '', index.spellings(term)))
+      appositive = true;
+  }
+
+  const articleShare = context.articleShares.get(passage?.articleId ?? '') ?? 0;
+  const lead = passage?.paragraph === 1;
+  return {
+    bm25: 0,
+    exact: 0,
+    typo: 0,
+    sound: 0,
+    synonym: 0,
+    broader: 0,
+    sibling: 0,
+    related: 0,
+    speaker: 0,
+    section: 0,
+    title: 0,
+    length: 0,
+    ...cheap,
+    sentence,
+    kindHere: strongHere ? 1 : 0,
+    kindMissing: facts.strongKinds.length > 0 && !strongHere ? 1 : 0,
+    kindInSentence: inSentence ? 1 : 0,
+    kindCovered: strongHere ? sentence : 0,
+    missingCovered: facts.strongKinds.length > 0 && !strongHere ? sentence : 0,
+    weakKindHere: facts.weakKinds.some((k) => held.has(k)) ? 1 : 0,
+    neighbourLend,
+    sectionAsks: sectionAsks ? 1 : 0,
+    speaksHere: speaksHere ? 1 : 0,
+    notTheSpeaker: facts.namedSpeakers.size > 0 && !speaksHere ? 1 : 0,
+    whoSaidQuote: facts.whoSaid && passage?.hasQuote && passage.speaker ? 1 : 0,
+    quoted: passage?.hasQuote ? shareIn(facts, index.quotedTerms(pid)) : 0,
+    firstMention: firstMention ? 1 : 0,
+    appositive: appositive ? 1 : 0,
+    lead: lead ? 1 : 0,
+    summaryLead: facts.summary && lead ? 1 : 0,
+    articleShare,
+    articleGap: articleShare - context.bestArticleShare,
+    fuse: 0,
+  };
+}
+
+/** "Whelan, a former U.S. Marine", "Kirby, who…", "Lavrov is the…": the article says who the person is. */
+function describes(text: string, spellings: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return spellings.some((name) => {
+    const pattern = new RegExp(`\\b${escapeRegExp(name)}(?:[’']s)?,? (?:a|an|the|who|is|was)\\b`, 'u');
+    return pattern.test(lower);
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Share of the question's weight each article holds anywhere (text, context or title). */
+export function articleShares(
+  facts: QuestionFacts,
+  index: PassageIndex,
+  passages: readonly Passage[],
+  filter?: (passageId: number) => boolean,
+): Map<string, number> {
+  const shares = new Map<string, number>();
+  for (const word of facts.words) {
+    const articles = new Set<string>();
+    for (const alternative of word.alternatives) {
+      if (MATCH_KINDS.indexOf(alternative.kind) > TRUSTED) continue;
+      for (const [pid] of textHolders(alternative, index))
+        if (!filter || filter(pid)) articles.add(passages[pid]?.articleId ?? '');
+      const [term] = alternative.terms;
+      if (alternative.terms.length === 1 && term)
+        for (const pid of index.contextHolders(term))
+          if (!filter || filter(pid)) articles.add(passages[pid]?.articleId ?? '');
+    }
+    for (const article of articles) shares.set(article, (shares.get(article) ?? 0) + word.importance);
+  }
+  const w = Math.max(facts.weight, 1e-9);
+  for (const [article, share] of shares) shares.set(article, share / w);
+  return shares;
+}
+
+/** The confidence features of a ranked question: its best passage against the rest and the corpus. */
+export function confidenceFeatures(
+  facts: QuestionFacts,
+  ranked: ReadonlyArray<{ score: number; features: Record<RankFeature, number> }>,
+): Record<ConfidenceFeature, number> {
+  const top = ranked[0];
+  const w = Math.max(facts.weight, 1e-9);
+  let unknown = 0;
+  let unknownNames = 0;
+  let literal = 0;
+  for (const word of facts.words) {
+    if (word.alternatives.some((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL)) literal += word.importance;
+    if (word.alternatives.length > 0) continue;
+    unknown += word.importance;
+    if (word.name) unknownNames += word.importance;
+  }
+  const corpusLiteral = literal / w;
+  if (!top) {
+    return {
+      top: 0,
+      margin: 0,
+      share: 0,
+      covered: 0,
+      literal: 0,
+      corpus: corpusLiteral,
+      unknown: unknown / w,
+      unknownNames: unknownNames / w,
+      kindMissing: facts.strongKinds.length > 0 ? 1 : 0,
+      words: Math.log1p(facts.words.length),
+    };
+  }
+  const f = top.features;
+  const second = ranked[1]?.score ?? top.score - 5;
+  let total = 0;
+  for (const r of ranked) total += Math.exp(r.score - top.score);
+  return {
+    top: top.score,
+    margin: Math.min(5, top.score - second),
+    share: 1 / total,
+    covered:
+      f.exact +
+      f.typo +
+      f.sound +
+      f.synonym +
+      f.broader +
+      f.sibling +
+      f.related +
+      f.speaker +
+      f.section +
+      f.title,
+    literal: f.exact + f.typo + f.sound,
+    corpus: corpusLiteral,
+    unknown: unknown / w,
+    unknownNames: unknownNames / w,
+    kindMissing: f.kindMissing,
+    words: Math.log1p(facts.words.length),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Chat shorthand people type into Discord, spelled out. This is a table of English as it is typed in
+ * chats, not of any article's words: it applies only where the corpus does not use the short form
+ * itself (a corpus about "FM radio" keeps "fm").
+ */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  abt: 'about',
+  admin: 'administration',
+  amb: 'ambassador',
+  approx: 'approximately',
+  b4: 'before',
+  bc: 'because',
+  bcuz: 'because',
+  bday: 'birthday',
+  bn: 'billion',
+  btwn: 'between',
+  ceo: 'chief executive',
+  cuz: 'because',
+  convo: 'conversation',
+  convos: 'conversations',
+  dept: 'department',
+  diff: 'difference',
+  dr: 'doctor',
+  fm: 'foreign minister',
+  gov: 'government',
+  govt: 'government',
+  govts: 'governments',
+  hrs: 'hours',
+  hr: 'hour',
+  info: 'information',
+  intl: 'international',
+  mil: 'million',
+  mins: 'minutes',
+  min: 'minutes',
+  mgr: 'manager',
+  natl: 'national',
+  nuke: 'nuclear weapon',
+  nukes: 'nuclear weapons',
+  pct: 'percent',
+  pm: 'prime minister',
+  ppl: 'people',
+  pres: 'president',
+  prez: 'president',
+  prob: 'probably',
+  pts: 'points',
+  rep: 'representative',
+  ru: 'russia',
+  sec: 'secretary',
+  secy: 'secretary',
+  sen: 'senator',
+  tho: 'though',
+  thru: 'through',
+  tmrw: 'tomorrow',
+  u: 'you',
+  ur: 'your',
+  uk: 'U.K.',
+  un: 'United Nations',
+  usa: 'U.S.',
+  vs: 'versus',
+  wat: 'what',
+  wut: 'what',
+  yrs: 'years',
+  yr: 'year',
+};
+
+/**
+ * "us" is the pronoun unless it stands where a country does: "the us", "between us and russia",
+ * "us-russia", "us officials" after a preposition is left alone (it could be either).
+ */
+const US_AS_COUNTRY =
+  /\b(?:the|between|and|with|against|from) us\b(?![’']\w)|\bus(?= ?(?:-|and|&|vs\.?|versus) ?\p{L})/giu;
+
+/**
+ * Spells out shorthand the corpus does not use as written. `usedByCorpus` says whether a lower-case
+ * word is one of the corpus's own.
+ */
+export function expandShorthand(question: string, usedByCorpus: (word: string) => boolean): string {
+  const spelled = question.replace(
+    /(?<![\p{L}\p{N}'’.])([\p{L}\p{N}]+)(?![\p{L}\p{N}'’]|\.\p{L})/gu,
+    (word) => {
+      const lower = word.toLowerCase();
+      const long = SHORTHAND[lower];
+      return long && !usedByCorpus(lower) ? long : word;
+    },
+  );
+  return spelled.replace(US_AS_COUNTRY, (match) => match.replace(/us$/iu, 'U.S.').replace(/^us\b/iu, 'U.S.'));
+}
