@@ -123,6 +123,10 @@ export class AnswerEngine {
     const pRight = probability(RIGHT, signals);
     const passage = this.corpus.passages[best.passageId] as Passage;
     const quote = chooseQuote(passage.text, best.matchedTerms);
+    const highlights = [
+      ...highlightWords(quote, best.matchedTerms),
+      ...answerSpans(quote, questionKinds(analysis.question)),
+    ];
     return {
       answered: true,
       question,
@@ -130,14 +134,12 @@ export class AnswerEngine {
       passage,
       paragraph: passage.paragraph,
       section: passage.section,
-      ...attributionFor(passage, quote, highlightWords(quote, best.matchedTerms)),
+      // The speaker of the sentences in bold, not the passage's: the reporter's own sentences have none.
+      ...attributionFor(passage, quote, highlights),
       score: round(pRight),
       confidence: confidenceOf(pRight),
       article: this.articleRef(passage.articleId),
-      highlights: [
-        ...highlightWords(quote, best.matchedTerms),
-        ...answerSpans(quote, questionKinds(analysis.question)),
-      ],
+      highlights,
       alternatives: ranked
         .slice(1)
         .filter((r) => covers(r.features))
