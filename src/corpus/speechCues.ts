@@ -3,18 +3,8 @@
  * "said X", "X, a …, said", "X told reporters", "X said in a statement", "…, who said", "according to
  * X", "according to a notice X filed", "records kept by X".
  */
-import {
-  type Appositive,
-  appositiveAfter,
-  appositiveBefore,
-  isAsideClause,
-  isBoundary,
-  phraseEndingAt,
-  phraseStartingAt,
-  type Reading,
-  readPhrase,
-  type Span,
-} from './phrases';
+import { type Appositive, appositiveAfter, appositiveBefore, isAsideClause } from './appositives';
+import { isBoundary, phraseEndingAt, phraseStartingAt, type Reading, readPhrase, type Span } from './phrases';
 import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
 
