@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { attributionFor } from '../src/corpus/attribution';
 import type { Passage } from '../src/corpus/types';
 import { escapeText } from '../src/reply/markdown';
 import { type QuoteView, renderNoAnswer, renderQuoteReply } from '../src/reply/renderAnswer';
@@ -102,7 +103,8 @@ function quoteView(
     article: engine.articleRef(passage.articleId),
     paragraph: passage.paragraph,
     section: passage.section,
-    speaker: passage.speaker,
+    // Who speaks in what is shown: the sentences in bold, else all those quoted (not the passage's main speaker).
+    ...attributionFor(passage, shown.quote, shown.highlights),
     hasQuote: passage.hasQuote,
     ...extra,
   };

@@ -106,6 +106,15 @@ describe('npm run ask -- --corpus', () => {
     expect(json.answered).toBe(true);
     expect(json.quote).toContain('seven otters');
     expect(json.speaker).toBe('Ewan Reid');
+    expect(json.speakerRole).toBe('harbour master');
+    // Each person the quote lets speak, with the sentences that are theirs.
+    expect(json.speakers).toEqual([
+      {
+        speaker: 'Ewan Reid',
+        role: 'harbour master',
+        sentences: ['“We counted seven otters near the old pier,” harbour master Ewan Reid said on Tuesday.'],
+      },
+    ]);
     expect(json.article).toEqual({
       id: OTTERS.id,
       title: OTTERS.title,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusProblems } from '../src/corpus/checkCorpus';
+import { attributionLines, corpusProblems } from '../src/corpus/checkCorpus';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 
 const seed = readFileSync('corpus/blinken-lavrov-g20.md', 'utf8');
@@ -29,6 +29,27 @@ describe('corpus check', () => {
     const run = runCheck('corpus');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/corpus ok: 1 article, 14 passages/);
+  });
+
+  it('lists who the bot thinks speaks in each quoted passage, with the role apart', async () => {
+    const lines = attributionLines((await loadCorpus('corpus')).passages);
+    expect(lines).toContain(
+      '¶3  John Kirby, White House spokesman (cited) — The surprise encounter between Blinken and Russian Foreign …',
+    );
+    expect(lines).toContain(
+      '¶5  Russia’s foreign ministry — Russia’s foreign ministry denied the top diplomats held …',
+    );
+    // Paragraph 7 quotes nobody: it is not listed.
+    expect(lines.some((line) => line.startsWith('¶7 '))).toBe(false);
+    const run = runCheck('corpus');
+    expect(run.stdout).toContain(`      ${lines[0]}\n`);
+    const two = corpusWith({
+      'two.md':
+        '---\ntitle: Two voices\npublished: 2024-01-01\n---\nCouncil member Tom Price said the ferry was too costly. Mayor Ana Ruiz said she would try again.\n',
+    });
+    expect(runCheck(two).stdout).toContain(
+      '¶1  Tom Price, council member; Ana Ruiz, mayor — Council member Tom Price said',
+    );
   });
 
   it('counts in English ("1 passage") and shows files under the working folder relative to it', () => {

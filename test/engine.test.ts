@@ -166,7 +166,7 @@ const ANSWERABLE: Record<string, Case[]> = {
     [
       'who said nuclear arsenals could double in size',
       ['could double in size'],
-      'Federation of American Scientists',
+      'the Federation of American Scientists',
     ],
     ['Who said Putin showed zero interest?', ['zero interest'], 'Antony Blinken'],
   ],
@@ -505,6 +505,8 @@ describe('npm run ask -- --json', () => {
         'score',
         'section',
         'speaker',
+        'speakerRole',
+        'speakers',
       ].sort(),
     );
     const expected = engine.answer(question) as Answer;
@@ -515,6 +517,7 @@ describe('npm run ask -- --json', () => {
       paragraph: expected.paragraph,
       section: expected.section ?? null,
       speaker: 'John Kirby',
+      speakerRole: 'White House spokesman',
       score: expected.score,
       article: { title: seed.meta.title, published: '2023-03-02', outlet: null, url: null },
     });

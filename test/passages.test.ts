@@ -186,6 +186,31 @@ describe('splitSentences', () => {
     expect(splitSentences('Mr. Smith went home. He slept.')).toEqual(['Mr. Smith went home.', 'He slept.']);
   });
 
+  it('ends a sentence at a full stop with no space after it ("said.The", "Nov. 12.She", "1970s.The")', () => {
+    expect(
+      splitSentences('Officials said.Two of them left on Nov. 12.She stayed. It was the 1970s.The end.'),
+    ).toEqual([
+      'Officials said.',
+      'Two of them left on Nov. 12.',
+      'She stayed.',
+      'It was the 1970s.',
+      'The end.',
+    ]);
+  });
+
+  it('keeps datelines, state abbreviations and "No." inside their sentence, but not "no."', () => {
+    expect(
+      splitSentences('SALEM, Ore. (AP) — It hit 109 degrees. Room No. 5 was hot. He said no. Then he left.'),
+    ).toEqual([
+      'SALEM, Ore. (AP) — It hit 109 degrees.',
+      'Room No. 5 was hot.',
+      'He said no.',
+      'Then he left.',
+    ]);
+    expect(splitSentences('She moved to Springfield, Ill. Last year she left.')).toHaveLength(1);
+    expect(splitSentences('She felt ill. Last year she left.')).toHaveLength(2);
+  });
+
   it('ends a sentence after a closing quote', () => {
     expect(splitSentences('“It is over.” She left.')).toEqual(['“It is over.”', 'She left.']);
     expect(splitSentences('He shouted "Go home!" Then he left.')).toEqual([

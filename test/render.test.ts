@@ -278,6 +278,23 @@ describe('renderQuoteReply', () => {
     expectWithinDiscordLimits(reply);
   });
 
+  it('shows the role apart from the name: "Said by: Jane Roe, senator", "Source: John Kirby, White House spokesman"', () => {
+    const said = renderQuoteReply(
+      { ...kirby, speaker: 'Jane Roe', speakerRole: 'senator', hasQuote: true },
+      { ephemeral: false },
+    );
+    const saidFields = Object.fromEntries((said.embeds?.[0]?.fields ?? []).map((f) => [f.name, f.value]));
+    expect(saidFields['Said by']).toBe('Jane Roe, senator');
+    const cited = renderQuoteReply({ ...kirby, speakerRole: 'White House spokesman' }, { ephemeral: false });
+    const citedFields = Object.fromEntries((cited.embeds?.[0]?.fields ?? []).map((f) => [f.name, f.value]));
+    expect(citedFields.Source).toBe('John Kirby, White House spokesman');
+    const none = renderQuoteReply(
+      { ...kirby, speaker: undefined, speakerRole: undefined },
+      { ephemeral: false },
+    );
+    expect(none.embeds?.[0]?.fields?.map((f) => f.name)).not.toContain('Source');
+  });
+
   it('says "Said by" when the passage quotes its speaker, and has no link without a URL', () => {
     const reply = renderQuoteReply(
       { ...kirby, hasQuote: true, article: { ...article, url: undefined } },

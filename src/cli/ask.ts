@@ -3,7 +3,9 @@
  * with --json one JSON object per question. With no question, reads questions from stdin, one a line.
  */
 import { createInterface } from 'node:readline';
+import { quotedSpeakers } from '../corpus/attribution';
 import { createLog } from '../log';
+import { speakerLine } from '../reply/renderAnswer';
 import { loadCliConfigOrExit, loadEngineOrExit, writeStderr } from '../runtime/startup';
 import type { AnswerResult } from '../search/types';
 import { parseCli } from './args';
@@ -55,12 +57,20 @@ function toJson(result: AnswerResult) {
     paragraph: result.paragraph,
     section: result.section ?? null,
     speaker: result.speaker ?? null,
+    speakerRole: result.speakerRole ?? null,
+    // Each person (or body) the quote lets speak, with the sentences that are theirs.
+    speakers: quotedSpeakers(result.passage, result.quote).map((s) => ({
+      speaker: s.speaker,
+      role: s.role ?? null,
+      sentences: s.sentences,
+    })),
     score: result.score,
     article: { id: result.article.id, title, published, outlet: outlet ?? null, url: url ?? null },
     alternatives: result.alternatives.map((a) => ({
       quote: a.quote,
       paragraph: a.paragraph,
       speaker: a.speaker ?? null,
+      speakerRole: a.speakerRole ?? null,
       score: a.score,
       article: a.article.title,
     })),
@@ -76,6 +86,6 @@ function toText(result: AnswerResult): string {
   const where = [`paragraph ${result.paragraph}`, result.section && `under “${result.section}”`]
     .filter(Boolean)
     .join(', ');
-  const who = result.speaker ? ` — ${result.speaker}` : '';
+  const who = result.speaker ? ` — ${speakerLine(result.speaker, result.speakerRole)}` : '';
   return `“${result.quote}”${who}\n  ${result.article.title} (${result.article.published}), ${where}\n`;
 }

@@ -1,11 +1,12 @@
 /**
  * `npm run corpus:check [-- DIR]`: loads the corpus exactly as the bot does (every file parses, has a
  * title and a valid date, no two articles share a title) and checks that every passage is the article's
- * own text. Prints one line per article, or one line per problem and exits 1. The folder: DIR (or
+ * own text. Prints one line per article, with a line for each passage that quotes or cites someone
+ * (who, and their role), or one line per problem and exits 1. The folder: DIR (or
  * `--corpus DIR`), else CORPUS_DIR from the environment or .env, read as `npm start` reads it.
  */
 import path from 'node:path';
-import { corpusProblems } from '../corpus/checkCorpus';
+import { attributionLines, corpusProblems } from '../corpus/checkCorpus';
 import { CorpusError, loadCorpus } from '../corpus/loadCorpus';
 import { plural } from '../reply/plural';
 import { exitWith, loadCliConfigOrExit, writeStderr } from '../runtime/startup';
@@ -36,6 +37,7 @@ try {
     console.log(
       `ok  ${shown(article.file)}: "${article.meta.title}" (${article.meta.published}), ${plural(passages.length, 'passage')}, ${plural(sections, 'section')}`,
     );
+    for (const line of attributionLines(passages)) console.log(`      ${line}`);
   }
   console.log(
     `corpus ok: ${plural(corpus.articles.length, 'article')}, ${plural(corpus.passages.length, 'passage')}`,

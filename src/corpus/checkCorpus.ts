@@ -1,4 +1,4 @@
-import type { Corpus } from './types';
+import type { Corpus, Passage } from './types';
 import { foldWhitespace } from './whitespace';
 
 /**
@@ -22,4 +22,28 @@ export function corpusProblems(corpus: Corpus): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * Who the bot thinks speaks in each passage that quotes or cites someone, one line each, so whoever adds
+ * an article sees it at a glance: `¶3  John Kirby, White House spokesman (cited) — The surprise …`.
+ * A passage with several speakers lists its main one first.
+ */
+export function attributionLines(passages: readonly Passage[]): string[] {
+  return passages.flatMap((p) => {
+    if (!p.speaker) return [];
+    const others = new Map<string, string | undefined>();
+    for (const s of p.sentenceSpeakers ?? []) if (s.speaker !== p.speaker) others.set(s.speaker, s.role);
+    const who = [
+      withRole(p.speaker, p.speakerRole, p.speakerVia),
+      ...[...others].map(([name, role]) => withRole(name, role)),
+    ].join('; ');
+    const words = p.text.split(' ');
+    const opening = words.slice(0, 8).join(' ') + (words.length > 8 ? ' …' : '');
+    return [`¶${p.paragraph}  ${who} — ${opening}`];
+  });
+}
+
+function withRole(name: string, role: string | undefined, via?: Passage['speakerVia']): string {
+  return `${name}${role ? `, ${role}` : ''}${via === 'citation' ? ' (cited)' : ''}`;
 }

@@ -1,32 +1,70 @@
 /**
- * Splits a passage into sentences, keeping abbreviations ("U.S.", "Mr.", "Jan.") and initials inside
- * their sentence: `Intl.Segmenter` would cut "Whelan, a former U.S. Marine, has been…" after "U.S.".
+ * Splits a passage into sentences, keeping abbreviations ("U.S.", "Mr.", "Jan.", "Tenn.") and initials
+ * inside their sentence: `Intl.Segmenter` would cut "Whelan, a former U.S. Marine, has been…" after
+ * "U.S.". News copy also loses spaces ("…on Nov. 12.She said"): a full stop between a lowercase
+ * word (or a number) and a capitalised word ends a sentence even without a space.
  */
+import { isAbbreviation } from './lexicon';
 
+/** Ours on top of compromise's list: titles and months it lacks, kept short on purpose. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd vs etc no jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+  'mr mrs ms dr prof sen rep gov gen col lt sgt capt det supt st jr sr inc corp co ltd vs etc jan feb mar apr jun jul aug sep sept oct nov dec'.split(
     ' ',
   ),
 );
 
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
+/** AP state abbreviations that are also words ("Ill.", "Ore.", "Mass."), and "No. 5": abbreviations only when capitalised. */
+const CAPITALISED_ABBREVIATIONS = new Set(
+  'No Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo'.split(
+    ' ',
+  ),
+);
+
+export interface SentenceSpan {
+  /** Offset of the sentence's first character in the passage. */
+  start: number;
+  /** Offset just after its last character (closing quote included). */
+  end: number;
+}
+
+const BOUNDARY =
+  /[.!?…]+[”"’')\]]*(?:(?=\s+[“"‘'([]?[\p{Lu}\d])|(?<=[\p{Ll}\d%”’)][.!?]+)(?=\p{Lu}\p{Ll}))/gu;
+
+/** Where each sentence of `text` starts and ends (white space between sentences belongs to none). */
+export function sentenceSpans(text: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
   let start = 0;
-  const boundary = /[.!?…]+[”"’')\]]*(?=\s+[“"‘'([]?[\p{Lu}\d])/gu;
-  for (const match of text.matchAll(boundary)) {
+  for (const match of text.matchAll(BOUNDARY)) {
     const end = match.index + match[0].length;
-    const before = text.slice(start, match.index);
-    const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
-    // "U.S." or "J." (dotted letters) and known abbreviations do not end a sentence.
-    if (
-      match[0] === '.' &&
-      (/^(?:\p{L}\.)*\p{L}$/u.test(lastWord) || ABBREVIATIONS.has(lastWord.toLowerCase()))
-    )
-      continue;
-    sentences.push(text.slice(start, end).trim());
+    if (match[0] === '.' && isAbbreviated(wordBefore(text, start, match.index))) continue;
+    pushTrimmed(text, start, end, spans);
     start = end;
   }
-  const rest = text.slice(start).trim();
-  if (rest) sentences.push(rest);
-  return sentences;
+  pushTrimmed(text, start, text.length, spans);
+  return spans;
+}
+
+export function splitSentences(text: string): string[] {
+  return sentenceSpans(text).map((s) => text.slice(s.start, s.end));
+}
+
+/** The word (letters, digits, dots) that ends at `end`; read backwards, since passages can be long. */
+function wordBefore(text: string, floor: number, end: number): string {
+  let k = end;
+  while (k > floor && /[\p{L}\p{N}.]/u.test(text[k - 1] ?? '')) k--;
+  return text.slice(k, end);
+}
+
+/** "U.S." or "J." (dotted letters) and known abbreviations do not end a sentence. */
+function isAbbreviated(word: string): boolean {
+  if (/^(?:\p{L}\.)*\p{L}$/u.test(word)) return true;
+  return ABBREVIATIONS.has(word.toLowerCase()) || CAPITALISED_ABBREVIATIONS.has(word) || isAbbreviation(word);
+}
+
+function pushTrimmed(text: string, start: number, end: number, spans: SentenceSpan[]): void {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/u.test(text[from] ?? '')) from++;
+  while (to > from && /\s/u.test(text[to - 1] ?? '')) to--;
+  if (to > from) spans.push({ start: from, end: to });
 }

@@ -19,6 +19,7 @@ export function splitPassages(body: string, excludedLines: readonly string[] = [
 
   for (const block of body.split(/\r?\n[\s\u00a0]*\r?\n/)) {
     const lines = block.split(/\r?\n/).filter((line) => {
+      if (excluded.size === 0) return line.trim() !== '';
       const folded = foldWhitespace(line);
       return folded !== '' && !excluded.has(folded);
     });
@@ -41,8 +42,21 @@ export function splitPassages(body: string, excludedLines: readonly string[] = [
 
   const speakers = findSpeakers(passages.map((p) => p.text));
   return passages.map((p, i) => {
-    const speaker = speakers[i];
-    return speaker ? { ...p, speaker: speaker.name, speakerVia: speaker.via } : p;
+    const found = speakers[i];
+    if (!found) return p;
+    return {
+      ...p,
+      speaker: found.name,
+      ...(found.role ? { speakerRole: found.role } : {}),
+      speakerVia: found.via,
+      sentenceSpeakers: found.sentences.map((s) => ({
+        start: s.start,
+        end: s.end,
+        speaker: s.name,
+        ...(s.role ? { role: s.role } : {}),
+        via: s.via,
+      })),
+    };
   });
 }
 

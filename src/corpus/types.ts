@@ -29,14 +29,31 @@ export interface Passage {
   paragraph: number;
   /** The section heading the passage stands under, if any. */
   section?: string;
-  /** Who is quoted or cited in the passage ("Antony Blinken"), pronouns resolved. */
+  /**
+   * The passage's main speaker, for ranking: who is quoted or cited in it, pronouns resolved, the name
+   * alone ("Antony Blinken"); a person before an organisation before a group.
+   */
   speaker?: string;
+  /** Their role as the article gives it, apart from the name ("U.S. Secretary of State"). */
+  speakerRole?: string;
   /** How the speaker stands in it: their own words (`said`, a quote) or cited as a source (`according to`). */
   speakerVia?: 'speech' | 'citation';
+  /** Who speaks in each attributed sentence; sentences that are the reporter's own are not listed. */
+  sentenceSpeakers?: SentenceAttribution[];
   /** True when the passage holds quoted words (curly or straight quotes). */
   hasQuote: boolean;
   /** The article's own words, white space folded to single spaces, bullet marker removed. */
   text: string;
+}
+
+/** One sentence of a passage and who speaks in it. */
+export interface SentenceAttribution {
+  /** Offsets of the sentence in the passage's `text`. */
+  start: number;
+  end: number;
+  speaker: string;
+  role?: string;
+  via: 'speech' | 'citation';
 }
 
 export interface Corpus {

@@ -1,4 +1,8 @@
+/** Runs of white space, or white space other than one plain space (JavaScript's \s includes no-break and the other Unicode spaces). */
+const NOT_FOLDED = /\s\s|[^\S ]|^\s|\s$/;
+
 /** Folds every run of white space (including non-breaking and other Unicode spaces) to one space. */
 export function foldWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]+/gu, ' ').trim();
+  // Most lines are folded already: testing for that is cheaper than rebuilding every string at load.
+  return NOT_FOLDED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }

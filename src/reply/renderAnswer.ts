@@ -20,7 +20,10 @@ export interface QuoteView {
   article: ArticleRef;
   paragraph: number;
   section?: string;
+  /** Who speaks in the quoted (bold) sentences; none for the reporter's own words. */
   speaker?: string;
+  /** Their role, apart from the name ("senator"). */
+  speakerRole?: string;
   /** The passage holds quoted words: its speaker "said" them rather than being the source. */
   hasQuote: boolean;
   /** Confidence in [0, 1], when known. */
@@ -73,6 +76,11 @@ function confidenceLabel(score: number): string {
   return `Confidence: ${word} (${percent}%)`;
 }
 
+/** "Jane Roe, senator": the name as the article gives it, then the role apart. */
+export function speakerLine(speaker: string, role?: string): string {
+  return role ? `${speaker}, ${role}` : speaker;
+}
+
 function attributionFields(view: QuoteView): APIEmbedField[] {
   const { article } = view;
   const published = [
@@ -91,7 +99,7 @@ function attributionFields(view: QuoteView): APIEmbedField[] {
   if (view.speaker) {
     fields.push({
       name: view.hasQuote ? 'Said by' : 'Source',
-      value: fieldText(view.speaker),
+      value: fieldText(speakerLine(view.speaker, view.speakerRole)),
       inline: true,
     });
   }

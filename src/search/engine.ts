@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { attributionFor } from '../corpus/attribution';
 import type { Corpus, Passage } from '../corpus/types';
 import { answerSpans, questionKinds } from './cues';
 import type { ConfidenceFeature, RankFeature } from './featureNames';
@@ -122,6 +123,10 @@ export class AnswerEngine {
     const pRight = probability(RIGHT, signals);
     const passage = this.corpus.passages[best.passageId] as Passage;
     const quote = chooseQuote(passage.text, best.matchedTerms);
+    const highlights = [
+      ...highlightWords(quote, best.matchedTerms),
+      ...answerSpans(quote, questionKinds(analysis.question)),
+    ];
     return {
       answered: true,
       question,
@@ -129,14 +134,12 @@ export class AnswerEngine {
       passage,
       paragraph: passage.paragraph,
       section: passage.section,
-      speaker: passage.speaker,
+      // The speaker of the sentences in bold, not the passage's: the reporter's own sentences have none.
+      ...attributionFor(passage, quote, highlights),
       score: round(pRight),
       confidence: confidenceOf(pRight),
       article: this.articleRef(passage.articleId),
-      highlights: [
-        ...highlightWords(quote, best.matchedTerms),
-        ...answerSpans(quote, questionKinds(analysis.question)),
-      ],
+      highlights,
       alternatives: ranked
         .slice(1)
         .filter((r) => covers(r.features))
@@ -220,14 +223,15 @@ export class AnswerEngine {
   /** A ranked passage as answers show it, with its share of the model's belief among the ranked ones as its score. */
   describe(r: RankedPassage, ranked: readonly RankedPassage[]): Alternative {
     const passage = this.corpus.passages[r.passageId] as Passage;
+    const quote = chooseQuote(passage.text, r.matchedTerms);
     let total = 0;
     for (const other of ranked) total += Math.exp(other.score - (ranked[0]?.score ?? 0));
     return {
       passageId: passage.id,
-      quote: chooseQuote(passage.text, r.matchedTerms),
+      quote,
       paragraph: passage.paragraph,
       section: passage.section,
-      speaker: passage.speaker,
+      ...attributionFor(passage, quote, highlightWords(quote, r.matchedTerms)),
       score: round(Math.exp(r.score - (ranked[0]?.score ?? 0)) / total),
       article: this.articleRef(passage.articleId),
     };

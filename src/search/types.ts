@@ -11,6 +11,8 @@ export interface Alternative {
   paragraph: number;
   section?: string;
   speaker?: string;
+  /** The speaker's role apart from the name ("senator"), when the article gives one. */
+  speakerRole?: string;
   score: number;
   article: ArticleRef;
 }
@@ -26,7 +28,10 @@ export interface Answer {
   passage: Passage;
   paragraph: number;
   section?: string;
+  /** Who speaks in the sentences quoted (bold first); none for the reporter's own words. */
   speaker?: string;
+  /** The speaker's role apart from the name ("senator"), when the article gives one. */
+  speakerRole?: string;
   /** Confidence in [0, 1]. */
   score: number;
   confidence: Confidence;

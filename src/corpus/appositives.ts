@@ -1,0 +1,90 @@
+/**
+ * The roles a name is set off with by commas: after it (", a pediatric nurse at St. Brendan’s,",
+ * ", 34, a father of two,") or before it ("Marsh’s attorney, Robert Feeney,"), and the asides that are
+ * no role ("in his third season", "wearing a gray cardigan").
+ */
+import { DETERMINERS, isBoundary, isFunctionOrVerb, phraseEndingAt, type Span, textOf } from './phrases';
+import { appositiveRole, isTitleWord } from './roles';
+import type { Token } from './tokens';
+
+export interface Appositive {
+  role: string;
+  /** A bare relative clause ("who runs the program"): a weaker role than a noun. */
+  who: boolean;
+  /** It says the name is a company's ("an Austin-based payroll software company"). */
+  organisational: boolean;
+}
+
+/** Heads of appositives that make the name before them an organisation's. */
+const COMPANY_NOUNS = new Set(
+  'company firm maker manufacturer retailer provider startup chain nonprofit charity operator utility developer insurer bank group agency organization organisation'.split(
+    ' ',
+  ),
+);
+
+/** The first appositive after the name at token `to` (", 34, a father of two," → "father of two"). */
+export function appositiveAfter(
+  text: string,
+  tokens: Token[],
+  to: number,
+  ceil: number,
+): Appositive | undefined {
+  let k = to;
+  while (k < ceil && tokens[k]?.text === ',' && !tokens[k]?.quoted) {
+    let e = k + 1;
+    while (
+      e < ceil &&
+      !(tokens[e] as Token).quoted &&
+      !isBoundary(tokens[e] as Token) &&
+      tokens[e]?.text !== ','
+    )
+      e++;
+    const segment = tokens.slice(k + 1, e);
+    if (segment.length === 1 && /^\d+$/u.test(segment[0]?.text ?? '')) {
+      k = e; // an age: "Maureen Tate, 71, a retired teacher"
+      continue;
+    }
+    if (!startsAppositive(segment)) return undefined;
+    const role = appositiveRole(text, segment);
+    if (!role) return undefined;
+    const organisational =
+      segment.some((t) => COMPANY_NOUNS.has(t.lower)) && !segment.some(isTitleWordStrict);
+    return { ...role, organisational };
+  }
+  return undefined;
+}
+
+const isTitleWordStrict = (t: Token) => isTitleWord(t) && !COMPANY_NOUNS.has(t.lower);
+
+/** "Marsh’s attorney, Robert Feeney, had asked": the role before a name set off by commas. */
+export function appositiveBefore(
+  text: string,
+  tokens: Token[],
+  span: Span,
+  floor: number,
+): string | undefined {
+  if (tokens[span.from - 1]?.text !== ',' || tokens[span.to]?.text !== ',') return undefined;
+  const end = span.from - 1;
+  const begin = phraseEndingAt(tokens, end, floor);
+  const words = tokens.slice(begin, end).filter((t) => !DETERMINERS.has(t.lower));
+  const head = words[words.length - 1];
+  if (!head || words.length > 5 || !isTitleWord(head) || head.capitalised) return undefined;
+  return textOf(text, tokens, { from: begin, to: end }).replace(/^(?:the|a|an) /iu, '');
+}
+
+/** Appositives start with an article, an age, a relative pronoun or a lower-case noun: not with a name. */
+export function startsAppositive(segment: Token[]): boolean {
+  const first = segment[0];
+  if (!first?.word) return false;
+  if (['a', 'an', 'the', 'who', 'which', 'whose', 'where'].includes(first.lower)) return true;
+  if (/^\d/u.test(first.text)) return true;
+  return !first.capitalised && !isFunctionOrVerb(first);
+}
+
+/** Clauses set off by commas that describe, not name: "in his third season", "wearing a gray cardigan". */
+export function isAsideClause(segment: Token[]): boolean {
+  const first = segment[0];
+  if (!first?.word) return false;
+  if (startsAppositive(segment)) return true;
+  return !first.capitalised && (isFunctionOrVerb(first) || /ing$/u.test(first.lower));
+}

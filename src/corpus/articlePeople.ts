@@ -1,0 +1,177 @@
+/**
+ * Who an article names and where: its people (full name, gender, role) and organisations, and each
+ * mention in text order. Short forms are read against it ("Park" → "Lena Park", "Norland" → "Norland
+ * Industrial Group", "the weather service" → "the National Weather Service"), and so are pronouns: "she"
+ * is the nearest woman (or person of unknown gender) named before it in the passage or the one before,
+ * never a place or an organisation; "it" is an organisation; "they" a group or an organisation.
+ */
+import { firstNameGender, type Gender } from './lexicon';
+import type { Reading } from './phrases';
+
+export interface Person {
+  kind: 'person';
+  name: string;
+  gender?: Gender;
+  /** The first role the article gives them as a noun or title ("city engineer"). */
+  role?: string;
+  /** A bare relative clause, used only when no noun role exists ("runs the county’s program"). */
+  weakRole?: string;
+  votes: { female: number; male: number };
+}
+
+export interface Organisation {
+  kind: 'organisation';
+  name: string;
+  /** What the article says it is ("an Austin-based payroll software company"). */
+  description?: string;
+}
+
+export interface Group {
+  kind: 'group';
+  name: string;
+}
+
+export type Entity = Person | Organisation | Group;
+
+export interface Mention {
+  passage: number;
+  offset: number;
+  entity: Entity;
+}
+
+export interface LocalRole {
+  role?: string;
+  weakRole?: string;
+}
+
+const surnameOf = (name: string) => name.split(' ').pop() ?? name;
+
+export class ArticlePeople {
+  private readonly people = new Map<string, Person>();
+  private readonly bySurname = new Map<string, Person>();
+  private readonly byFirstName = new Map<string, Person>();
+  private readonly organisations: Organisation[] = [];
+  /** Mentions per passage, in text order. */
+  readonly mentions: Mention[][] = [];
+
+  /** Registers a person by the name the article gives ("Priya Raman"); "Raman" alone is the same person. */
+  person(name: string, role: LocalRole = {}, gender?: Gender): Person {
+    let person = this.people.get(name) ?? (name.includes(' ') ? undefined : this.bySurname.get(name));
+    if (!person) {
+      person = { kind: 'person', name, votes: { female: 0, male: 0 } };
+      this.people.set(name, person);
+      if (name.includes(' ')) {
+        this.bySurname.set(surnameOf(name), person);
+        const first = name.split(' ')[0] ?? name;
+        if (!this.byFirstName.has(first)) this.byFirstName.set(first, person);
+      }
+    }
+    person.gender ??= gender ?? firstNameGender(person.name.split(' ')[0] ?? person.name);
+    if (role.role && !person.role) person.role = role.role;
+    if (role.weakRole && !person.weakRole) person.weakRole = role.weakRole;
+    return person;
+  }
+
+  organisation(name: string, description?: string): Organisation {
+    const key = name.replace(/^the /u, '').toLowerCase();
+    const known = this.organisations.find((o) => o.name.replace(/^the /u, '').toLowerCase() === key);
+    if (known) {
+      known.description ??= description;
+      return known;
+    }
+    const organisation: Organisation = {
+      kind: 'organisation',
+      name,
+      ...(description ? { description } : {}),
+    };
+    this.organisations.push(organisation);
+    return organisation;
+  }
+
+  /** "Park" → the person whose surname it is; "Rosa" → the person first-named so; "Norland" → the organisation. */
+  lookUp(word: string): Entity | undefined {
+    const person = this.bySurname.get(word) ?? this.people.get(word);
+    if (person) return person;
+    const organisation = this.organisations.find(
+      (o) => o.name.replace(/^the /iu, '').split(' ')[0] === word && o.name.includes(' '),
+    );
+    return organisation ?? this.byFirstName.get(word);
+  }
+
+  /** "the weather service" → the organisation whose name holds those words, else the latest one described so. */
+  reference(phrase: string, before: Mention[]): Organisation | undefined {
+    const words = phrase.toLowerCase().replace(/^the /u, '');
+    const named = this.organisations.find((o) => o.name.toLowerCase().includes(words));
+    if (named) return named;
+    if (words.includes(' ')) return undefined; // "the city finance office" is its own name
+    const described = this.organisations.filter((o) => o.description?.toLowerCase().includes(words));
+    if (described.length > 0) return described[described.length - 1];
+    const latest = [...before].reverse().find((m) => m.entity.kind === 'organisation');
+    return latest?.entity as Organisation | undefined;
+  }
+
+  mention(passage: number, offset: number, entity: Entity): void {
+    const list = this.mentions[passage] ?? [];
+    this.mentions[passage] = list;
+    // Mentions mostly arrive in text order; a speaker found later goes in its place.
+    let at = list.length;
+    while (at > 0 && (list[at - 1] as Mention).offset > offset) at--;
+    list.splice(at, 0, { passage, offset, entity });
+  }
+
+  /** Who a pronoun at `offset` of passage `passage` stands for: the nearest fitting mention before it. */
+  pronoun(pronoun: 'he' | 'she' | 'they' | 'it', passage: number, offset: number): Entity | undefined {
+    const here = (this.mentions[passage] ?? []).filter((m) => m.offset < offset).reverse();
+    const before = [...(this.mentions[passage - 1] ?? [])].reverse();
+    const candidates = [...here, ...before].map((m) => m.entity);
+    if (pronoun === 'it') return candidates.find((e) => e.kind === 'organisation');
+    if (pronoun === 'they')
+      return (
+        candidates.find((e) => e.kind === 'group' || e.kind === 'organisation') ??
+        candidates.find((e) => e.kind === 'person' && genderOf(e) === undefined)
+      );
+    const wanted: Gender = pronoun === 'she' ? 'female' : 'male';
+    return candidates.find((e) => e.kind === 'person' && (genderOf(e) ?? wanted) === wanted);
+  }
+
+  /** The entity a phrase names, read against the article; undefined when it names nobody. */
+  resolve(
+    reading: Reading,
+    passage: number,
+    local: LocalRole & { organisational?: boolean },
+  ): Entity | undefined {
+    switch (reading.kind) {
+      case 'pronoun':
+        return this.pronoun(reading.pronoun, passage, reading.start);
+      case 'person':
+        return this.person(reading.name, local, reading.gender);
+      case 'organisation':
+        return this.organisation(reading.name);
+      case 'group':
+        return { kind: 'group', name: reading.name };
+      case 'reference':
+        // Unknown to the article ("according to the ministry"): the phrase itself names who speaks.
+        return (
+          this.reference(
+            reading.name,
+            (this.mentions[passage] ?? []).concat(this.mentions[passage - 1] ?? []),
+          ) ?? this.organisation(reading.name)
+        );
+      case 'single': {
+        const known = this.lookUp(reading.name);
+        if (known) return known;
+        if (local.organisational) return this.organisation(reading.name, local.role);
+        return this.person(reading.name, local);
+      }
+    }
+  }
+}
+
+/** The lexicon's gender for the first name, else what the article's own pronouns say about them. */
+export function genderOf(person: Person): Gender | undefined {
+  if (person.gender) return person.gender;
+  const { female, male } = person.votes;
+  if (female > male) return 'female';
+  if (male > female) return 'male';
+  return undefined;
+}

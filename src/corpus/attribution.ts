@@ -1,0 +1,93 @@
+/**
+ * Who speaks in the part of a passage an answer shows. A passage can mix the reporter's words and a
+ * speaker's ("The encounter was their first since … The discussion lasted 10 minutes, according to
+ * John Kirby."): the answer names the speaker of the sentences it bolds (those that hold the words
+ * that matched the question), or of all the sentences it quotes when nothing is bold. The reporter's
+ * own sentences have no speaker.
+ */
+import { sentenceSpans } from './sentences';
+import type { Passage, SentenceAttribution } from './types';
+
+export interface QuotedSpeaker {
+  speaker: string;
+  role?: string;
+  /** Their sentences, as the quote shows them. */
+  sentences: string[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The sentence spans of the passage that the quote shows (a quote is the passage or whole sentences of it). */
+function quotedSpans(passage: Passage, quote: string): Span[] {
+  const spans = sentenceSpans(passage.text);
+  const shown = spans.filter((s) => quote.includes(passage.text.slice(s.start, s.end)));
+  if (shown.length > 0) return shown;
+  // A single sentence too long to quote whole is cut: it is the one the quote starts in.
+  const at = passage.text.indexOf(quote.slice(0, 40));
+  return spans.filter((s) => at >= s.start && at < s.end);
+}
+
+function speakerOf(passage: Passage, span: Span): SentenceAttribution | undefined {
+  return passage.sentenceSpeakers?.find((s) => s.start < span.end && s.end > span.start);
+}
+
+/** Whether `word` stands in `text` as a whole word (not inside a longer one). */
+function holdsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + word.length);
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * The speaker (and role) of the sentences a quote of `passage` bolds (`highlights`, as written in the
+ * quote), or of all its sentences when none is bold; undefined when they are the reporter's own.
+ */
+export function attributionFor(
+  passage: Passage,
+  quote: string,
+  highlights: readonly string[] = [],
+): { speaker: string; speakerRole?: string } | undefined {
+  if (!passage.sentenceSpeakers?.length) return undefined;
+  const shown = quotedSpans(passage, quote);
+  const bold = shown.filter((s) => highlights.some((h) => holdsWord(passage.text.slice(s.start, s.end), h)));
+  const counted = new Map<string, { attribution: SentenceAttribution; sentences: number }>();
+  for (const span of bold.length > 0 ? bold : shown) {
+    const attribution = speakerOf(passage, span);
+    if (!attribution) continue;
+    const seen = counted.get(attribution.speaker);
+    if (seen) seen.sentences++;
+    else counted.set(attribution.speaker, { attribution, sentences: 1 });
+  }
+  // The speaker of most of those sentences; on a tie, the passage's main speaker, else the first.
+  const [best] = [...counted.values()].sort(
+    (a, b) =>
+      b.sentences - a.sentences ||
+      Number(b.attribution.speaker === passage.speaker) - Number(a.attribution.speaker === passage.speaker),
+  );
+  if (!best) return undefined;
+  const { speaker, role } = best.attribution;
+  return role ? { speaker, speakerRole: role } : { speaker };
+}
+
+/** Everyone the quote lets speak, in order, with their sentences: for `speakers` in `ask --json`. */
+export function quotedSpeakers(passage: Passage, quote: string): QuotedSpeaker[] {
+  const bySpeaker = new Map<string, QuotedSpeaker>();
+  for (const span of quotedSpans(passage, quote)) {
+    const attribution = speakerOf(passage, span);
+    if (!attribution) continue;
+    const entry = bySpeaker.get(attribution.speaker) ?? {
+      speaker: attribution.speaker,
+      ...(attribution.role ? { role: attribution.role } : {}),
+      sentences: [],
+    };
+    entry.sentences.push(passage.text.slice(span.start, span.end));
+    bySpeaker.set(attribution.speaker, entry);
+  }
+  return [...bySpeaker.values()];
+}

@@ -1,0 +1,105 @@
+/**
+ * The closed word classes attribution reads: verbs of saying, the words around them, titles. These are
+ * the grammar of news attribution, not facts about the world; what a word is (a first name, a place,
+ * an organisation word, a job) comes from compromise's lexicon (lexicon.ts).
+ */
+
+const set = (words: string) => new Set(words.split(' '));
+
+/** Verbs that put words in someone's mouth ("said", "told reporters", "wrote in an email"). */
+export const SPEECH_VERBS = set(
+  'said says say told tells tell claimed claims added adds wrote writes stated states noted notes argued argues warned warns asked asks explained explains insisted insists denied denies announced announces urged urges replied replies continued recalled recalls acknowledged acknowledges admitted admits confirmed confirms tweeted posted testified testifies suggested suggests reported reports estimated estimates predicted predicts conceded concedes cautioned cautions stressed stresses emphasized emphasised responded responds described describes credited credits blamed blames countered counters agreed agrees',
+);
+
+/** Between a subject and its verb: "Park also said", "Feeney had asked". */
+export const BETWEEN_SUBJECT_AND_VERB = set(
+  'has have had also later previously would will did does then repeatedly often earlier once already further separately publicly privately not never first again recently initially simply just still has',
+);
+
+export const PRONOUNS: Record<string, 'he' | 'she' | 'they' | 'it'> = {
+  he: 'he',
+  she: 'she',
+  they: 'they',
+  it: 'it',
+};
+
+/** People spoken of as a body: "health officials in Penwick County said", "prosecutors said". */
+export const GROUP_NOUNS = set(
+  'officials official prosecutors police researchers investigators scientists experts advocates authorities lawmakers legislators residents doctors analysts economists organizers organisers critics witnesses parents students workers team members leaders sources staff officers spokespeople representatives regulators engineers activists protesters supporters opponents neighbors neighbours voters firefighters',
+);
+
+/** Documents that speak for whoever wrote them: "according to a notice Paylinx filed", "records kept by …". */
+export const DOCUMENT_NOUNS = set(
+  'notice statement report filing records record documents document study survey data figures estimate estimates analysis release complaint lawsuit letter memo email post statement transcript review audit census poll',
+);
+
+/**
+ * Job and rank words that stand before a name ("Paylinx CEO Priya Raman", "Fire Chief Dale Brenner"),
+ * on top of compromise's `Actor` nouns, which lack many news titles ("spokeswoman", "senator").
+ */
+export const TITLE_WORDS = set(
+  'senator representative congressman congresswoman governor mayor president vice prime minister secretary spokesman spokeswoman spokesperson chief director commissioner superintendent principal judge justice attorney ceo cfo coo cto chairman chairwoman chair coach captain detective sergeant officer lieutenant curator engineer manager deputy assistant professor ambassador chancellor adviser advisor commander treasurer clerk councilman councilwoman councillor councilor member analyst economist defender goalkeeper forward midfielder striker player founder owner executive head leader premier king queen pope sheriff trustee auditor inspector editor reporter researcher scientist epidemiologist meteorologist physician nurse doctor teacher student marshal general admiral colonel major corporal private chancellor dean provost rector bishop archbishop rabbi imam pastor reverend',
+);
+
+/** Abbreviated ranks that are offices, spelt out as a role ("State Sen." → "state senator"). */
+export const RANK_ABBREVIATIONS: Record<string, string> = {
+  sen: 'senator',
+  sens: 'senators',
+  rep: 'representative',
+  reps: 'representatives',
+  gov: 'governor',
+  sgt: 'sergeant',
+  capt: 'captain',
+  lt: 'lieutenant',
+  gen: 'general',
+  det: 'detective',
+  supt: 'superintendent',
+  atty: 'attorney',
+  cmdr: 'commander',
+  comdr: 'commander',
+  adm: 'admiral',
+  col: 'colonel',
+  maj: 'major',
+  cpl: 'corporal',
+  pvt: 'private',
+  asst: 'assistant',
+};
+
+/** Courtesy titles: part of neither the name nor the role ("Dr. Lena Park" is Lena Park). */
+export const COURTESY_TITLES = set('mr mrs ms miss mx dr prof rev sir dame messrs mme mlle mstr hon');
+
+/**
+ * Words that may stand in a lower-cased role ("fire chief", "company spokesman", "state senator"):
+ * a role made only of these and of title words is written in lower case apart from the name, as
+ * news style does; "White House spokesman" keeps its capitals.
+ */
+export const GENERIC_ROLE_WORDS = set(
+  'fire police state city county council board company utility team club deputy vice chief senior former acting interim executive general foreign defense defence interior justice finance press district school health security national',
+);
+
+/** Role words that tell a gender ("spokeswoman"). */
+export const GENDERED_ROLE_WORDS: Record<string, 'female' | 'male'> = {
+  spokeswoman: 'female',
+  chairwoman: 'female',
+  congresswoman: 'female',
+  councilwoman: 'female',
+  businesswoman: 'female',
+  actress: 'female',
+  queen: 'female',
+  spokesman: 'male',
+  chairman: 'male',
+  congressman: 'male',
+  councilman: 'male',
+  businessman: 'male',
+  king: 'male',
+};
+
+/** Organisation words compromise's list lacks (it has "department", "office", "college", "power"…). */
+export const MORE_ORGANISATION_WORDS = set(
+  'security league alliance chamber network fc united court party lab labs schools district guard navy fund group institute commission agency services council transit',
+);
+
+/** Capitalised words that begin sentences but never names or titles. */
+export const NEVER_NAMES = set(
+  'the a an it its he she they we i you this that these those there here what why how who when where which his her their our my your monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+);

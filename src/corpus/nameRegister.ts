@@ -1,0 +1,128 @@
+/**
+ * The first pass over an article: every person and organisation it names, with the roles it gives
+ * them and the gender its pronouns show, before any attribution is read (articlePeople.ts holds them).
+ */
+import { appositiveAfter, appositiveBefore } from './appositives';
+import type { ArticlePeople, Entity, LocalRole } from './articlePeople';
+import { isNameWord, phraseEndingAt, phraseStartingAt, readPhrase } from './phrases';
+import type { Parsed } from './speakerTypes';
+import type { Sentence } from './speechCues';
+import type { Token } from './tokens';
+
+export interface NamedHere {
+  entity: Entity;
+  offset: number;
+  role: LocalRole;
+}
+
+/**
+ * Every person and organisation the article names, with the roles it gives them, before any
+ * attribution is read: "Raman" in paragraph 3 is the "Priya Raman" of paragraph 5 too. Returns, per
+ * sentence, the people it names (for a quote attributed by the sentence after it).
+ */
+export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sentence, NamedHere[]> {
+  const found: Array<{
+    p: number;
+    sentence: Sentence;
+    offset: number;
+    reading: NonNullable<ReturnType<typeof readPhrase>>;
+    role: LocalRole;
+    organisational: boolean;
+    description: string | undefined;
+  }> = [];
+  for (const [p, passage] of parsed.entries()) {
+    for (const sentence of passage.sentences) {
+      const { text, tokens, from, to } = sentence;
+      for (let i = from; i < to; i++) {
+        const t = tokens[i] as Token;
+        if (t.quoted || !isNameWord(t)) continue;
+        const end = Math.max(phraseStartingAt(tokens, i, to), i + 1);
+        const start = phraseEndingAt(tokens, end, from);
+        const span = { from: Math.min(start, i), to: end };
+        const reading = readPhrase(text, tokens, span, { subject: false, sentenceStart: from });
+        const appositive = appositiveAfter(text, tokens, end, to);
+        const before = appositiveBefore(text, tokens, span, from);
+        i = end - 1;
+        // "Dock workers gathered …": a group named here is who a later "they" may be.
+        if (reading?.kind === 'group')
+          people.mention(p, reading.start, { kind: 'group', name: reading.name });
+        if (
+          !reading ||
+          reading.kind === 'pronoun' ||
+          reading.kind === 'group' ||
+          reading.kind === 'reference'
+        )
+          continue;
+        const role = localRole(before, reading.kind === 'person' ? reading.title : undefined, appositive);
+        const organisational = appositive?.organisational ?? false;
+        const description = organisational ? appositive?.role : role.role;
+        found.push({ p, sentence, offset: reading.start, reading, role, organisational, description });
+      }
+    }
+  }
+  // Full names first, so that a surname met before its full name still finds it.
+  for (const f of found) {
+    if (f.reading.kind === 'person' && f.reading.name.includes(' '))
+      people.person(f.reading.name, f.role, f.reading.gender);
+    else if (f.reading.kind === 'organisation') people.organisation(f.reading.name, f.description);
+    else if (f.reading.kind === 'single' && f.organisational)
+      people.organisation(f.reading.name, f.description);
+  }
+  const bySentence = new Map<Sentence, NamedHere[]>();
+  for (const f of found) {
+    const entity =
+      f.reading.kind === 'single'
+        ? (people.lookUp(f.reading.name) ??
+          (f.reading.name && looksLikeTitledPerson(f) ? people.person(f.reading.name, f.role) : undefined))
+        : people.resolve(f.reading, f.p, { ...f.role, organisational: f.organisational });
+    if (!entity) continue;
+    if (entity.kind === 'person') people.person(entity.name, f.role);
+    people.mention(f.p, f.offset, entity);
+    const list = bySentence.get(f.sentence) ?? [];
+    list.push({ entity, offset: f.offset, role: f.role });
+    bySentence.set(f.sentence, list);
+  }
+  return bySentence;
+}
+
+const looksLikeTitledPerson = (f: { role: LocalRole }) => f.role.role !== undefined;
+
+export function localRole(
+  before: string | undefined,
+  title: string | undefined,
+  appositive: ReturnType<typeof appositiveAfter>,
+): LocalRole {
+  const strong =
+    before ??
+    title ??
+    (appositive && !appositive.who && !appositive.organisational ? appositive.role : undefined);
+  return {
+    ...(strong ? { role: strong } : {}),
+    ...(appositive?.who ? { weakRole: appositive.role } : {}),
+  };
+}
+
+const PERSONAL_PRONOUN = /^(?:he|his|him|himself|she|her|hers|herself)$/u;
+
+/** "Mayor Teresa Okafor … since her 2023 campaign": the first pronoun after a name tells its gender. */
+export function countPronouns(parsed: Parsed[], people: ArticlePeople): void {
+  for (const [p, passage] of parsed.entries()) {
+    const mentions = (people.mentions[p] ?? []).filter((m) => m.entity.kind === 'person');
+    let t = 0;
+    mentions.forEach((m, k) => {
+      const until = mentions[k + 1]?.offset ?? passage.text.length;
+      while (t < passage.tokens.length && (passage.tokens[t] as Token).start <= m.offset) t++;
+      let pronoun: Token | undefined;
+      for (let i = t; i < passage.tokens.length && (passage.tokens[i] as Token).start < until; i++) {
+        const token = passage.tokens[i] as Token;
+        if (!token.quoted && PERSONAL_PRONOUN.test(token.lower)) {
+          pronoun = token;
+          break;
+        }
+      }
+      if (!pronoun || m.entity.kind !== 'person') return;
+      if (pronoun.lower.startsWith('h') && !pronoun.lower.startsWith('her')) m.entity.votes.male++;
+      else m.entity.votes.female++;
+    });
+  }
+}

@@ -1,0 +1,289 @@
+/**
+ * Reads the noun phrase that names a speaker: where it starts and ends around a verb of saying, and
+ * what it is — a person with the title before the name and the appositive after it ("Fire Chief Dale
+ * Brenner of the Linden Falls Fire District", "Dr. Lena Park, the county’s public health director"),
+ * an organisation ("the Texas attorney general’s office"), a group ("health officials in Penwick
+ * County"), a pronoun, or a short form to look up in the article ("Park", "the company").
+ */
+import { PRONOUNS, GENDERED_ROLE_WORDS as ROLE_GENDER } from './attributionWords';
+import type { Gender } from './lexicon';
+import { isCourtesyTitle, isTitleWord, titleRole } from './roles';
+import { flagsOf, type Token } from './tokens';
+import { W } from './wordClass';
+
+export type Reading =
+  | { kind: 'pronoun'; pronoun: 'he' | 'she' | 'they' | 'it'; start: number }
+  | {
+      kind: 'person';
+      name: string;
+      /** Title before the name, tidied ("state senator"). */
+      title?: string;
+      /** Gender a role word tells ("spokeswoman"). */
+      gender?: Gender;
+      start: number;
+    }
+  | { kind: 'organisation' | 'group' | 'reference' | 'single'; name: string; start: number };
+
+export interface Span {
+  from: number;
+  to: number;
+}
+
+const BOUNDARY = new Set(['—', '–', ':', ';', '(', ')', '“', '”', '"', '.', '!', '?', '[', ']']);
+export const DETERMINERS = new Set(['the', 'a', 'an']);
+
+export const isBoundary = (t: Token) => t.quoted || (!t.word && BOUNDARY.has(t.text));
+const is = (t: Token | undefined, bits: number) => t !== undefined && (flagsOf(t) & bits) !== 0;
+export const isOrgWord = (t: Token) => is(t, W.ORGANISATION);
+const isGroupNoun = (t: Token) => is(t, W.GROUP);
+const isNever = (t: Token) => is(t, W.NEVER_NAME);
+export const isFunctionOrVerb = (t: Token) => is(t, W.FUNCTION_OR_VERB);
+const isNounOrVerb = (t: Token) => is(t, W.NOUN_OR_VERB);
+const isFirstName = (t: Token) => is(t, W.FIRST_NAME);
+const isDigit = (t: Token) => is(t, W.DIGIT);
+export const isNameWord = (t: Token) =>
+  t.word && t.capitalised && !is(t, W.NEVER_NAME | W.TITLE | W.ORGANISATION | W.DIGIT);
+
+/** Start of the noun phrase that ends just before token `end` (no earlier than `floor`). */
+export function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
+  let i = end;
+  const at = (k: number) => tokens[k];
+  while (i > floor && end - i < 14) {
+    const t = at(i - 1) as Token;
+    if (!t.word || t.quoted) break;
+    const next = at(i);
+    const before = at(i - 2);
+    if (DETERMINERS.has(t.lower)) {
+      // "Fire Chief Dale Brenner of the Linden Falls Fire District": "of the" stays inside.
+      if (t.lower === 'the' && before?.lower === 'of' && i - 3 >= floor && at(i - 3)?.capitalised) {
+        i -= 2;
+        continue;
+      }
+      i--;
+      break;
+    }
+    if (t.capitalised) {
+      if (isNever(t) || isDigit(t)) break;
+      i--;
+      continue;
+    }
+    if (
+      t.lower === 'of' &&
+      next?.capitalised &&
+      i < end &&
+      before &&
+      (before.capitalised || isTitleWord(before))
+    ) {
+      i--;
+      continue;
+    }
+    // "health officials in Penwick County", "a team from Calloway State University"
+    if (
+      ['in', 'from', 'at'].includes(t.lower) &&
+      next?.capitalised &&
+      i < end &&
+      before &&
+      isGroupNoun(before)
+    ) {
+      i--;
+      continue;
+    }
+    if (isDigit(t)) break;
+    const modifier = i < end && next?.word && !next.capitalised && isNounOrVerb(t);
+    if (isFunctionOrVerb(t) && !modifier && !isTitleWord(t) && !isGroupNoun(t) && !isOrgWord(t)) break;
+    i--;
+  }
+  return i;
+}
+
+/** End of the noun phrase that starts at token `start` (no later than `ceil`). */
+export function phraseStartingAt(tokens: Token[], start: number, ceil: number): number {
+  let i = start;
+  let last = start;
+  if (i < ceil && DETERMINERS.has((tokens[i] as Token).lower)) i++;
+  while (i < ceil && i - start < 14) {
+    const t = tokens[i] as Token;
+    if (!t.word || t.quoted) break;
+    const next = tokens[i + 1];
+    if (t.capitalised && !isNever(t)) {
+      last = ++i;
+      if (t.possessive && !next?.capitalised && !(next && isTitleWord(next))) break;
+      continue;
+    }
+    if (
+      t.lower === 'of' &&
+      next &&
+      (next.capitalised || (next.lower === 'the' && tokens[i + 2]?.capitalised))
+    ) {
+      i += next.lower === 'the' ? 2 : 1;
+      continue;
+    }
+    if (isDigit(t) && tokens[i - 1]?.capitalised) {
+      last = ++i; // "Machinists Local 1487"
+      continue;
+    }
+    const modifier = isNounOrVerb(t) && headFollows(tokens, i + 1, ceil);
+    if (isFunctionOrVerb(t) && !modifier && !isTitleWord(t) && !isOrgWord(t) && !isGroupNoun(t)) break;
+    if (DETERMINERS.has(t.lower) || isNever(t)) break;
+    i++;
+    if (isTitleWord(t) || isOrgWord(t) || isGroupNoun(t)) last = i;
+  }
+  return last;
+}
+
+/** "the city finance office": a lower-case run up to an organisation, title or group word follows. */
+function headFollows(tokens: Token[], from: number, ceil: number): boolean {
+  for (let k = from; k < Math.min(ceil, from + 3); k++) {
+    const t = tokens[k] as Token;
+    if (!t.word || t.capitalised || (isFunctionOrVerb(t) && !isNounOrVerb(t))) return false;
+    if (isOrgWord(t) || isTitleWord(t) || isGroupNoun(t)) return true;
+  }
+  return false;
+}
+
+export const textOf = (text: string, tokens: Token[], span: Span) =>
+  text.slice((tokens[span.from] as Token).start, (tokens[span.to - 1] as Token).end);
+
+/** "The Village of Oak Hollow" → "the Village of Oak Hollow": that capital is the sentence's. */
+function lowerFirst(name: string, first: Token): string {
+  return DETERMINERS.has(first.lower) || isGroupNoun(first)
+    ? name.charAt(0).toLowerCase() + name.slice(1)
+    : name;
+}
+
+/** "Health officials in Penwick County" opening a sentence → "health officials in Penwick County". */
+function groupName(name: string, first: Token, sentenceInitial: boolean): string {
+  return sentenceInitial && !isFirstName(first) && !is(first, W.PLACE_NAME)
+    ? name.charAt(0).toLowerCase() + name.slice(1)
+    : lowerFirst(name, first);
+}
+
+/** What the phrase tokens[from, to) names. `subject`: it stands before a verb of saying. */
+export function readPhrase(
+  text: string,
+  tokens: Token[],
+  span: Span,
+  options: { subject: boolean; sentenceStart: number },
+): Reading | undefined {
+  const { from, to } = span;
+  if (to <= from) return undefined;
+  const first = tokens[from] as Token;
+  const start = first.start;
+  if (to - from === 1 && is(first, W.PRONOUN) && !first.quoted) {
+    return { kind: 'pronoun', pronoun: PRONOUNS[first.lower] as 'he', start };
+  }
+  const person = personIn(text, tokens, span, options);
+  if (person) return person;
+  const sentenceInitial = first.start === tokens[options.sentenceStart]?.start;
+
+  const words = tokens.slice(from, to);
+  const groupAt = words.findIndex(isGroupNoun);
+  const preposition = words.findIndex((t, i) => i > groupAt && ['in', 'from', 'at'].includes(t.lower));
+  if (groupAt >= 0 && preposition > groupAt) {
+    const place = { from: from + preposition + 1, to };
+    const orgTail = words.slice(preposition + 1).some(isOrgWord);
+    // "a team from Calloway State University reported": the university speaks.
+    if (orgTail && words[preposition]?.lower !== 'in')
+      return { kind: 'organisation', name: textOf(text, tokens, place), start };
+    return { kind: 'group', name: groupName(textOf(text, tokens, span), first, sentenceInitial), start };
+  }
+  if (
+    groupAt >= 0 &&
+    groupAt === words.length - 1 &&
+    !words.some((t) => t.capitalised && isNameWord(t) && isFirstName(t))
+  )
+    return { kind: 'group', name: groupName(textOf(text, tokens, span), first, sentenceInitial), start };
+
+  // "an Austin-based payroll software company" describes; it does not name.
+  if (first.lower === 'a' || first.lower === 'an') return undefined;
+  const capitalised = words.filter((t) => t.capitalised && !DETERMINERS.has(t.lower));
+  const last = words[words.length - 1] as Token;
+  if (capitalised.length === 0) {
+    // "the company said", "the weather service said": looked up among the article's organisations.
+    return isOrgWord(last)
+      ? { kind: 'reference', name: lowerFirst(textOf(text, tokens, span), first), start }
+      : undefined;
+  }
+  if (words.some(isOrgWord)) {
+    return { kind: 'organisation', name: lowerFirst(textOf(text, tokens, span), first), start };
+  }
+  const named = words.filter((t) => !DETERMINERS.has(t.lower));
+  if (named.length === 1 && isNameWord(named[0] as Token))
+    return { kind: 'single', name: (named[0] as Token).text, start };
+  if (options.subject && named.every((t) => t.capitalised || t.lower === 'of'))
+    return { kind: 'organisation', name: lowerFirst(textOf(text, tokens, span), first), start };
+  return undefined;
+}
+
+/** The person named at the end of the phrase (or before "of the …"), with the title before the name. */
+function personIn(
+  text: string,
+  tokens: Token[],
+  span: Span,
+  options: { subject: boolean; sentenceStart: number },
+): Reading | undefined {
+  let end = span.to;
+  while (end > span.from) {
+    const last = tokens[end - 1] as Token;
+    if (!isNameWord(last) || last.possessive) {
+      end--;
+      continue;
+    }
+    let begin = end - 1;
+    while (
+      begin > span.from &&
+      isNameWord(tokens[begin - 1] as Token) &&
+      !(tokens[begin - 1] as Token).possessive
+    )
+      begin--;
+    const runStart = begin;
+    // "Secretary of State Antony Blinken": the name starts at the first name, at most three words back.
+    for (let k = Math.max(begin, end - 3); k < end - 1; k++) {
+      if (isFirstName(tokens[k] as Token)) {
+        begin = k;
+        break;
+      }
+      if (k === end - 2 && end - begin > 2) begin = end - 2;
+    }
+    const name = tokens.slice(begin, end);
+    const firstWord = name[0] as Token;
+    const pre = tokens.slice(span.from, begin).filter((t) => !DETERMINERS.has(t.lower));
+    const titled = pre.length > 0 && isTitleWord(pre[pre.length - 1] as Token);
+    // "Lena Park", "Ellen Marsh": a first name makes a place word ("park", "marsh") a surname.
+    const placeLike = is(last, W.PLACE_WORD) && !isFirstName(firstWord);
+    const looksPerson =
+      !placeLike &&
+      (name.length >= 2
+        ? isFirstName(firstWord) || titled || (options.subject && end === span.to)
+        : titled && !isOrgWord(firstWord));
+    if (!looksPerson) {
+      end = runStart;
+      continue;
+    }
+    const tail = tokens.slice(end, span.to);
+    // "Marion County Medical Examiner’s Office": a name that goes on into an organisation is the organisation's.
+    if (tail.some(isOrgWord) && tail[0]?.lower !== 'of') return undefined;
+    let title = titleRole(text, pre);
+    if (title && tail[0]?.lower === 'of')
+      title = `${title} ${textOf(text, tokens, { from: end, to: span.to })}`;
+    const gender = pre.map((t) => ROLE_GENDER[t.lower]).find(Boolean) ?? courtesyGender(pre);
+    return {
+      kind: 'person',
+      name: textOf(text, tokens, { from: begin, to: end }),
+      ...(title ? { title } : {}),
+      ...(gender ? { gender } : {}),
+      start: firstWord.start,
+    };
+  }
+  return undefined;
+}
+
+function courtesyGender(pre: Token[]): Gender | undefined {
+  for (const t of pre) {
+    if (!isCourtesyTitle(t)) continue;
+    const word = t.lower.replace(/\.$/u, '');
+    if (word === 'mr') return 'male';
+    if (['mrs', 'ms', 'miss'].includes(word)) return 'female';
+  }
+  return undefined;
+}

@@ -1,0 +1,73 @@
+/**
+ * A speaker's role as the article gives it, tidied the way a byline-style "Jane Roe, senator" needs:
+ * courtesy titles dropped ("Dr."), office abbreviations spelt out ("State Sen." → "state senator"),
+ * a title made of common words lower-cased ("Fire Chief" → "fire chief", but "White House spokesman"
+ * as written), and in appositives the article, the age and the relative clause left out
+ * ("a 27-year-old graduate student who found it" → "graduate student").
+ */
+import { RANK_ABBREVIATIONS } from './attributionWords';
+import { flagsOf, type Token } from './tokens';
+import { W } from './wordClass';
+
+const bare = (token: Token) => token.lower.replace(/\.$/u, '');
+
+export const isTitleWord = (token: Token) => (flagsOf(token) & W.TITLE) !== 0;
+
+export const isCourtesyTitle = (token: Token) => (flagsOf(token) & W.COURTESY) !== 0;
+
+/** The words before a name ("Paylinx CEO", "Detective Sgt.") as a role, or undefined if only "Dr." is left. */
+export function titleRole(text: string, tokens: Token[]): string | undefined {
+  const kept = tokens.filter((t) => t.word && !isCourtesyTitle(t) && !['the', 'a', 'an'].includes(t.lower));
+  if (kept.length === 0) return undefined;
+  // Lower case for a role of common words with one head ("Fire Chief", "State Sen.", "Company
+  // spokesman"); "White House spokesman" and "Assistant State’s Attorney" keep the article's capitals.
+  const heads = kept.filter((t) => (flagsOf(t) & W.GENERIC) === 0);
+  const common = heads.length <= 1 && heads.every((t) => (flagsOf(t) & W.STRICT_TITLE) !== 0);
+  const first = kept[0] as Token;
+  const last = kept[kept.length - 1] as Token;
+  if (!common && !kept.some((t) => (flagsOf(t) & W.RANK) !== 0)) return text.slice(first.start, last.end);
+  return kept
+    .map((t) => {
+      const rank = RANK_ABBREVIATIONS[bare(t)];
+      const word = rank ?? text.slice(t.start, t.end);
+      // Spelling out "Detective Sgt." turns the title into prose: "detective sergeant".
+      return common || rank || (flagsOf(t) & W.STRICT_TITLE) !== 0 ? word.toLowerCase() : word;
+    })
+    .join(' ');
+}
+
+/**
+ * An appositive after (or before) a name, ", a pediatric nurse at St. Brendan’s," → "pediatric nurse at
+ * St. Brendan’s". `who` tells a bare relative clause ("who runs the county’s immunization program"),
+ * which is a weaker role than a noun.
+ */
+export function appositiveRole(text: string, tokens: Token[]): { role: string; who: boolean } | undefined {
+  let from = 0;
+  let to = tokens.length;
+  const at = (i: number) => tokens[i] as Token;
+  let who = false;
+  if (from < to && at(from).lower === 'who') {
+    who = true;
+    from++;
+  } else if (from < to && ['which', 'whose', 'where', 'that'].includes(at(from).lower)) {
+    return undefined; // "whose side had beaten the Gulls" says nothing of what Silva is
+  } else {
+    if (from < to && ['a', 'an'].includes(at(from).lower)) from++;
+    else if (from < to && at(from).lower === 'the' && !(at(from + 1)?.possessive ?? false)) from++;
+    if (from < to && /^\d+-year-old$/u.test(at(from).lower)) from++;
+    // "a three-term council member who represents the east side": the noun is the role.
+    const clause = tokens.findIndex(
+      (t, i) => i > from && ['who', 'which', 'whose', 'that', 'where'].includes(t.lower),
+    );
+    if (clause > 0) to = clause;
+    // "a rookie goalkeeper from Bangor": where someone comes from is not what they are.
+    const fromPlace = tokens.findIndex((t, i) => i > from && i < to && t.lower === 'from');
+    if (fromPlace > 0 && tokens.slice(fromPlace + 1, to).every((t) => t.capitalised || !t.word))
+      to = fromPlace;
+  }
+  if (to <= from) return undefined;
+  const first = at(from);
+  const last = at(to - 1);
+  if (!first.word || (!who && (flagsOf(first) & W.PLACE_NAME) !== 0)) return undefined;
+  return { role: text.slice(first.start, last.end).replace(/[\s,]+$/u, ''), who };
+}

@@ -1,0 +1,111 @@
+/**
+ * After each sentence's own attribution is read: quotes with none take their speaker from the sentence
+ * around them, a person keeps one role through a passage, and each passage gets its main speaker.
+ */
+import type { NamedHere } from './nameRegister';
+import { type Parsed, type PassageSpeakers, RANK, type SentenceSpeaker, type Speaker } from './speakerTypes';
+import type { Sentence } from './speechCues';
+import type { Token } from './tokens';
+import { classify, W } from './wordClass';
+
+/** Nothing but quoted words (quotes are single tokens, see tokenize). */
+function quoteOnly(s: Sentence): boolean {
+  let quoted = false;
+  for (let i = s.from; i < s.to; i++) {
+    const t = s.tokens[i] as Token;
+    if (t.word) return false;
+    quoted ||= t.quoted;
+  }
+  return quoted;
+}
+export function hasQuote(s: Sentence): boolean {
+  for (let i = s.from; i < s.to; i++) if ((s.tokens[i] as Token).quoted) return true;
+  return false;
+}
+
+/**
+ * A sentence that is only a quote speaks with the voice of the quote it continues ("“…,” Raman said.
+ * “Every affected person…”"), or else of the person the next sentence names ("“…” The words were
+ * those of Oak Hollow Village President Carl Whitaker").
+ */
+export function fillQuotes(
+  passage: Parsed,
+  p: number,
+  speakers: Array<Speaker | undefined>,
+  parsed: Parsed[],
+  named: Map<Sentence, NamedHere[]>,
+): void {
+  passage.sentences.forEach((sentence, i) => {
+    if (speakers[i] || !quoteOnly(sentence)) return;
+    const previous = passage.sentences[i - 1];
+    if (previous && speakers[i - 1] && hasQuote(previous)) {
+      speakers[i] = speakers[i - 1];
+      return;
+    }
+    const next = passage.sentences[i + 1];
+    if (next && speakers[i + 1]) {
+      speakers[i] = speakers[i + 1];
+      return;
+    }
+    const person = next && (named.get(next) ?? []).find((n) => n.entity.kind === 'person');
+    if (person && person.entity.kind === 'person') {
+      const role = person.role.role ?? person.entity.role ?? person.role.weakRole ?? person.entity.weakRole;
+      speakers[i] = { name: person.entity.name, via: 'speech', kind: 'person', ...(role ? { role } : {}) };
+      return;
+    }
+    if (i === 0 && p > 0) {
+      // A quote that runs on from the passage before, whose last sentence was a quote with its speaker.
+      const before = parsed[p - 1];
+      const last = before?.sentences[before.sentences.length - 1];
+      const lastSpeaker = before && last && hasQuote(last) ? lastSpeakers.get(before) : undefined;
+      if (lastSpeaker) speakers[i] = lastSpeaker;
+    }
+  });
+  const last = speakers[speakers.length - 1];
+  if (last) lastSpeakers.set(passage, last);
+  else lastSpeakers.delete(passage);
+}
+
+const lastSpeakers = new WeakMap<Parsed, Speaker>();
+
+/**
+ * "Kayla Reyes, a rookie goalkeeper, said … “If I think, I’m late,” she said.": the role a passage
+ * gives someone holds for all of their sentences in it.
+ */
+export function sameRoleThroughout(
+  speakers: Array<Speaker | undefined>,
+  lowerWords: (word: string) => boolean,
+): void {
+  const first = new Map<string, string | undefined>();
+  for (const s of speakers)
+    if (s && !first.has(s.name)) first.set(s.name, s.role && sentenceCase(s.role, lowerWords));
+  speakers.forEach((s, i) => {
+    if (s && s.role !== first.get(s.name))
+      speakers[i] = { name: s.name, role: first.get(s.name), via: s.via, kind: s.kind };
+  });
+}
+
+/**
+ * "Council member Tom Price" opens a sentence: its capital is the sentence's, and apart from the name
+ * the role reads "council member" — when the article writes that word in lower case elsewhere, or it
+ * is a common role word ("Company spokesman"). "Gulls coach" keeps its capital.
+ */
+function sentenceCase(role: string, lowerWords: (word: string) => boolean): string {
+  const [head, ...rest] = role.split(' ');
+  if (!head || rest.length === 0 || !/^\p{Lu}\p{Ll}/u.test(head) || !rest.every((w) => /^\p{Ll}/u.test(w)))
+    return role;
+  const lower = head.toLowerCase();
+  return (classify(lower) & W.GENERIC) !== 0 || lowerWords(lower) ? lower + role.slice(head.length) : role;
+}
+
+/** A named person before an organisation before a group; then whoever is quoted; then the first. */
+export function mainSpeaker(sentences: SentenceSpeaker[], quoted: boolean[]): PassageSpeakers | undefined {
+  let best = 0;
+  if (sentences.length === 0) return undefined;
+  sentences.forEach((s, i) => {
+    const other = sentences[best] as SentenceSpeaker;
+    if ((RANK[s.kind] - RANK[other.kind] || Number(quoted[best]) - Number(quoted[i])) < 0) best = i;
+  });
+  const { name, role, via, kind } = sentences[best] as SentenceSpeaker;
+  return { name, role, via, kind, sentences };
+}

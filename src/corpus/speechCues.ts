@@ -1,0 +1,166 @@
+/**
+ * The attributions one sentence makes, as phrases still to be read against the article: "X said",
+ * "said X", "X, a …, said", "X told reporters", "X said in a statement", "…, who said", "according to
+ * X", "according to a notice X filed", "records kept by X".
+ */
+import { type Appositive, appositiveAfter, appositiveBefore, isAsideClause } from './appositives';
+import { isBoundary, phraseEndingAt, phraseStartingAt, type Reading, readPhrase, type Span } from './phrases';
+import { flagsOf, type Token } from './tokens';
+import { W } from './wordClass';
+
+export interface Cue {
+  reading: Reading;
+  via: 'speech' | 'citation';
+  /** Roles said around the phrase itself. */
+  before?: string;
+  appositive?: Appositive;
+  offset: number;
+}
+
+export interface Sentence {
+  text: string;
+  tokens: Token[];
+  /** Token indices [from, to) of the sentence. */
+  from: number;
+  to: number;
+}
+
+export function sentenceCues(sentence: Sentence): Cue[] {
+  const { tokens, from, to } = sentence;
+  const cues: Cue[] = [];
+  // After "Prosecutors said", the verbs up to the next quote are what was said ("… Marsh wrote herself
+  // 312 checks"), not new attributions.
+  let reported = false;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (t.quoted || t.text === ';') reported = false;
+    if (!t.word || t.quoted) continue;
+    if (!t.cue) continue;
+    if (t.lower !== 'according' && !reported) {
+      const cue = subjectBefore(sentence, i) ?? subjectAfter(sentence, i);
+      if (cue) cues.push(cue);
+      reported = cue !== undefined && cue.offset < t.start;
+    } else if (t.lower === 'according') {
+      const cue = source(sentence, i + 2);
+      if (cue) cues.push(cue);
+    }
+  }
+  return cues;
+}
+
+function cueFor(sentence: Sentence, span: Span, via: Cue['via'], subject: boolean): Cue | undefined {
+  const { text, tokens, from, to } = sentence;
+  const reading = readPhrase(text, tokens, span, { subject, sentenceStart: firstWord(sentence) });
+  if (!reading) return undefined;
+  const before = appositiveBefore(text, tokens, span, from);
+  const appositive = appositiveAfter(text, tokens, span.to, to);
+  return {
+    reading,
+    via,
+    ...(before ? { before } : {}),
+    ...(appositive ? { appositive } : {}),
+    offset: (tokens[span.from] as Token).start,
+  };
+}
+
+/** The sentence's first word, after a dateline ("AUSTIN, Texas — Paylinx, …"). */
+function firstWord(sentence: Sentence): number {
+  const { tokens, from, to } = sentence;
+  for (let i = to - 1; i >= from; i--) if (tokens[i]?.text === '—' && i < from + 8) return i + 1;
+  return from;
+}
+
+/** "Raman said", "Park also told", "Paylinx, an Austin-based … company, said", "Lund, who said". */
+function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
+  const { tokens, from } = sentence;
+  let end = verb;
+  while (end > from && (flagsOf(tokens[end - 1] as Token) & W.BETWEEN) !== 0) end--;
+  const previous = tokens[end - 1];
+  if (!previous || previous.quoted) return undefined;
+  if ((previous.lower === 'who' || previous.lower === 'which') && tokens[end - 2]?.text === ',') {
+    // "Capt. Teresa Lund, who said …", "Coastway Transit, which said …": the relative pronoun stands
+    // for the name before the comma; "which" for a thing, so an organisation.
+    const nameEnd = end - 2;
+    const cue = cueFor(
+      sentence,
+      { from: phraseEndingAt(tokens, nameEnd, from), to: nameEnd },
+      'speech',
+      true,
+    );
+    if (cue && previous.lower === 'which' && cue.reading.kind === 'person')
+      return { ...cue, reading: { kind: 'organisation', name: cue.reading.name, start: cue.reading.start } };
+    return cue;
+  }
+  if ((flagsOf(previous) & W.PRONOUN) !== 0)
+    return cueFor(sentence, { from: end - 1, to: end }, 'speech', true);
+  if (previous.text !== ',') {
+    const start = phraseEndingAt(tokens, end, from);
+    return start < end ? cueFor(sentence, { from: start, to: end }, 'speech', true) : undefined;
+  }
+  // "X, a …, said": walk left over the clauses set off by commas to the name they describe.
+  let segmentEnd = end - 1;
+  for (let n = 0; n < 4; n++) {
+    let segmentStart = segmentEnd;
+    while (
+      segmentStart > from &&
+      !isBoundary(tokens[segmentStart - 1] as Token) &&
+      tokens[segmentStart - 1]?.text !== ','
+    )
+      segmentStart--;
+    const segment = tokens.slice(segmentStart, segmentEnd);
+    if (isAsideClause(segment)) {
+      if (tokens[segmentStart - 1]?.text !== ',') return undefined;
+      segmentEnd = segmentStart - 1;
+      continue;
+    }
+    const start = phraseEndingAt(tokens, segmentEnd, segmentStart);
+    return start < segmentEnd ? cueFor(sentence, { from: start, to: segmentEnd }, 'speech', true) : undefined;
+  }
+  return undefined;
+}
+
+/** "…,” said Jane Doe.", "said Dr. Aaron Feld, the state epidemiologist": the name right after the verb. */
+function subjectAfter(sentence: Sentence, verb: number): Cue | undefined {
+  const { tokens, to } = sentence;
+  const start = verb + 1;
+  const end = phraseStartingAt(tokens, start, to);
+  if (end <= start) return undefined;
+  const next = tokens[end];
+  // "Kim said Marsh wrote …" is what Kim said, not who said it: the name must end the clause.
+  if (next?.word && !next.quoted) return undefined;
+  return cueFor(sentence, { from: start, to: end }, 'speech', false);
+}
+
+/** "according to X", "according to a notice Paylinx filed", "according to records kept by the museum". */
+function source(sentence: Sentence, start: number): Cue | undefined {
+  const { tokens, to } = sentence;
+  let document = -1;
+  for (let i = start; i < Math.min(to, start + 4); i++) {
+    const t = tokens[i] as Token;
+    if (!t.word || t.capitalised) break;
+    if ((flagsOf(t) & W.DOCUMENT) !== 0) {
+      document = i;
+      break;
+    }
+  }
+  if (document < 0) {
+    const end = phraseStartingAt(tokens, start, to);
+    return end > start ? cueFor(sentence, { from: start, to: end }, 'citation', false) : undefined;
+  }
+  // A document speaks for whoever made it: "X filed", "kept by X", "from X"; not "a filing with X",
+  // nor "a traffic study the city commissioned" (no one named).
+  for (let i = document + 1; i < Math.min(to, document + 5); i++) {
+    const t = tokens[i] as Token;
+    if (t.lower === 'with' || isBoundary(t)) return undefined;
+    const agent = ['by', 'from'].includes(t.lower)
+      ? i + 1
+      : t.capitalised || (t.lower === 'the' && tokens[i + 1]?.capitalised)
+        ? i
+        : -1;
+    if (agent < 0) continue;
+    const agentEnd = phraseStartingAt(tokens, agent, to);
+    const named = tokens.slice(agent, agentEnd).some((w) => w.capitalised);
+    return named ? cueFor(sentence, { from: agent, to: agentEnd }, 'citation', true) : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,82 @@
+/**
+ * Everything attribution asks about a word, as one bit set computed once per distinct word: a corpus
+ * of 1,000 articles asks about the same few thousand words millions of times, and a bit test is the
+ * cheapest answer. The facts come from compromise's lexicon (lexicon.ts) and the closed word classes
+ * of attribution (attributionWords.ts).
+ */
+import {
+  BETWEEN_SUBJECT_AND_VERB,
+  COURTESY_TITLES,
+  DOCUMENT_NOUNS,
+  GENERIC_ROLE_WORDS,
+  GROUP_NOUNS,
+  MORE_ORGANISATION_WORDS,
+  NEVER_NAMES,
+  PRONOUNS,
+  RANK_ABBREVIATIONS,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+} from './attributionWords';
+import {
+  isActorNoun,
+  isFirstName,
+  isFunctionOrVerb,
+  isNounOrVerb,
+  isOrganisationWord,
+  isPlaceName,
+  isPlaceWord,
+} from './lexicon';
+
+export const W = {
+  TITLE: 1 << 0,
+  ORGANISATION: 1 << 1,
+  GROUP: 1 << 2,
+  NEVER_NAME: 1 << 3,
+  FUNCTION_OR_VERB: 1 << 4,
+  NOUN_OR_VERB: 1 << 5,
+  FIRST_NAME: 1 << 6,
+  PLACE_WORD: 1 << 7,
+  PLACE_NAME: 1 << 8,
+  SPEECH_VERB: 1 << 9,
+  DOCUMENT: 1 << 10,
+  BETWEEN: 1 << 11,
+  COURTESY: 1 << 12,
+  RANK: 1 << 13,
+  GENERIC: 1 << 14,
+  PRONOUN: 1 << 15,
+  DIGIT: 1 << 16,
+  STRICT_TITLE: 1 << 17,
+} as const;
+
+const classes = new Map<string, number>();
+
+/** The bit set of a lower-case word ("sgt." and "sgt" alike). */
+export function classify(lower: string): number {
+  const known = classes.get(lower);
+  if (known !== undefined) return known;
+  const bare = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  let f = 0;
+  const rank = RANK_ABBREVIATIONS[bare] !== undefined;
+  const courtesy = COURTESY_TITLES.has(bare);
+  if (TITLE_WORDS.has(bare) || rank || courtesy || isActorNoun(bare)) f |= W.TITLE;
+  if (TITLE_WORDS.has(bare) || rank || isActorNoun(bare)) f |= W.STRICT_TITLE;
+  if (rank) f |= W.RANK;
+  if (courtesy) f |= W.COURTESY;
+  if (isOrganisationWord(bare) || MORE_ORGANISATION_WORDS.has(bare)) f |= W.ORGANISATION;
+  if (GROUP_NOUNS.has(bare)) f |= W.GROUP;
+  if (NEVER_NAMES.has(bare)) f |= W.NEVER_NAME;
+  if (isFunctionOrVerb(bare)) f |= W.FUNCTION_OR_VERB;
+  if (isNounOrVerb(bare)) f |= W.NOUN_OR_VERB;
+  if (isFirstName(bare)) f |= W.FIRST_NAME;
+  if (isPlaceWord(bare)) f |= W.PLACE_WORD;
+  if (isPlaceName(bare)) f |= W.PLACE_NAME;
+  if (SPEECH_VERBS.has(bare)) f |= W.SPEECH_VERB;
+  if (DOCUMENT_NOUNS.has(bare)) f |= W.DOCUMENT;
+  if (BETWEEN_SUBJECT_AND_VERB.has(bare)) f |= W.BETWEEN;
+  if (GENERIC_ROLE_WORDS.has(bare)) f |= W.GENERIC;
+  if (PRONOUNS[bare] !== undefined) f |= W.PRONOUN;
+  const first = bare.charCodeAt(0);
+  if (first >= 48 && first <= 57) f |= W.DIGIT;
+  classes.set(lower, f);
+  return f;
+}

@@ -1,0 +1,90 @@
+/** Who the answer names: the speaker of the sentences it bolds or quotes, never of the reporter's. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attributionFor, quotedSpeakers } from '../src/corpus/attribution';
+import { loadCorpus } from '../src/corpus/loadCorpus';
+import { splitPassages } from '../src/corpus/splitPassages';
+import type { Passage } from '../src/corpus/types';
+import { AnswerEngine } from '../src/search/engine';
+import { CORPUS_DIR } from './support/engineFixtures';
+
+const MIXED =
+  'The council voted 5-2 on Tuesday after a long debate. “It was rushed,” said Ana Ruiz, a council member. Mayor Tom Price said the vote was fair.';
+const passage = { ...(splitPassages(MIXED)[0] as Omit<Passage, 'id' | 'articleId'>), id: 0, articleId: 'a' };
+
+describe('attributionFor', () => {
+  it('names the speaker of the bold sentence, with the role apart', () => {
+    expect(attributionFor(passage, MIXED, ['rushed'])).toEqual({
+      speaker: 'Ana Ruiz',
+      speakerRole: 'council member',
+    });
+    expect(attributionFor(passage, MIXED, ['fair'])).toEqual({ speaker: 'Tom Price', speakerRole: 'mayor' });
+  });
+
+  it('names nobody when only the reporter’s sentence is bold', () => {
+    expect(attributionFor(passage, MIXED, ['debate'])).toBeUndefined();
+  });
+
+  it('with bold in a reporter’s sentence and a speaker’s, names the speaker', () => {
+    expect(attributionFor(passage, MIXED, ['council', 'rushed'])).toEqual({
+      speaker: 'Ana Ruiz',
+      speakerRole: 'council member',
+    });
+  });
+
+  it('with nothing bold, names the speaker of the quoted sentences (the passage’s own on a tie)', () => {
+    expect(attributionFor(passage, '“It was rushed,” said Ana Ruiz, a council member.')?.speaker).toBe(
+      'Ana Ruiz',
+    );
+    expect(attributionFor(passage, MIXED)?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('matches whole words only: "rush" is not bold in "rushed"', () => {
+    expect(attributionFor(passage, MIXED, ['rush'])?.speaker).toBe('Ana Ruiz'); // falls back to all quoted sentences
+    expect(attributionFor(passage, MIXED, ['Tuesday'])).toBeUndefined();
+  });
+});
+
+describe('quotedSpeakers', () => {
+  it('lists each person the quote lets speak, with their sentences', () => {
+    expect(quotedSpeakers(passage, MIXED)).toEqual([
+      {
+        speaker: 'Ana Ruiz',
+        role: 'council member',
+        sentences: ['“It was rushed,” said Ana Ruiz, a council member.'],
+      },
+      { speaker: 'Tom Price', role: 'mayor', sentences: ['Mayor Tom Price said the vote was fair.'] },
+    ]);
+    expect(quotedSpeakers(passage, 'The council voted 5-2 on Tuesday after a long debate.')).toEqual([]);
+  });
+});
+
+describe('the engine names the speaker of what it quotes (seed paragraph 3)', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    engine = AnswerEngine.build(await loadCorpus(CORPUS_DIR));
+  });
+
+  it('"How long did the meeting last?" is John Kirby’s claim', () => {
+    const answer = engine.answer('How long did the meeting last?');
+    expect(answer.answered && [answer.paragraph, answer.speaker, answer.speakerRole]).toEqual([
+      3,
+      'John Kirby',
+      'White House spokesman',
+    ]);
+  });
+
+  it('a question about its first sentence, the reporter’s, names nobody', () => {
+    const answer = engine.answer('Had Blinken and Lavrov met since the invasion of Ukraine?');
+    expect(answer.answered && answer.paragraph).toBe(3);
+    expect(answer.answered && answer.speaker).toBeUndefined();
+  });
+
+  it('alternatives carry their speaker and role too', () => {
+    const answer = engine.answer('What did Blinken say about the nuclear treaty?');
+    const roles = answer.answered
+      ? [answer, ...answer.alternatives].filter((a) => a.speaker === 'Antony Blinken')
+      : [];
+    expect(roles.length).toBeGreaterThan(0);
+    for (const a of roles) expect(a.speakerRole).toBe('U.S. Secretary of State');
+  });
+});
