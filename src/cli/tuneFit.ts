@@ -106,4 +106,3 @@ export function foldOf(key: string, k: number): number {
   }
   return (hash >>> 0) % k;
 }
-

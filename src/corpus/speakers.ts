@@ -18,6 +18,20 @@ import { type Token, tokenize } from './tokens';
 export type { PassageSpeakers, SentenceSpeaker, Speaker } from './speakerTypes';
 
 export function findSpeakers(texts: string[]): Array<PassageSpeakers | undefined> {
+  return readArticle(texts).speakers;
+}
+
+/** A person a passage names, with the role the article gives them anywhere ("Foreign Minister"). */
+export interface NamedPerson {
+  name: string;
+  role?: string;
+}
+
+/** Who speaks in each passage, and which people each passage names. */
+export function readArticle(texts: string[]): {
+  speakers: Array<PassageSpeakers | undefined>;
+  people: NamedPerson[][];
+} {
   const parsed = texts.map(parse);
   const people = new ArticlePeople();
   const firstPeople = registerNames(parsed, people);
@@ -33,7 +47,7 @@ export function findSpeakers(texts: string[]): Array<PassageSpeakers | undefined
 
   // Plain loops and objects built field by field: this runs over every sentence at start-up, before
   // the JIT has warmed up, where spreads and array chains cost several times more.
-  return parsed.map((passage, p) => {
+  const speakers = parsed.map((passage, p) => {
     const speakers: Array<Speaker | undefined> = [];
     for (const sentence of passage.sentences) {
       let best: ReturnType<typeof speakerOf>;
@@ -63,6 +77,16 @@ export function findSpeakers(texts: string[]): Array<PassageSpeakers | undefined
     });
     return mainSpeaker(sentences, quoted);
   });
+  const named = parsed.map((_, p) => {
+    const here: NamedPerson[] = [];
+    for (const mention of people.mentions[p] ?? []) {
+      const { entity } = mention;
+      if (entity.kind !== 'person' || here.some((n) => n.name === entity.name)) continue;
+      here.push(entity.role ? { name: entity.name, role: entity.role } : { name: entity.name });
+    }
+    return here;
+  });
+  return { speakers, people: named };
 }
 
 function parse(text: string): Parsed {

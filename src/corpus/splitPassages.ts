@@ -1,4 +1,4 @@
-import { findSpeakers } from './speakers';
+import { readArticle } from './speakers';
 import type { Passage } from './types';
 import { foldWhitespace } from './whitespace';
 
@@ -40,12 +40,14 @@ export function splitPassages(body: string, excludedLines: readonly string[] = [
     }
   }
 
-  const speakers = findSpeakers(passages.map((p) => p.text));
+  const { speakers, people } = readArticle(passages.map((p) => p.text));
   return passages.map((p, i) => {
     const found = speakers[i];
-    if (!found) return p;
+    const named = people[i] ?? [];
+    const withPeople = named.length > 0 ? { ...p, people: named } : p;
+    if (!found) return withPeople;
     return {
-      ...p,
+      ...withPeople,
       speaker: found.name,
       ...(found.role ? { speakerRole: found.role } : {}),
       speakerVia: found.via,

@@ -40,6 +40,8 @@ export interface Passage {
   speakerVia?: 'speech' | 'citation';
   /** Who speaks in each attributed sentence; sentences that are the reporter's own are not listed. */
   sentenceSpeakers?: SentenceAttribution[];
+  /** The people the passage names, each with the role the article gives them ("Foreign Minister"). */
+  people?: Array<{ name: string; role?: string }>;
   /** True when the passage holds quoted words (curly or straight quotes). */
   hasQuote: boolean;
   /** The article's own words, white space folded to single spaces, bullet marker removed. */

@@ -2,8 +2,8 @@ import Fuse from 'fuse.js';
 import { attributionFor } from '../corpus/attribution';
 import type { Corpus, Passage } from '../corpus/types';
 import { answerSpans, questionKinds } from './cues';
-import type { ConfidenceFeature, RankFeature } from './featureNames';
-import { confidenceFeatures, type QuestionFacts } from './features';
+import type { ConfidenceFeature } from './featureNames';
+import { confidenceFeatures, coveredShare, type QuestionFacts } from './features';
 import { PassageIndex } from './passageIndex';
 import { resolveQuery } from './queryTerms';
 import { repairQuestionWords } from './questionWords';
@@ -142,7 +142,7 @@ export class AnswerEngine {
       highlights,
       alternatives: ranked
         .slice(1)
-        .filter((r) => covers(r.features))
+        .filter((r) => coveredShare(r.features) > 0)
         .slice(0, MAX_ALTERNATIVES)
         .map((r) => this.describe(r, ranked)),
     };
@@ -236,22 +236,6 @@ export class AnswerEngine {
       article: this.articleRef(passage.articleId),
     };
   }
-}
-
-/** The passage matches at least one of the question's words somewhere. */
-function covers(features: Readonly<Record<RankFeature, number>>): boolean {
-  return (
-    features.exact +
-      features.typo +
-      features.sound +
-      features.synonym +
-      features.broader +
-      features.related +
-      features.speaker +
-      features.section +
-      features.title >
-    0
-  );
 }
 
 function round(x: number): number {

@@ -12,12 +12,16 @@ export const RANK_FEATURES = [
   'exact',
   'typo',
   'sound',
+  'alias',
   'synonym',
   'broader',
-  'sibling',
   'related',
-  /** Shares matched only in the passage's context: its speaker's name, section heading, article title. */
+  /**
+   * Shares matched only in the passage's context: its speaker's name, the name of a person it refers to,
+   * its section heading, its article's title.
+   */
   'speaker',
+  'person',
   'section',
   'title',
   /** Share matched inside the best single sentence: answers are said in one place. */
@@ -75,6 +79,10 @@ export const CONFIDENCE_FEATURES = [
   'unknownNames',
   /** The kind of answer asked for is missing from the best passage. */
   'kindMissing',
+  /** Share of the question's weight in words naming someone or something of the corpus, as written. */
+  'named',
+  /** How rare in the corpus the rarest word matched as written is (a rare shared word is a shared topic). */
+  'rare',
   /** Simpler rankers agree: the best passage is also the one with the most BM25, or the best sentence. */
   'bm25Agrees',
   'sentenceAgrees',

@@ -27,6 +27,10 @@ export interface QuestionFacts {
   /** "Who is X": the index terms of the names asked about. */
   identityTerms: readonly string[];
   summary: boolean;
+  /** Share of the question's weight in words that name something of the corpus (a person, a place). */
+  namedShare: number;
+  /** The rarest word matched as written, its idf as a share of the rarest possible. */
+  rareLiteral: number;
 }
 
 const WEAK_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'reason']);
@@ -78,11 +82,12 @@ export function cheapFeatures(
     exact: text[KIND_INDEX.exact],
     typo: text[KIND_INDEX.typo],
     sound: text[KIND_INDEX.sound],
+    alias: text[KIND_INDEX.alias],
     synonym: text[KIND_INDEX.synonym],
     broader: text[KIND_INDEX.broader],
-    sibling: text[KIND_INDEX.sibling],
     related: text[KIND_INDEX.related],
     speaker: context[CONTEXTS.indexOf('speaker')],
+    person: context[CONTEXTS.indexOf('person')],
     section: context[CONTEXTS.indexOf('section')],
     title: context[CONTEXTS.indexOf('title')],
     length: Math.log1p(length) / Math.log(100),
@@ -180,11 +185,12 @@ export function fullFeatures(
     exact: 0,
     typo: 0,
     sound: 0,
+    alias: 0,
     synonym: 0,
     broader: 0,
-    sibling: 0,
     related: 0,
     speaker: 0,
+    person: 0,
     section: 0,
     title: 0,
     length: 0,
@@ -251,6 +257,14 @@ export function articleShares(
   return shares;
 }
 
+/** Share of the question the passage matches in any way, in its text or its context. */
+export function coveredShare(f: Readonly<Record<RankFeature, number>>): number {
+  let share = 0;
+  for (const kind of MATCH_KINDS) share += f[kind];
+  for (const context of CONTEXTS) share += f[context];
+  return share;
+}
+
 /** The confidence features of a ranked question: its best passage against the rest and the corpus. */
 export function confidenceFeatures(
   facts: QuestionFacts,
@@ -280,6 +294,8 @@ export function confidenceFeatures(
       unknown: unknown / w,
       unknownNames: unknownNames / w,
       kindMissing: facts.strongKinds.length > 0 ? 1 : 0,
+      named: facts.namedShare,
+      rare: facts.rareLiteral,
       bm25Agrees: 0,
       sentenceAgrees: 0,
       articleLead: 0,
@@ -291,7 +307,8 @@ export function confidenceFeatures(
   const topArticle = articleOf(top.passageId);
   let otherArticles = 0;
   for (const r of ranked)
-    if (articleOf(r.passageId) !== topArticle) otherArticles = Math.max(otherArticles, r.features.articleShare);
+    if (articleOf(r.passageId) !== topArticle)
+      otherArticles = Math.max(otherArticles, r.features.articleShare);
   const f = top.features;
   const second = ranked[1]?.score ?? top.score - 5;
   let total = 0;
@@ -300,22 +317,14 @@ export function confidenceFeatures(
     top: top.score,
     margin: Math.min(5, top.score - second),
     share: 1 / total,
-    covered:
-      f.exact +
-      f.typo +
-      f.sound +
-      f.synonym +
-      f.broader +
-      f.sibling +
-      f.related +
-      f.speaker +
-      f.section +
-      f.title,
+    covered: coveredShare(f),
     literal: f.exact + f.typo + f.sound,
     corpus: corpusLiteral,
     unknown: unknown / w,
     unknownNames: unknownNames / w,
     kindMissing: f.kindMissing,
+    named: facts.namedShare,
+    rare: facts.rareLiteral,
     bm25Agrees: argmax('bm25').passageId === top.passageId ? 1 : 0,
     sentenceAgrees: argmax('sentence').passageId === top.passageId ? 1 : 0,
     articleLead: f.articleShare - otherArticles,

@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js';
+import levenshtein from 'damerau-levenshtein';
 import { splitSentences } from '../corpus/sentences';
 import type { Corpus } from '../corpus/types';
 import { type PassageFeatures, passageFeatures } from './cues';
@@ -13,10 +13,10 @@ import { contentTerms, forEachToken, words } from './text';
  */
 
 /**
- * Where a term stands when it is not in the passage's text: in the name of its speaker, its section
- * heading or its article's title. Earlier in this list wins when a term is in several.
+ * Where a term stands when it is not in the passage's text: in the name of its speaker, of a person it
+ * refers to ("he", "Blinken" for Antony Blinken), its section heading or its article's title. Earlier in this list wins when a term is in several.
  */
-export const CONTEXTS = ['speaker', 'section', 'title'] as const;
+export const CONTEXTS = ['speaker', 'person', 'section', 'title'] as const;
 export type ContextKind = (typeof CONTEXTS)[number];
 
 export interface IndexedSentence {
@@ -47,10 +47,11 @@ export class PassageIndex {
   /** Word forms the corpus writes in lower case somewhere: the others are names ("Blinken", "WNBA"). */
   private readonly lowercaseWords = new Set<string>();
   /**
-   * fuse.js over the vocabulary, one index per word length: a typo changes a word's length by at most a
-   * letter or two, so a search scans only the few lengths near the typed word's, not every word.
+   * Corpus words by each spelling one deletion away from them, and by themselves (symmetric deletion):
+   * two words share such a spelling when one typing slip, or two of the commonest kind, part them.
+   * A typo is then found with a few map lookups, whatever the size of the vocabulary.
    */
-  private readonly vocabularyByLength = new Map<number, Fuse<string>>();
+  private readonly byDeletion = new Map<string, string[]>();
   readonly averageLength: number;
   /** The median idf of the corpus's terms: what an ordinary word of the corpus weighs. */
   readonly typicalIdf: number;
@@ -68,6 +69,7 @@ export class PassageIndex {
       return terms;
     };
     let totalLength = 0;
+    const roles: Array<{ articleId: string; name: string; role: string }> = [];
     for (const passage of corpus.passages) {
       const counts = new Map<string, number>();
       let length = 0;
@@ -93,6 +95,10 @@ export class PassageIndex {
         }
       }
       addContext(termsOf(passage.speaker), 'speaker');
+      for (const person of passage.people ?? []) {
+        addContext(termsOf(person.name), 'person');
+        if (person.role) roles.push({ articleId: passage.articleId, name: person.name, role: person.role });
+      }
       addContext(termsOf(passage.section), 'section');
       addContext(titleTerms.get(passage.articleId) ?? [], 'title');
       for (const term of context.keys()) push(this.contextPostings, term, passage.id);
@@ -106,15 +112,14 @@ export class PassageIndex {
       totalLength += length;
     }
     this.averageLength = totalLength / Math.max(1, corpus.passages.length);
+    this.buildAliases(roles, termsOf);
     const idfs = [...this.postings.keys()].map((t) => this.idf(t)).sort((a, b) => a - b);
     this.typicalIdf = idfs[Math.floor(idfs.length / 2)] ?? 1;
     for (const article of corpus.articles)
       for (const w of words(article.meta.title)) this.vocabulary.set(w.word, w.term);
-    const byLength = new Map<number, string[]>();
-    for (const w of this.vocabulary.keys())
-      if (w.length >= 3 && !/^\d+$/.test(w)) push(byLength, w.length, w);
-    for (const [length, list] of byLength) {
-      this.vocabularyByLength.set(length, new Fuse(list, { includeScore: true, threshold: 0.4 }));
+    for (const w of this.vocabulary.keys()) {
+      if (w.length < 3 || /^\d+$/.test(w)) continue;
+      for (const variant of oneDeletion(w)) push(this.byDeletion, variant, w);
     }
   }
 
@@ -150,6 +155,42 @@ export class PassageIndex {
     return this.spellingsByTerm.get(term) ?? [];
   }
   private spellingsByTerm?: Map<string, string[]>;
+
+  /**
+   * People by their role: "the foreign minister" is Sergey Lavrov where the article calls him that. A
+   * role word that most passages of the article use ("U.S.") names nobody in particular.
+   */
+  private buildAliases(
+    roles: ReadonlyArray<{ articleId: string; name: string; role: string }>,
+    termsOf: (text?: string) => string[],
+  ): void {
+    const passagesIn = new Map<string, number>();
+    for (const p of this.corpus.passages) passagesIn.set(p.articleId, (passagesIn.get(p.articleId) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const { articleId, name, role } of roles) {
+      const key = `${articleId}\0${name}\0${role}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const nameTerms = termsOf(name);
+      const size = passagesIn.get(articleId) ?? 1;
+      for (const term of termsOf(role)) {
+        if (nameTerms.includes(term)) continue;
+        const inArticle = this.textPostings(term).filter(
+          ([pid]) => this.corpus.passages[pid]?.articleId === articleId,
+        );
+        if (inArticle.length > Math.max(3, size * MAX_ROLE_SHARE)) continue;
+        const aliases = this.aliasesByTerm.get(term) ?? new Set<string>();
+        for (const n of nameTerms) aliases.add(n);
+        this.aliasesByTerm.set(term, aliases);
+      }
+    }
+  }
+  private readonly aliasesByTerm = new Map<string, Set<string>>();
+
+  /** Name terms of the people a role word stands for ("minist" → sergei, lavrov). */
+  aliasesOf(term: string): ReadonlySet<string> {
+    return this.aliasesByTerm.get(term) ?? EMPTY_SET;
+  }
 
   /** True when the corpus writes the word only with a capital: a name, not a common word. */
   isName(word: string): boolean {
@@ -234,22 +275,36 @@ export class PassageIndex {
   }
 
   /**
-   * Corpus words spelled like `word` (typos: "meating" → "meeting"), with fuse.js's score (0 is exact).
-   * Bitap also finds the word inside longer ones, so only words of about the same length are searched.
+   * Corpus words spelled like `word` ("meating" → "meeting"), nearest first, with their edit distance as a
+   * share of the longer word (0 is the same word).
    */
   similarWords(word: string, limit = 3): Array<{ word: string; term: string; score: number }> {
-    const slack = Math.max(1, Math.floor(word.length / 3));
-    const found: Array<{ item: string; score?: number }> = [];
-    for (let length = word.length - slack; length <= word.length + slack; length++) {
-      found.push(...(this.vocabularyByLength.get(length)?.search(word, { limit: 10 }) ?? []));
-    }
-    return found
-      .filter((r) => r.item !== word)
-      .sort((a, b) => (a.score ?? 1) - (b.score ?? 1))
-      .slice(0, limit)
-      .map((r) => ({ word: r.item, term: this.vocabulary.get(r.item) ?? r.item, score: r.score ?? 1 }));
+    const found = new Set<string>();
+    for (const variant of oneDeletion(word)) for (const w of this.byDeletion.get(variant) ?? []) found.add(w);
+    found.delete(word);
+    return [...found]
+      .map((w) => ({
+        word: w,
+        term: this.vocabulary.get(w) ?? w,
+        score: distance(word, w) / Math.max(word.length, w.length),
+      }))
+      .sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : 1))
+      .slice(0, limit);
   }
 }
+
+/** The word itself and every spelling with one letter left out. */
+function oneDeletion(word: string): string[] {
+  const variants = [word];
+  for (let i = 0; i < word.length; i++) variants.push(word.slice(0, i) + word.slice(i + 1));
+  return variants;
+}
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+/** A role word in more than this share of an article's passages (and more than 3) names nobody in particular. */
+const MAX_ROLE_SHARE = 0.2;
+
+const distance = (a: string, b: string) => levenshtein(a, b).steps;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

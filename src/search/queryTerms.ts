@@ -13,7 +13,7 @@ import type { WordNet } from './wordnet';
  */
 
 /** From the closest to the loosest: a passage keeps, for each question word, its closest match. */
-export const MATCH_KINDS = ['exact', 'typo', 'sound', 'synonym', 'broader', 'sibling', 'related'] as const;
+export const MATCH_KINDS = ['exact', 'typo', 'sound', 'alias', 'synonym', 'broader', 'related'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 export interface TermAlternative {
@@ -53,6 +53,8 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
     const exact = alternatives.find((a) => a.kind === 'exact' && a.terms.length === 1);
     // A word the corpus never uses weighs like an ordinary corpus word: it is part of what was asked.
     let importance = exact ? index.idf(exact.terms[0] ?? '') : index.typicalIdf;
+    // Common English words ("go", "want", "work") say less than rare ones, however rare in the corpus.
+    if (!analysis.properNoun) importance /= 1 + ANALYSIS.commonWordDamping * Math.log1p(analysis.commonness);
     const frame = SPEECH.test(w.word) || (!exact && analysis.adverb);
     if (frame) importance *= ANALYSIS.frameImportance;
     // "the two men": a spelled-out count describes more often than it identifies.
@@ -72,6 +74,8 @@ interface WordAnalysis {
   joinsNext: boolean;
   adverb: boolean;
   properNoun: boolean;
+  /** How often WordNet's tagged texts use the word (0 for rare words and names). */
+  commonness: number;
 }
 
 /** What a word means for this corpus depends only on the word (and the one after it): worked out once. */
@@ -96,6 +100,7 @@ function analyseWord(w: Word, next: Word | undefined, index: PassageIndex, wordn
       ...found,
       adverb: wordnet.isOnlyAdverb(w.word),
       properNoun: wordnet.isProperNoun(w.word),
+      commonness: wordnet.commonness(w.word),
     };
     if (cache.size >= ANALYSIS_CACHE_LIMIT) cache.clear();
     cache.set(key, analysis);
@@ -151,13 +156,20 @@ function alternativesFor(
   if (inCorpus && sameWord(w.word, w.term, index, wordnet)) add([w.term], 'exact');
   // The stemmer joins some different words ("topping" and "top"): a loose match, not the word itself.
   else if (inCorpus) add([w.term], 'related');
+  // "the foreign minister" is the person the article calls so.
+  for (const alias of index.aliasesOf(w.term)) add([alias], 'alias');
   if (/^\d+$/.test(w.word)) return { alternatives: [...alternatives.values()], joinsNext: false };
 
   let lemma = baseForm(w.word);
-  if (!inCorpus && w.word.length >= 3) {
+  // Three letters leave too little to tell a slip from another word ("lol" is not "lot"); question words
+  // ("hwo", "wen") are repaired before this.
+  if (!inCorpus && w.word.length >= 4) {
     const english = wordnet.isWord(lemma);
-    // A corpus word one or two slips away; for a real English word only a name ("brittany" → Brittney).
-    const corrected = correctToCorpus(w.word, index, { namesOnly: english });
+    // A corpus word one or two slips away; for a real English word, or a word written as a name
+    // ("Lisa"), only a name of the corpus ("brittany" → Brittney).
+    const corrected = correctToCorpus(w.word, index, {
+      namesOnly: english || (w.capitalised && w.start > 0),
+    });
     if (corrected) {
       add([corrected.term], english ? 'sound' : 'typo');
       if (!english) lemma = corrected.word;

@@ -60,9 +60,20 @@ export function questionFacts(
         literalTerms(word).filter((term) => index.spellings(term).some((w) => index.isName(w))),
       )
     : [];
+  const weight = words.reduce((sum, w) => sum + w.importance, 0);
+  let named = 0;
+  let rare = 0;
+  const maxIdf = index.idf('\u0000');
+  for (const word of words) {
+    const terms = literalTerms(word);
+    if (terms.some((t) => index.spellings(t).some((w) => index.isName(w)))) named += word.importance;
+    for (const t of terms) rare = Math.max(rare, index.idf(t) / maxIdf);
+  }
   return {
     words,
-    weight: words.reduce((sum, w) => sum + w.importance, 0),
+    weight,
+    namedShare: named / Math.max(weight, 1e-9),
+    rareLiteral: rare,
     ...splitKinds(allKinds),
     allKinds,
     namedSpeakers,
@@ -168,7 +179,10 @@ function addFuseScores(
   passages: readonly Passage[],
   weights: Readonly<Record<RankFeature, number>>,
 ): void {
-  const head = ranked.slice(0, ANALYSIS.fuseCandidates);
+  // Only close calls: fuse.js adds at most its weight, so a passage further behind the leader than that
+  // cannot overtake it, and a clear leader needs no second opinion.
+  const reach = (ranked[0]?.score ?? 0) - Math.abs(weights.fuse);
+  const head = ranked.slice(0, ANALYSIS.fuseCandidates).filter((r) => r.score >= reach);
   const pattern = queryWords.map((w) => w.word).join(' ');
   if (head.length < 2 || !pattern) return;
   const fuse = new Fuse(

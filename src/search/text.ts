@@ -103,6 +103,34 @@ const QUESTION_WORDS = [
   'hasnt',
   'havent',
   'hadnt',
+  // Chat fillers and greetings: they carry no question.
+  'lol',
+  'lmao',
+  'rofl',
+  'haha',
+  'hahaha',
+  'ok',
+  'okay',
+  'k',
+  'thx',
+  'thanks',
+  'thank',
+  'ty',
+  'pls',
+  'plz',
+  'hi',
+  'hello',
+  'hey',
+  'yo',
+  'gm',
+  'gn',
+  'brb',
+  'idk',
+  'imo',
+  'imho',
+  'btw',
+  'omg',
+  'bot',
 ];
 const STOPWORDS = new Set([...englishStopwords, ...QUESTION_WORDS]);
 
@@ -162,6 +190,8 @@ export interface Word {
   start: number;
   end: number;
   stopword: boolean;
+  /** Written with a capital first letter. */
+  capitalised: boolean;
 }
 
 /** A word; "G20" is two ("g", "20") so that it meets "Group of 20", while "1970s" stays one. */
@@ -175,8 +205,8 @@ export function words(text: string): Word[] {
   for (const match of text.matchAll(WORD)) {
     const token = analyseToken(match[0], shouting);
     if (!token) continue;
-    const { word, term, stopword } = token;
-    out.push({ word, term, start: match.index, end: match.index + token.length, stopword });
+    const { word, term, stopword, capitalised } = token;
+    out.push({ word, term, start: match.index, end: match.index + token.length, stopword, capitalised });
   }
   return out;
 }

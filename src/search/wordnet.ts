@@ -17,10 +17,9 @@ const POS_OF_SYMBOL: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 
 export interface RelatedWord {
   word: string;
   /**
-   * `broader`: a hypernym ("talk" is a kind of "discussion"), so a passage using it tells of the thing;
-   * `sibling`: another kind of the same thing ("lock up" and "imprison" are both ways to "confine").
+   * `broader`: a hypernym ("talk" is a kind of "discussion"), so a passage using it tells of the thing.
    */
-  relation: 'synonym' | 'broader' | 'sibling' | 'related';
+  relation: 'synonym' | 'broader' | 'related';
 }
 
 /** Morphological detachment rules (WordNet's morphy), to look up "talked" as "talk". */
@@ -62,17 +61,19 @@ const SENSES_PER_POS = 3;
  */
 const FOLLOWED = new Set(['@', '+', '&', '\\', '=', '!']);
 
-const RELATION_RANK: Record<RelatedWord['relation'], number> = {
-  synonym: 4,
-  broader: 3,
-  sibling: 2,
-  related: 1,
-};
-/**
- * Siblings are read only under narrow hypernyms: the kinds of "confine" are close to each other, the
- * hundreds of kinds of "act" are not.
- */
-const MAX_SIBLINGS = 25;
+const RELATION_RANK: Record<RelatedWord['relation'], number> = { synonym: 3, broader: 2, related: 1 };
+
+interface IndexEntry {
+  offsets: string[];
+  tagged: number;
+}
+
+interface Synset {
+  words: string[];
+  pointers: Array<{ symbol: string; offset: string; pos: Pos; source: number; target: number }>;
+}
+
+const SYNSET_CACHE_LIMIT = 50_000;
 
 export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
@@ -104,8 +105,31 @@ export class WordNet {
 
   /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
   isExactWord(word: string): boolean {
-    return POSES.some((pos) => this.lookup(word, pos) !== undefined);
+    return this.lemmaSet().has(word.replace(/ /g, '_'));
   }
+
+  /**
+   * Every lemma of every part of speech, read once: typo repair asks about hundreds of made-up spellings
+   * per word, and a set answers each at once where a binary search of the files would not.
+   */
+  private lemmaSet(): ReadonlySet<string> {
+    if (!this.lemmas_) {
+      const lemmas = new Set<string>();
+      for (const pos of POSES) {
+        const text = this.indexFile(pos).toString('latin1');
+        for (let at = 0; at < text.length; ) {
+          const end = text.indexOf('\n', at);
+          const line = end === -1 ? text.length : end;
+          // Licence lines at the top start with spaces.
+          if (text.charCodeAt(at) !== 32) lemmas.add(text.slice(at, text.indexOf(' ', at)));
+          at = line + 1;
+        }
+      }
+      this.lemmas_ = lemmas;
+    }
+    return this.lemmas_;
+  }
+  private lemmas_?: Set<string>;
 
   /** True when WordNet knows the word only as an adverb ("really", "actually"): manner, not topic. */
   isOnlyAdverb(word: string): boolean {
@@ -166,12 +190,6 @@ export class WordNet {
           if (!target) continue;
           const targets = pointer.target === 0 ? target.words : [target.words[pointer.target - 1] ?? ''];
           for (const w of targets) if (w) add(w, pointer.symbol === '@' ? 'broader' : 'related');
-          if (pointer.symbol !== '@') continue;
-          const hyponyms = target.pointers.filter((p) => p.symbol === '~');
-          if (hyponyms.length > MAX_SIBLINGS) continue;
-          for (const hyponym of hyponyms) {
-            for (const w of this.synset(hyponym.pos, hyponym.offset)?.words ?? []) add(w, 'sibling');
-          }
         }
       }
     }
@@ -193,7 +211,19 @@ export class WordNet {
    * Synset offsets of a lemma in one part of speech, most common sense first, and how many of its
    * senses were seen in WordNet's tagged texts (a measure of how common they are).
    */
-  private lookup(lemma: string, pos: Pos): { offsets: string[]; tagged: number } | undefined {
+  /** Index entries already looked up: isWord, commonness, baseForms and related ask for the same ones. */
+  private readonly entries = new Map<string, IndexEntry | undefined>();
+
+  private lookup(lemma: string, pos: Pos): IndexEntry | undefined {
+    const key = `${pos} ${lemma}`;
+    if (this.entries.has(key)) return this.entries.get(key);
+    const found = this.search(lemma, pos);
+    if (this.entries.size >= SYNSET_CACHE_LIMIT) this.entries.clear();
+    this.entries.set(key, found);
+    return found;
+  }
+
+  private search(lemma: string, pos: Pos): IndexEntry | undefined {
     const buffer = this.indexFile(pos);
     const key = Buffer.from(`${lemma.replace(/ /g, '_')} `);
     let low = 0;
@@ -224,7 +254,19 @@ export class WordNet {
     return undefined;
   }
 
-  private synset(pos: Pos, offset: string) {
+  /** Synsets already read: a question's words share many (every sense of "meet" reaches "meeting"). */
+  private readonly synsets = new Map<string, Synset | undefined>();
+
+  private synset(pos: Pos, offset: string): Synset | undefined {
+    const key = `${pos}${offset}`;
+    if (this.synsets.has(key)) return this.synsets.get(key);
+    const found = this.readSynset(pos, offset);
+    if (this.synsets.size >= SYNSET_CACHE_LIMIT) this.synsets.clear();
+    this.synsets.set(key, found);
+    return found;
+  }
+
+  private readSynset(pos: Pos, offset: string): Synset | undefined {
     const fd = this.dataFile(pos);
     const chunks: Buffer[] = [];
     let position = Number(offset);
