@@ -95,7 +95,7 @@ function quoteView(
   engine: AnswerEngine,
   passage: Passage,
   shown: { quote: string; highlights: readonly string[] },
-  extra: Pick<QuoteView, 'score' | 'question' | 'note'>,
+  extra: Pick<QuoteView, 'confidence' | 'question' | 'note'>,
 ): QuoteView {
   return {
     quote: shown.quote,
@@ -123,8 +123,10 @@ export function answerReply(
   const result = engine.answer(question, options);
   if (!result.answered) return renderNoAnswer(result);
   const nextIds = result.alternatives.map((alternative) => alternative.passageId);
-  return renderQuoteReply(quoteView(engine, result.passage, result, { score: result.score, question }), {
-    ephemeral,
+  const confidence = { level: result.confidence, score: result.score };
+  return renderQuoteReply(quoteView(engine, result.passage, result, { confidence, question }), {
+    // A passage that may not answer is shown to the asker alone: the channel sees only confident answers.
+    ephemeral: ephemeral || result.confidence === 'low',
     nextButtonId: nextButtonId(engine, nextIds),
   });
 }

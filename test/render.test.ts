@@ -59,7 +59,7 @@ const kirby: QuoteView = {
   paragraph: 3,
   speaker: 'John Kirby',
   hasQuote: false,
-  score: 0.82,
+  confidence: { level: 'high', score: 0.82 },
   question: 'How long did the meeting last?',
 };
 
@@ -276,6 +276,15 @@ describe('renderQuoteReply', () => {
     ]);
     expect(reply.ephemeral).toBe(false);
     expectWithinDiscordLimits(reply);
+  });
+
+  it('a low-confidence answer says the article may not say this, above the closest passage', () => {
+    const reply = fitReply(renderQuoteReply({ ...kirby, confidence: { level: 'low', score: 0.21 } }, { ephemeral: true }));
+    const embed = reply.embeds?.[0] as APIEmbed;
+    expect(embed.title).toBe('The article may not say this; the closest passage:');
+    expect(embed.footer?.text).toBe('Confidence: low (21%)');
+    const sure = fitReply(renderQuoteReply(kirby, { ephemeral: false })).embeds?.[0] as APIEmbed;
+    expect(sure.title).toBeUndefined();
   });
 
   it('shows the role apart from the name: "Said by: Jane Roe, senator", "Source: John Kirby, White House spokesman"', () => {

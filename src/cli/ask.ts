@@ -65,6 +65,7 @@ function toJson(result: AnswerResult) {
       sentences: s.sentences,
     })),
     score: result.score,
+    confidence: result.confidence,
     article: { id: result.article.id, title, published, outlet: outlet ?? null, url: url ?? null },
     alternatives: result.alternatives.map((a) => ({
       quote: a.quote,
@@ -87,5 +88,7 @@ function toText(result: AnswerResult): string {
     .filter(Boolean)
     .join(', ');
   const who = result.speaker ? ` — ${speakerLine(result.speaker, result.speakerRole)}` : '';
-  return `“${result.quote}”${who}\n  ${result.article.title} (${result.article.published}), ${where}\n`;
+  const hedge = result.confidence === 'low' ? 'The article may not say this; the closest passage:\n' : '';
+  const confidence = `confidence ${result.confidence} (${Math.round(result.score * 100)}%)`;
+  return `${hedge}“${result.quote}”${who}\n  ${result.article.title} (${result.article.published}), ${where}; ${confidence}\n`;
 }

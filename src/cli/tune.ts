@@ -34,7 +34,7 @@ const CONFIDENCE_LAMBDA = 0.001;
 /** High confidence must be right at least 95% of the time on unseen questions: aim above it. */
 const HIGH_PRECISION_TARGET = 0.95;
 /** Answering an off-topic question costs this many false abstentions. */
-const OFF_TOPIC_COST = 6;
+const OFF_TOPIC_COST = 3;
 /** Marking a right answer "low" costs this many near-misses or wrong answers left above "low". */
 const RIGHT_LOW_COST = 2;
 const WEIGHTS_FILE = fileURLToPath(new URL('../search/weights.ts', import.meta.url));

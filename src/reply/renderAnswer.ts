@@ -7,7 +7,7 @@ import {
   ComponentType,
   hyperlink,
 } from 'discord.js';
-import type { ArticleRef, NoAnswer } from '../search/types';
+import type { ArticleRef, Confidence, NoAnswer } from '../search/types';
 import { safeUrl, truncate } from './limits';
 import { escapeText, renderQuote } from './markdown';
 import type { Reply } from './reply';
@@ -26,8 +26,8 @@ export interface QuoteView {
   speakerRole?: string;
   /** The passage holds quoted words: its speaker "said" them rather than being the source. */
   hasQuote: boolean;
-  /** Confidence in [0, 1], when known. */
-  score?: number;
+  /** The engine's confidence, when known: its label and its probability of being right. */
+  confidence?: { level: Confidence; score: number };
   /** The user's question, echoed so the channel sees what was answered. */
   question?: string;
   /** Shown in the footer instead of the confidence (e.g. "Next best passage"). */
@@ -70,11 +70,13 @@ function fieldText(text: string): string {
   return escapeText(truncate(text, 300));
 }
 
-function confidenceLabel(score: number): string {
+function confidenceLabel({ level, score }: { level: Confidence; score: number }): string {
   const percent = Math.round(Math.min(1, Math.max(0, score)) * 100);
-  const word = score >= 0.7 ? 'high' : score >= 0.4 ? 'medium' : 'low';
-  return `Confidence: ${word} (${percent}%)`;
+  return `Confidence: ${level} (${percent}%)`;
 }
+
+/** Said above a low-confidence answer: the passage is the closest one, not necessarily an answer. */
+export const LOW_CONFIDENCE_NOTE = 'The article may not say this; the closest passage:';
 
 /** "Jane Roe, senator": the name as the article gives it, then the role apart. */
 export function speakerLine(speaker: string, role?: string): string {
@@ -133,7 +135,8 @@ export function renderQuoteReply(view: QuoteView, options: QuoteReplyOptions): R
   };
   // Author names and footers show plain text (no markdown, no mentions), so the question goes in as typed.
   if (view.question) embed.author = { name: truncate(`Asked: ${view.question.trim()}`, ECHO_BUDGET) };
-  const footer = view.note ?? (view.score === undefined ? undefined : confidenceLabel(view.score));
+  const footer = view.note ?? (view.confidence ? confidenceLabel(view.confidence) : undefined);
+  if (view.confidence?.level === 'low') embed.title = LOW_CONFIDENCE_NOTE;
   if (footer) embed.footer = { text: footer };
   return {
     embeds: [embed],

@@ -77,6 +77,8 @@ export const CONFIDENCE_FEATURES = [
   /** Share of the question's weight in words the corpus never uses, and in names it never mentions. */
   'unknown',
   'unknownNames',
+  /** 1 when the question names something the corpus never mentions ("Canada", "the Super Bowl"). */
+  'namesUnknown',
   /** The kind of answer asked for is missing from the best passage. */
   'kindMissing',
   /** Share of the question's weight in words naming someone or something of the corpus, as written. */

@@ -131,10 +131,17 @@ export function fullFeatures(
   const passage = passages[pid];
   const held = index.featuresOf(pid);
 
+  const speaksHere =
+    facts.namedSpeakers.size > 0 &&
+    passage?.speakerVia === 'speech' &&
+    facts.namedSpeakers.has(passage.speaker ?? '');
+  // Every sentence of a speaker's passage is theirs: "what did Kirby say" is asked of each.
+  const speakerTerms = speaksHere ? index.passages[pid]?.speakerTerms : undefined;
+
   let sentence = 0;
   let bestSentence = '';
   for (const s of index.sentences(pid)) {
-    const share = shareIn(facts, s.terms);
+    const share = shareIn(facts, speakerTerms ? new Set([...s.terms, ...speakerTerms]) : s.terms);
     if (share > sentence) {
       sentence = share;
       bestSentence = s.text;
@@ -162,11 +169,6 @@ export function fullFeatures(
     section?.endsWith('?') && facts.allKinds.length > 0
       ? questionKinds(section).some((k) => facts.allKinds.includes(k))
       : false;
-  const speaksHere =
-    facts.namedSpeakers.size > 0 &&
-    passage?.speakerVia === 'speech' &&
-    facts.namedSpeakers.has(passage.speaker ?? '');
-
   let firstMention = false;
   let appositive = false;
   for (const term of facts.identityTerms) {
@@ -293,6 +295,7 @@ export function confidenceFeatures(
       corpus: corpusLiteral,
       unknown: unknown / w,
       unknownNames: unknownNames / w,
+      namesUnknown: unknownNames > 0 ? 1 : 0,
       kindMissing: facts.strongKinds.length > 0 ? 1 : 0,
       named: facts.namedShare,
       rare: facts.rareLiteral,
@@ -322,6 +325,7 @@ export function confidenceFeatures(
     corpus: corpusLiteral,
     unknown: unknown / w,
     unknownNames: unknownNames / w,
+    namesUnknown: unknownNames > 0 ? 1 : 0,
     kindMissing: f.kindMissing,
     named: facts.namedShare,
     rare: facts.rareLiteral,

@@ -58,6 +58,8 @@ export function matchPassages(
   words: readonly QueryWord[],
   index: PassageIndex,
   filter?: (passageId: number) => boolean,
+  /** "What did Kirby say": a passage of Kirby's own words holds his name, said or not. */
+  speakerIsNamed = false,
 ): Map<number, PassageMatch> {
   const matches = new Map<number, PassageMatch>();
   const size = words.length;
@@ -79,6 +81,17 @@ export function matchPassages(
         const where = index.passages[pid]?.context.get(term);
         if (!where) continue;
         const entry = entryFor(matches, pid, size);
+        if (
+          speakerIsNamed &&
+          where === 'speaker' &&
+          kind <= LITERAL &&
+          index.corpus.passages[pid]?.speakerVia === 'speech'
+        ) {
+          const known = entry.text[j] ?? NONE;
+          if (known === NONE || kind < known) entry.text[j] = kind;
+          entry.tf[j] = Math.max(entry.tf[j] ?? 0, 1);
+          continue;
+        }
         const place = CONTEXTS.indexOf(where);
         const known = entry.context[j] ?? NONE;
         if (known === NONE || place < known) entry.context[j] = place;

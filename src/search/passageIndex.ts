@@ -97,6 +97,7 @@ export class PassageIndex {
       addContext(termsOf(passage.speaker), 'speaker');
       for (const person of passage.people ?? []) {
         addContext(termsOf(person.name), 'person');
+        for (const term of termsOf(person.name)) this.personTerms.add(term);
         if (person.role) roles.push({ articleId: passage.articleId, name: person.name, role: person.role });
       }
       addContext(termsOf(passage.section), 'section');
@@ -186,6 +187,13 @@ export class PassageIndex {
     }
   }
   private readonly aliasesByTerm = new Map<string, Set<string>>();
+
+  private readonly personTerms = new Set<string>();
+
+  /** True when the term is part of the name of a person the corpus names ("whelan", "paul"). */
+  isPersonTerm(term: string): boolean {
+    return this.personTerms.has(term);
+  }
 
   /** Name terms of the people a role word stands for ("minist" → sergei, lavrov). */
   aliasesOf(term: string): ReadonlySet<string> {

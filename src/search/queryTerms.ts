@@ -161,9 +161,9 @@ function alternativesFor(
   if (/^\d+$/.test(w.word)) return { alternatives: [...alternatives.values()], joinsNext: false };
 
   let lemma = baseForm(w.word);
-  // Three letters leave too little to tell a slip from another word ("lol" is not "lot"); question words
-  // ("hwo", "wen") are repaired before this.
-  if (!inCorpus && w.word.length >= 4) {
+  // Three letters leave too little to tell a slip from another word ("lol" is not "lot") unless there is
+  // no vowel ("lst", "mtg"); question words ("hwo", "wen") are repaired before this.
+  if (!inCorpus && (w.word.length >= 4 || (w.word.length === 3 && !/[aeiouy]/.test(w.word)))) {
     const english = wordnet.isWord(lemma);
     // A corpus word one or two slips away; for a real English word, or a word written as a name
     // ("Lisa"), only a name of the corpus ("brittany" → Brittney).
@@ -201,16 +201,16 @@ function alternativesFor(
   if (next) {
     // The entry itself, when the corpus holds both its words ("arms control").
     const phrase = `${w.word} ${next.word}`;
-    if (!next.stopword && wordnet.isWord(phrase) && index.hasTerm(w.term) && index.hasTerm(next.term)) {
-      add([w.term, next.term], 'exact');
-      joinsNext = true;
-    }
+    // Its second word stays a word of its own: "foreign minister" must not match "foreign ministry".
+    const literal =
+      !next.stopword && wordnet.isWord(phrase) && index.hasTerm(w.term) && index.hasTerm(next.term);
+    if (literal) add([w.term, next.term], 'exact');
     for (const form of new Set([lemma, ...wordnet.baseForms(w.word)])) {
       for (const related of wordnet.related(`${form} ${next.word}`)) {
         if (related.relation !== 'synonym' && related.relation !== 'broader') continue;
         const before = alternatives.size;
         addEntry(related.word, related.relation);
-        if (alternatives.size > before) joinsNext = true;
+        if (alternatives.size > before && !literal) joinsNext = true;
       }
     }
   }

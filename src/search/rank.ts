@@ -97,7 +97,7 @@ export function rankPassages(input: RankInput): RankedPassage[] {
   const weights = input.weights ?? RANKING;
   if (queryWords.length === 0) return [];
   const facts = questionFacts(input.question, queryWords, index);
-  const matches = matchPassages(queryWords, index, filter);
+  const matches = matchPassages(queryWords, index, filter, facts.namedSpeakers.size > 0);
 
   const cheap = new Map<number, ReturnType<typeof cheapFeatures>>();
   const coverage = new Map<number, number>();

@@ -60,6 +60,11 @@ const SENSES_PER_POS = 3;
  * instance hypernyms: "Ukraine" → "country" matches every country. And antonym (a yes/no question's answer often uses the opposite word: "confirm" → "denied").
  */
 const FOLLOWED = new Set(['@', '+', '&', '\\', '=', '!']);
+/**
+ * For names only, the whole a place is part of: a capital or a seat of government stands for its
+ * country in news ("Washington" for the U.S., "the Kremlin" for Moscow).
+ */
+const NAME_FOLLOWED = new Set(['#p', '#m']);
 
 const RELATION_RANK: Record<RelatedWord['relation'], number> = { synonym: 3, broader: 2, related: 1 };
 
@@ -182,14 +187,17 @@ export class WordNet {
         if (!synset) continue;
         const self = synset.words.findIndex((w) => w.toLowerCase() === lemma);
         for (const w of synset.words) add(w, 'synonym');
+        const named = synset.words.some((w) => /^\p{Lu}/u.test(w));
         for (const pointer of synset.pointers) {
-          if (!FOLLOWED.has(pointer.symbol)) continue;
+          if (!FOLLOWED.has(pointer.symbol) && !(named && NAME_FOLLOWED.has(pointer.symbol))) continue;
           // Lexical pointers (source ≠ 0) link one word of the synset, not all of them.
           if (pointer.source !== 0 && pointer.source !== self + 1) continue;
           const target = this.synset(pointer.pos, pointer.offset);
           if (!target) continue;
           const targets = pointer.target === 0 ? target.words : [target.words[pointer.target - 1] ?? ''];
-          for (const w of targets) if (w) add(w, pointer.symbol === '@' ? 'broader' : 'related');
+          const relation =
+            pointer.symbol === '@' || NAME_FOLLOWED.has(pointer.symbol) ? 'broader' : 'related';
+          for (const w of targets) if (w) add(w, relation);
         }
       }
     }
