@@ -68,7 +68,9 @@ describe('npm run eval', () => {
     expect(run.stdout).toMatch(/^confidence: high \d+ answers, \d+ right/m);
     expect(run.stdout).toMatch(/^by kind: /m);
     const baseline = run.stdout.split('\n').find((line) => line.startsWith('MiniSearch'));
-    expect(baseline).toMatch(/^MiniSearch[^:]*: right \d+\/3 \(\d+%\), top-3 \d+\/3; [\d.]+ ms a question \(engine [\d.]+ ms\)$/);
+    expect(baseline).toMatch(
+      /^MiniSearch[^:]*: right \d+\/3 \(\d+%\), top-3 \d+\/3; [\d.]+ ms a question \(engine [\d.]+ ms\)$/,
+    );
     // The three summary lines come last, for `tail -n 3`.
     expect(run.stdout.trim().split('\n').slice(-3)[0]).toBe(summary);
     expect(run.stdout).toMatch(/5 questions, 1 article, 14 passages/);

@@ -279,7 +279,9 @@ describe('renderQuoteReply', () => {
   });
 
   it('a low-confidence answer says the article may not say this, above the closest passage', () => {
-    const reply = fitReply(renderQuoteReply({ ...kirby, confidence: { level: 'low', score: 0.21 } }, { ephemeral: true }));
+    const reply = fitReply(
+      renderQuoteReply({ ...kirby, confidence: { level: 'low', score: 0.21 } }, { ephemeral: true }),
+    );
     const embed = reply.embeds?.[0] as APIEmbed;
     expect(embed.title).toBe('The article may not say this; the closest passage:');
     expect(embed.footer?.text).toBe('Confidence: low (21%)');

@@ -42,6 +42,20 @@ export const STANDARD_SUITES: Suite[] = [
   },
 ];
 
+/**
+ * Questions about one corpus asked of another, where they are off-topic: the tuner learns from them
+ * what a question about something else looks like (a near-miss to the letter: news words, no answer).
+ */
+export const CROSS_SUITES: Suite[] = [
+  { name: 'dev-on-seed', file: join(QUESTIONS, 'articles-dev.jsonl'), corpora: [SEED], frozen: false },
+  {
+    name: 'seed-on-dev',
+    file: join(QUESTIONS, 'seed-train.jsonl'),
+    corpora: [at('test', 'fixtures', 'articles', 'dev')],
+    frozen: false,
+  },
+];
+
 const engines = new Map<string, Promise<AnswerEngine>>();
 
 /** One engine over several corpus folders together (cached: suites share corpora). */

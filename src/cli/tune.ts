@@ -25,7 +25,7 @@ import { confidenceFeatures, type QuestionFacts } from '../search/features';
 import { type RankedPassage, scoreOf } from '../search/rank';
 import { ON_TOPIC, RANKING, RIGHT } from '../search/weights';
 import { type EvalQuestion, isRight, parseQuestions } from './evalScoring';
-import { loadEngineFrom, STANDARD_SUITES } from './evalSuites';
+import { CROSS_SUITES, loadEngineFrom, STANDARD_SUITES } from './evalSuites';
 import { type BinaryExample, dot, fitLogistic, fitRanker, foldOf, sigmoid } from './tuneFit';
 
 const FOLDS = 5;
@@ -35,6 +35,8 @@ const CONFIDENCE_LAMBDA = 0.001;
 const HIGH_PRECISION_TARGET = 0.95;
 /** Answering an off-topic question costs this many false abstentions. */
 const OFF_TOPIC_COST = 3;
+/** Questions about another article (cross suites) teach the on-topic model but do not set its cut-off. */
+const CROSS_COST = 0;
 /** Marking a right answer "low" costs this many near-misses or wrong answers left above "low". */
 const RIGHT_LOW_COST = 2;
 const WEIGHTS_FILE = fileURLToPath(new URL('../search/weights.ts', import.meta.url));
@@ -45,6 +47,8 @@ const { values } = parseArgs({
 
 interface Item {
   suite: string;
+  /** From a cross suite: a question about another corpus, off-topic here. */
+  cross: boolean;
   articleOf: (passageId: number) => string | undefined;
   question: EvalQuestion;
   facts: QuestionFacts;
@@ -55,10 +59,19 @@ interface Item {
 
 async function collect(): Promise<Item[]> {
   const items: Item[] = [];
-  for (const suite of STANDARD_SUITES) {
+  const suites = [
+    ...STANDARD_SUITES.map((s) => ({ ...s, cross: false })),
+    ...CROSS_SUITES.map((s) => ({ ...s, cross: true })),
+  ];
+  for (const suite of suites) {
     if (suite.frozen || !existsSync(suite.file)) continue;
     const engine: AnswerEngine = await loadEngineFrom(suite.corpora);
-    for (const question of parseQuestions(readFileSync(suite.file, 'utf8'), suite.file)) {
+    const questions = parseQuestions(readFileSync(suite.file, 'utf8'), suite.file);
+    // Asked of the other corpus, its answerable questions are off-topic there.
+    const asked = suite.cross
+      ? questions.filter((q) => q.expect).map((q) => ({ q: q.q, expect: null }))
+      : questions;
+    for (const question of asked) {
       const { facts, ranked } = engine.analyse(question.q);
       const right = ranked.map((r) => {
         const shown = engine.describe(r, ranked);
@@ -66,6 +79,7 @@ async function collect(): Promise<Item[]> {
       });
       items.push({
         suite: suite.name,
+        cross: suite.cross,
         articleOf: (pid) => engine.corpus.passages[pid]?.articleId,
         question,
         facts,
@@ -169,7 +183,8 @@ function chooseAbstain(judged: readonly Judged[], pOn: readonly number[]): numbe
     judged.forEach((j, i) => {
       const answered = j.item.ranked.length > 0 && (pOn[i] ?? 0) >= t;
       if (j.item.question.expect && !answered) cost += 1;
-      if (!j.item.question.expect && !j.item.question.near && answered) cost += OFF_TOPIC_COST;
+      if (!j.item.question.expect && !j.item.question.near && answered)
+        cost += j.item.cross ? CROSS_COST : OFF_TOPIC_COST;
     });
     if (cost < best.cost) best = { cost, t };
   }

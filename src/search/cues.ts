@@ -172,3 +172,26 @@ const SUMMARY =
 export function asksSummary(question: string): boolean {
   return SUMMARY.test(question.toLowerCase());
 }
+
+/** "What is the population of India?": what is asked about is the word after the article. */
+const OF_FOCUS =
+  /^(?:what|which|who)(?:'s|’s| is| are| was| were) (?:the|a|an) ([\p{L}-]+) (?:of|in|for|at|on|between)\b/iu;
+/** "What is Paul Whelan’s favourite colour?": the last word of what the possessive owns. */
+const POSSESSIVE_FOCUS = /^(?:what|which|who|how)\b.*?[’']s (?:[\p{L}-]+ )?([\p{L}-]+)\s*\??$/iu;
+/** Asked about a person, these are answered by how the article introduces them, whatever its words. */
+const IDENTITY_WORDS = new Set([
+  'job',
+  'role',
+  'title',
+  'position',
+  'occupation',
+  'profession',
+  'name',
+  'background',
+]);
+
+/** The word a "what is the X of Y" or "Y's X" question asks about, if it has one. */
+export function focusWord(question: string): string | undefined {
+  const word = (OF_FOCUS.exec(question)?.[1] ?? POSSESSIVE_FOCUS.exec(question)?.[1])?.toLowerCase();
+  return word && !IDENTITY_WORDS.has(word) ? word : undefined;
+}

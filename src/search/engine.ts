@@ -4,8 +4,9 @@ import type { Corpus, Passage } from '../corpus/types';
 import { answerSpans, questionKinds } from './cues';
 import type { ConfidenceFeature } from './featureNames';
 import { confidenceFeatures, coveredShare, type QuestionFacts } from './features';
+import { textHolders } from './match';
 import { PassageIndex } from './passageIndex';
-import { resolveQuery } from './queryTerms';
+import { resolveQuery, type TermAlternative } from './queryTerms';
 import { repairQuestionWords } from './questionWords';
 import { chooseQuote, highlightWords } from './quote';
 import { questionFacts, type RankedPassage, rankPassages } from './rank';
@@ -93,16 +94,30 @@ export class AnswerEngine {
   /** The question's facts and its passages ranked best first, whether or not the engine would answer. */
   analyse(question: string, options: AskOptions = {}): Analysis {
     const prepared = this.prepare(question);
-    const queryWords = resolveQuery(prepared, this.index, this.wordnet);
     const { articleId } = options;
+    const inArticle = (pid: number) => this.corpus.passages[pid]?.articleId === articleId;
+    // Asked of one article, a word only that article's passages hold counts as known: "otters" asked of
+    // an article about diplomacy is a word it never uses, whatever the rest of the corpus says.
+    const queryWords = resolveQuery(prepared, this.index, this.wordnet).map((word) =>
+      articleId
+        ? { ...word, alternatives: word.alternatives.filter((a) => this.holdsAny(a, inArticle)) }
+        : word,
+    );
     const ranked = rankPassages({
       question: prepared,
       queryWords,
       index: this.index,
       passages: this.corpus.passages,
-      filter: articleId ? (pid) => this.corpus.passages[pid]?.articleId === articleId : undefined,
+      filter: articleId ? inArticle : undefined,
     });
     return { question: prepared, facts: questionFacts(prepared, queryWords, this.index), ranked };
+  }
+
+  /** Whether a passage that passes `filter` holds the alternative, in its text or its context. */
+  private holdsAny(alternative: TermAlternative, filter: (pid: number) => boolean): boolean {
+    const [term] = alternative.terms;
+    if (textHolders(alternative, this.index).some(([pid]) => filter(pid))) return true;
+    return alternative.terms.length === 1 && !!term && this.index.contextHolders(term).some(filter);
   }
 
   answer(question: string, options: AskOptions = {}): AnswerResult {

@@ -31,6 +31,8 @@ export const RANK_FEATURES = [
   'kindMissing',
   /** …in the best-matching sentence. */
   'kindInSentence',
+  /** "What is the population of India": the passage does not name what is asked about (its focus). */
+  'focusMissing',
   /** The best sentence's share when the passage holds the kind asked for, and when it lacks it. */
   'kindCovered',
   'missingCovered',
@@ -81,6 +83,8 @@ export const CONFIDENCE_FEATURES = [
   'namesUnknown',
   /** The kind of answer asked for is missing from the best passage. */
   'kindMissing',
+  /** The best passage does not name what a "what is the X of Y" question asks about. */
+  'focusMissing',
   /** Share of the question's weight in words naming someone or something of the corpus, as written. */
   'named',
   /** How rare in the corpus the rarest word matched as written is (a rare shared word is a shared topic). */

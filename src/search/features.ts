@@ -31,6 +31,8 @@ export interface QuestionFacts {
   namedShare: number;
   /** The rarest word matched as written, its idf as a share of the rarest possible. */
   rareLiteral: number;
+  /** Index of the question word a "what is the X of Y" or "Y's X" question asks about. */
+  focus?: number;
 }
 
 const WEAK_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'reason']);
@@ -96,6 +98,9 @@ export function cheapFeatures(
 
 /** Matches up to synonyms are trusted to name the word: looser ones say only that the topic is near. */
 const TRUSTED = MATCH_KINDS.indexOf('synonym');
+
+/** A text match of this kind names the word (up to a synonym). */
+const names = (kind: number | undefined) => kind !== undefined && kind !== NONE && kind <= TRUSTED;
 
 /** Share of the question's weight one set of terms (a sentence, the quoted words) names. */
 function shareIn(facts: QuestionFacts, terms: ReadonlySet<string>): number {
@@ -201,6 +206,7 @@ export function fullFeatures(
     kindHere: strongHere ? 1 : 0,
     kindMissing: facts.strongKinds.length > 0 && !strongHere ? 1 : 0,
     kindInSentence: inSentence ? 1 : 0,
+    focusMissing: facts.focus !== undefined && !names(match.text[facts.focus]) ? 1 : 0,
     kindCovered: strongHere ? sentence : 0,
     missingCovered: facts.strongKinds.length > 0 && !strongHere ? sentence : 0,
     weakKindHere: facts.weakKinds.some((k) => held.has(k)) ? 1 : 0,
@@ -297,6 +303,7 @@ export function confidenceFeatures(
       unknownNames: unknownNames / w,
       namesUnknown: unknownNames > 0 ? 1 : 0,
       kindMissing: facts.strongKinds.length > 0 ? 1 : 0,
+      focusMissing: facts.focus !== undefined ? 1 : 0,
       named: facts.namedShare,
       rare: facts.rareLiteral,
       bm25Agrees: 0,
@@ -327,6 +334,7 @@ export function confidenceFeatures(
     unknownNames: unknownNames / w,
     namesUnknown: unknownNames > 0 ? 1 : 0,
     kindMissing: f.kindMissing,
+    focusMissing: f.focusMissing,
     named: facts.namedShare,
     rare: facts.rareLiteral,
     bm25Agrees: argmax('bm25').passageId === top.passageId ? 1 : 0,

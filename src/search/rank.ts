@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Passage } from '../corpus/types';
-import { asksAboutSpeech, asksIdentity, asksSummary, asksWhoSaid, questionKinds } from './cues';
+import { asksAboutSpeech, asksIdentity, asksSummary, asksWhoSaid, focusWord, questionKinds } from './cues';
 import { RANK_FEATURES, type RankFeature } from './featureNames';
 import {
   articleShares,
@@ -69,9 +69,12 @@ export function questionFacts(
     if (terms.some((t) => index.spellings(t).some((w) => index.isName(w)))) named += word.importance;
     for (const t of terms) rare = Math.max(rare, index.idf(t) / maxIdf);
   }
+  const focus = focusWord(question);
+  const focusAt = focus === undefined ? -1 : words.findIndex((w) => w.word === focus);
   return {
     words,
     weight,
+    ...(focusAt >= 0 ? { focus: focusAt } : {}),
     namedShare: named / Math.max(weight, 1e-9),
     rareLiteral: rare,
     ...splitKinds(allKinds),
