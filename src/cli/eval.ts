@@ -4,15 +4,25 @@
  * (src/cli/evalSuites.ts), each on its own corpus. Frozen suites print figures only: their misses stay
  * unseen unless --misses is given, so nobody tunes to them by accident.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit, writeStderr } from '../runtime/startup';
 import { miniSearch } from './baselines';
-import { engineAnswerer, evaluate, kindLine, miniSearchAnswerer, summaryLines } from './evalRun';
+import {
+  engineAnswerer,
+  evaluate,
+  FIGURES_FILE,
+  figuresOf,
+  kindLine,
+  miniSearchAnswerer,
+  type RecordedFigures,
+  summaryLines,
+} from './evalRun';
 import { parseQuestions } from './evalScoring';
 import { loadEngineFrom, STANDARD_SUITES, type Suite } from './evalSuites';
 
-const USAGE = 'usage: npm run eval -- [--corpus DIR]… [--misses] [FILE.jsonl …]';
+const USAGE =
+  "usage: npm run eval -- [--corpus DIR]… [--misses] [--record] [FILE.jsonl …]  (--record: write the standard suites' figures to test/fixtures/questions/figures.json)";
 
 let args: ReturnType<typeof parse>;
 function parse() {
@@ -22,6 +32,7 @@ function parse() {
     options: {
       corpus: { type: 'string', multiple: true },
       misses: { type: 'boolean', default: false },
+      record: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -48,6 +59,7 @@ const suites: Suite[] = args.positionals.length
     }))
   : STANDARD_SUITES.filter((suite) => existsSync(suite.file));
 
+const recorded: Record<string, RecordedFigures> = {};
 for (const suite of suites) {
   let questions: ReturnType<typeof parseQuestions>;
   try {
@@ -68,4 +80,13 @@ for (const suite of suites) {
     console.log(`Misses (${engineReport.misses.length}):\n${engineReport.misses.join('\n')}`);
   console.log(kindLine(engineReport, baselineReport));
   for (const line of summaryLines(engineReport, baselineReport, baseline.name)) console.log(line);
+  recorded[suite.name] = figuresOf(engineReport);
+}
+if (args.values.record) {
+  if (args.positionals.length) {
+    console.error("eval: --record writes the standard suites' figures: give no files");
+    process.exit(2);
+  }
+  writeFileSync(FIGURES_FILE, `${JSON.stringify(recorded, null, 2)}\n`);
+  console.log(`\nrecorded the figures in ${FIGURES_FILE}`);
 }

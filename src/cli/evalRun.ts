@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Passage } from '../corpus/types';
 import type { AnswerEngine } from '../search/engine';
 import type { Confidence } from '../search/types';
@@ -128,6 +129,29 @@ export function evaluate(questions: readonly EvalQuestion[], answerer: Answerer)
   }
   report.msPerQuestion = (performance.now() - started) / Math.max(1, questions.length);
   return report;
+}
+
+/** What test/quality.test.ts holds each suite to: none of these may get worse. */
+export interface RecordedFigures {
+  right: number;
+  falseAbstentions: number;
+  offTopicAbstained: number;
+  nearHedged: number;
+  highRight: number;
+}
+
+export const FIGURES_FILE = fileURLToPath(
+  new URL('../../test/fixtures/questions/figures.json', import.meta.url),
+);
+
+export function figuresOf(report: Report): RecordedFigures {
+  return {
+    right: report.right,
+    falseAbstentions: report.falseAbstentions,
+    offTopicAbstained: report.offTopicAbstained,
+    nearHedged: report.nearHedged,
+    highRight: report.byConfidence.high.right,
+  };
 }
 
 const percent = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : '–');
