@@ -27,10 +27,18 @@ export const STANDARD_SUITES: Suite[] = [
   { name: 'paraphrases', file: join(QUESTIONS, 'paraphrases.jsonl'), corpora: [SEED], frozen: false },
   { name: 'heldout2', file: join(QUESTIONS, 'heldout2.jsonl'), corpora: [SEED], frozen: false },
   { name: 'seed-train', file: join(QUESTIONS, 'seed-train.jsonl'), corpora: [SEED], frozen: false },
+  { name: 'seed-train2', file: join(QUESTIONS, 'seed-train2.jsonl'), corpora: [SEED], frozen: false },
   {
     name: 'articles-dev',
     file: join(QUESTIONS, 'articles-dev.jsonl'),
     corpora: [SEED, at('test', 'fixtures', 'articles', 'dev')],
+    frozen: false,
+  },
+  {
+    name: 'articles-dev3',
+    file: join(QUESTIONS, 'articles-dev3.jsonl'),
+    // Asked of all the development articles at once: seventeen articles to choose from.
+    corpora: [SEED, at('test', 'fixtures', 'articles', 'dev'), at('test', 'fixtures', 'articles', 'dev3')],
     frozen: false,
   },
   { name: 'seed-frozen', file: join(QUESTIONS, 'seed-frozen.jsonl'), corpora: [SEED], frozen: true },

@@ -199,13 +199,16 @@ function chooseConfidence(
   const pool = judged
     .map((j, i) => ({ j, p: pRight[i] ?? 0, answered: answered[i] }))
     .filter((x) => x.answered);
+  // The lowest cut-off whose answers above it are right often enough (over at least 20 of them).
   let high = 1;
-  for (const t of cutOffs(pool.map((x) => x.p)).reverse()) {
+  for (const t of cutOffs(pool.map((x) => x.p))) {
     const above = pool.filter((x) => x.p >= t);
-    if (above.length < 10) continue;
+    if (above.length < 20) break;
     const precision = above.filter((x) => x.j.topRight).length / above.length;
-    if (precision >= HIGH_PRECISION_TARGET) high = t;
-    else break;
+    if (precision >= HIGH_PRECISION_TARGET) {
+      high = t;
+      break;
+    }
   }
   let low = { value: Number.NEGATIVE_INFINITY, t: 0 };
   for (const t of cutOffs(pool.map((x) => x.p)).filter((t) => t <= high)) {
@@ -344,6 +347,13 @@ const abstain = chooseAbstain(judged, pOn);
 const answered = judged.map((j, i) => j.item.ranked.length > 0 && (pOn[i] ?? 0) >= abstain);
 const { high, low } = chooseConfidence(judged, answered, pRightOof);
 printCalibration(judged, answered, pRightOof);
+if (values.misses)
+  judged.forEach((j, i) => {
+    if (answered[i] && (pRightOof[i] ?? 0) >= 0.85 && !j.topRight)
+      console.log(
+        `CONFIDENT WRONG [${j.item.suite}] p=${(pRightOof[i] ?? 0).toFixed(2)} ${j.item.question.q}`,
+      );
+  });
 const cut = { abstain, high, low };
 report(
   `cross-validated (${FOLDS} folds; ranking L2 ${bestLambda.lambda}; cut-offs abstain ${round(abstain)}, high ${round(high)}, low ${round(low)}):`,

@@ -11,6 +11,10 @@ export type AnswerKind =
   | 'person'
   | 'organization'
   | 'age'
+  | 'money'
+  | 'percent'
+  | 'temperature'
+  | 'score'
   | 'quantity'
   | 'reason';
 export type PassageFeatures = ReadonlySet<AnswerKind>;
@@ -48,6 +52,10 @@ const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
   organization:
     /\b(?:\p{Lu}\p{L}+ )*(?:Federation|Organization|Organisation|Institute|Ministry|Agency|Council|Association|Committee|Department|University|Union|Foundation|Scientists|Office|House|Bank|Fund|Party)\b/u,
   age: /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\p{Lu}\p{Ll}+, \d{1,3},/u,
+  money: /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|cents)\b/iu,
+  percent: /\d\s?%|\bpercent\b|\bper cent\b/iu,
+  temperature: /\b\d+(?:\.\d+)?\s?(?:°|degrees?\b)/iu,
+  score: /\b\d{1,3}-\d{1,3}(?:-\d{1,3})?\b/u,
   quantity:
     /\d|\b(?:double|triple|half|twice|percent|dozens?|hundreds?|thousands?|millions?|billions?|zero|number of|amount of)\b/iu,
   reason:
@@ -57,6 +65,8 @@ const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
 /** The words of `text` that hold an answer of these kinds ("10 minutes", "in India"): shown in bold. */
 /** Where the phrase to show differs from what tells the kind: "10 minutes", not "lasted 10". */
 const SPAN_PATTERNS: Partial<Record<AnswerKind, RegExp>> = {
+  money:
+    /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|trillion))?|\b\d[\d,.]*\s?(?:dollars|euros|pounds)\b/iu,
   duration: new RegExp(`\\b${NUMBER}[\\s-]+${UNIT}\\b`, 'iu'),
 };
 
@@ -101,6 +111,11 @@ const QUESTION_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ],
   ['person', /\b(?:who|whom|whose)\b|\bwhich (?:person|official|minister|diplomat|player|spokes\w+)\b/],
   ['age', /\bhow old\b|\bwhat age\b|\bage of\b/],
+  // "How much" asks for an amount, in news most often of money; a passage holding money answers both.
+  ['money', /\bhow much\b(?! (?:time|longer|later|earlier))/],
+  ['percent', /\bwhat (?:percent|percentage|share|proportion|rate)\b|\bhow many percent\b/],
+  ['temperature', /\bhow (?:hot|cold|warm)\b|\bwhat (?:was )?the temperature\b/],
+  ['score', /\bwhat (?:was |is )?the (?:final )?score\b|\bhow many (?:goals|points|runs)\b/],
   [
     'quantity',
     /\bhow (?:many|much|big|large|high|far|often|fast|hot|cold|tall)\b|\bwhat (?:number|percentage|amount|share)\b/,

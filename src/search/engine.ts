@@ -46,7 +46,7 @@ const CHOICE_LENGTH = 100;
 
 export class AnswerEngine {
   private readonly index: PassageIndex;
-  private readonly wordnet = new WordNet();
+  private readonly wordnet = WordNet.shared();
   private readonly articlesById: Map<string, ArticleRef>;
   private readonly questionsByArticle = new Map<string, string[]>();
   private readonly questionFuse: Fuse<string>;
@@ -69,8 +69,15 @@ export class AnswerEngine {
     });
   }
 
+  /**
+   * Indexes the corpus. What typo repair reads (WordNet's lemmas, the corpus's words by sound) is read
+   * here too: a user's first misspelt question should cost what every other one does.
+   */
   static build(corpus: Corpus): AnswerEngine {
-    return new AnswerEngine(corpus);
+    const engine = new AnswerEngine(corpus);
+    engine.wordnet.prepare();
+    engine.index.wordsSounding([]);
+    return engine;
   }
 
   /** The article as answers cite it. */

@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types';
 import { type AnswerKind, passageFeatures, questionKinds } from './cues';
 import type { ConfidenceFeature, RankFeature } from './featureNames';
 import { LITERAL, NONE, type PassageMatch, textHolders } from './match';
-import { CONTEXTS, type PassageIndex } from './passageIndex';
+import { CONTEXTS, type IndexedSentence, type PassageIndex } from './passageIndex';
 import { MATCH_KINDS, type QueryWord } from './queryTerms';
 import { ANALYSIS } from './weights';
 
@@ -144,19 +144,22 @@ export function fullFeatures(
   const speakerTerms = speaksHere ? index.passages[pid]?.speakerTerms : undefined;
 
   let sentence = 0;
-  let bestSentence = '';
+  let best: IndexedSentence | undefined;
   for (const s of index.sentences(pid)) {
     const share = shareIn(facts, speakerTerms ? new Set([...s.terms, ...speakerTerms]) : s.terms);
     if (share > sentence) {
       sentence = share;
-      bestSentence = s.text;
+      best = s;
     }
   }
-  const strongHere = facts.strongKinds.some((k) => held.has(k));
-  const inSentence =
-    facts.strongKinds.length > 0 && bestSentence !== ''
-      ? facts.strongKinds.some((k) => passageFeatures(bestSentence).has(k))
-      : false;
+  const kindsHeld = facts.strongKinds.filter((k) => held.has(k)).length;
+  const strongHere = kindsHeld > 0;
+  let inSentence = false;
+  if (best && facts.strongKinds.length > 0) {
+    best.kinds ??= passageFeatures(best.text);
+    const kinds = best.kinds;
+    inSentence = facts.strongKinds.some((k) => kinds.has(k));
+  }
 
   let neighbourLend = 0;
   const setting = facts.strongKinds.filter((k) => SETTING_KINDS.has(k));
@@ -203,7 +206,8 @@ export function fullFeatures(
     length: 0,
     ...cheap,
     sentence,
-    kindHere: strongHere ? 1 : 0,
+    // Of several kinds asked ("how much": an amount, most often money), the share the passage holds.
+    kindHere: kindsHeld / Math.max(1, facts.strongKinds.length),
     kindMissing: facts.strongKinds.length > 0 && !strongHere ? 1 : 0,
     kindInSentence: inSentence ? 1 : 0,
     focusMissing: facts.focus !== undefined && !names(match.text[facts.focus]) ? 1 : 0,

@@ -22,6 +22,8 @@ export type ContextKind = (typeof CONTEXTS)[number];
 export interface IndexedSentence {
   text: string;
   terms: ReadonlySet<string>;
+  /** The kinds of answer the sentence holds, worked out when first asked. */
+  kinds?: PassageFeatures;
 }
 
 export interface IndexedPassage {

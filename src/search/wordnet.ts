@@ -87,6 +87,19 @@ export class WordNet {
 
   constructor(private readonly dictDir: string = defaultDictDir()) {}
 
+  private static instance?: WordNet;
+
+  /** One WordNet for the process: its files and caches serve every engine (a reload builds a new one). */
+  static shared(): WordNet {
+    WordNet.instance ??= new WordNet();
+    return WordNet.instance;
+  }
+
+  /** Reads what typo repair needs now, so that the first question with a typo does not wait for it. */
+  prepare(): void {
+    this.lemmaSet();
+  }
+
   /** True when the word (or a form morphy reduces it to) is an English word WordNet knows. */
   isWord(word: string): boolean {
     return POSES.some((pos) => this.lemmas(word, pos).some((lemma) => this.lookup(lemma, pos) !== undefined));
