@@ -81,8 +81,11 @@ export const CONFIDENCE_FEATURES = [
   'unknownNames',
   /** 1 when the question names something the corpus never mentions ("Canada", "the Super Bowl"). */
   'namesUnknown',
-  /** The kind of answer asked for is missing from the best passage. */
+  /** The kind of answer asked for is missing from the best passage, or there (as a share of those asked). */
   'kindMissing',
+  'kindHere',
+  /** The best passage's best sentence's share of the question. */
+  'sentence',
   /** The best passage does not name what a "what is the X of Y" question asks about. */
   'focusMissing',
   /** Share of the question's weight in words naming someone or something of the corpus, as written. */
