@@ -38,7 +38,7 @@ const OFF_TOPIC_COST = 3;
 /** Questions about another article (cross suites) teach the on-topic model but do not set its cut-off. */
 const CROSS_COST = 0;
 /** Marking a right answer "low" costs this many near-misses or wrong answers left above "low". */
-const RIGHT_LOW_COST = 2;
+const RIGHT_LOW_COST = 1.5;
 const WEIGHTS_FILE = fileURLToPath(new URL('../search/weights.ts', import.meta.url));
 
 const { values } = parseArgs({
@@ -229,9 +229,19 @@ function report(
   const suites = [...new Set(judged.map((j) => j.item.suite))];
   console.log(`\n${label}`);
   for (const suite of [...suites, 'all']) {
-    let [answerable, right, falseAbstain, off, offAbstained, near, nearHedged, high, highRight, rightHigh] = [
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ];
+    let [
+      answerable,
+      right,
+      falseAbstain,
+      off,
+      offAbstained,
+      near,
+      nearHedged,
+      high,
+      highRight,
+      rightHigh,
+      rightLow,
+    ] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     judged.forEach((j, i) => {
       if (suite !== 'all' && j.item.suite !== suite) return;
       const q = j.item.question;
@@ -248,6 +258,7 @@ function report(
         else if (j.topRight) {
           right++;
           if (confidence === 'high') rightHigh++;
+          if (confidence === 'low') rightLow++;
         }
       } else if (q.near) {
         near++;
@@ -259,7 +270,7 @@ function report(
     });
     const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '–');
     console.log(
-      `  ${suite.padEnd(12)} right ${right}/${answerable} (${pct(right, answerable)}), false abstentions ${falseAbstain} (${pct(falseAbstain, answerable)}), off-topic abstained ${offAbstained}/${off}, near hedged ${nearHedged}/${near}, high right ${highRight}/${high} (${pct(highRight, high)}), right answers high ${pct(rightHigh, right)}`,
+      `  ${suite.padEnd(12)} right ${right}/${answerable} (${pct(right, answerable)}), false abstentions ${falseAbstain} (${pct(falseAbstain, answerable)}), off-topic abstained ${offAbstained}/${off}, near hedged ${nearHedged}/${near}, high right ${highRight}/${high} (${pct(highRight, high)}), right answers high ${pct(rightHigh, right)}, low ${pct(rightLow, right)}`,
     );
   }
 }
