@@ -23,6 +23,9 @@ export const PRONOUNS: Record<string, 'he' | 'she' | 'they' | 'it'> = {
   it: 'it',
 };
 
+/** "its chief technology officer", "her son": a role said relative to someone else. */
+export const POSSESSIVE_PRONOUNS = set('its his her their our my your');
+
 /** People spoken of as a body: "health officials in Penwick County said", "prosecutors said". */
 export const GROUP_NOUNS = set(
   'officials official prosecutors police researchers investigators scientists experts advocates authorities lawmakers legislators residents doctors analysts economists organizers organisers critics witnesses parents students workers team members leaders sources staff officers spokespeople representatives regulators engineers activists protesters supporters opponents neighbors neighbours voters firefighters',

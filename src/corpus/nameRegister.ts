@@ -64,7 +64,8 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
   for (const f of found) {
     if (f.reading.kind === 'person' && f.reading.name.includes(' '))
       people.person(f.reading.name, f.role, f.reading.gender);
-    else if (f.reading.kind === 'organisation') people.organisation(f.reading.name, f.description);
+    else if (f.reading.kind === 'organisation')
+      people.organisation(f.reading.name, f.reading.description ?? f.description);
     else if (f.reading.kind === 'single' && f.organisational)
       people.organisation(f.reading.name, f.description);
   }

@@ -50,7 +50,7 @@ export function sentenceCues(sentence: Sentence): Cue[] {
 
 function cueFor(sentence: Sentence, span: Span, via: Cue['via'], subject: boolean): Cue | undefined {
   const { text, tokens, from, to } = sentence;
-  const reading = readPhrase(text, tokens, span, { subject, sentenceStart: firstWord(sentence) });
+  const reading = readPhrase(text, tokens, span, { subject, cued: true, sentenceStart: firstWord(sentence) });
   if (!reading) return undefined;
   const before = appositiveBefore(text, tokens, span, from);
   const appositive = appositiveAfter(text, tokens, span.to, to);

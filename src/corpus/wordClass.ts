@@ -12,6 +12,7 @@ import {
   GROUP_NOUNS,
   MORE_ORGANISATION_WORDS,
   NEVER_NAMES,
+  POSSESSIVE_PRONOUNS,
   PRONOUNS,
   RANK_ABBREVIATIONS,
   SPEECH_VERBS,
@@ -46,6 +47,7 @@ export const W = {
   PRONOUN: 1 << 15,
   DIGIT: 1 << 16,
   STRICT_TITLE: 1 << 17,
+  POSSESSIVE_PRONOUN: 1 << 18,
 } as const;
 
 const classes = new Map<string, number>();
@@ -75,6 +77,7 @@ export function classify(lower: string): number {
   if (BETWEEN_SUBJECT_AND_VERB.has(bare)) f |= W.BETWEEN;
   if (GENERIC_ROLE_WORDS.has(bare)) f |= W.GENERIC;
   if (PRONOUNS[bare] !== undefined) f |= W.PRONOUN;
+  if (POSSESSIVE_PRONOUNS.has(bare)) f |= W.POSSESSIVE_PRONOUN;
   const first = bare.charCodeAt(0);
   if (first >= 48 && first <= 57) f |= W.DIGIT;
   classes.set(lower, f);
