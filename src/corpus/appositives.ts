@@ -3,6 +3,7 @@
  * ", 34, a father of two,") or before it ("Marsh’s attorney, Robert Feeney,"), and the asides that are
  * no role ("in his third season", "wearing a gray cardigan").
  */
+import { COMPANY_NOUNS } from './attributionWords';
 import { DETERMINERS, isBoundary, isFunctionOrVerb, phraseEndingAt, type Span, textOf } from './phrases';
 import { appositiveRole, isTitleWord } from './roles';
 import type { Token } from './tokens';
@@ -15,12 +16,6 @@ export interface Appositive {
   organisational: boolean;
 }
 
-/** Heads of appositives that make the name before them an organisation's. */
-const COMPANY_NOUNS = new Set(
-  'company firm maker manufacturer retailer provider startup chain nonprofit charity operator utility developer insurer bank group agency organization organisation'.split(
-    ' ',
-  ),
-);
 
 /** The first appositive after the name at token `to` (", 34, a father of two," → "father of two"). */
 export function appositiveAfter(
@@ -68,8 +63,13 @@ export function appositiveBefore(
   const begin = phraseEndingAt(tokens, end, floor);
   const words = tokens.slice(begin, end).filter((t) => !DETERMINERS.has(t.lower));
   const head = words[words.length - 1];
-  if (!head || words.length > 5 || !isTitleWord(head) || head.capitalised) return undefined;
-  return textOf(text, tokens, { from: begin, to: end }).replace(/^(?:the|a|an) /iu, '');
+  // "Glacier Cold Storage’s chief technology officer, Ravi Desai,": an organisation's name and a role.
+  if (!head || words.length > 8 || !isTitleWord(head) || head.capitalised) return undefined;
+  const role = textOf(text, tokens, { from: begin, to: end });
+  // "The society’s director" keeps its "the", as "the county’s public health director" does after a name.
+  return tokens[begin]?.lower === 'the' && tokens[begin + 1]?.possessive
+    ? `the${role.slice(3)}`
+    : role.replace(/^(?:the|a|an) /iu, '');
 }
 
 /** Appositives start with an article, an age, a relative pronoun or a lower-case noun: not with a name. */
@@ -78,6 +78,8 @@ export function startsAppositive(segment: Token[]): boolean {
   if (!first?.word) return false;
   if (['a', 'an', 'the', 'who', 'which', 'whose', 'where'].includes(first.lower)) return true;
   if (/^\d/u.test(first.text)) return true;
+  // "Jonas Berg, Arktis’s head of U.S. sales,": an organisation's role.
+  if (first.capitalised && first.possessive && segment[1]?.word && !segment[1].capitalised) return true;
   return !first.capitalised && !isFunctionOrVerb(first);
 }
 

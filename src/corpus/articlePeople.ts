@@ -116,8 +116,25 @@ export class ArticlePeople {
     );
     if (described.length > 0) return described[described.length - 1];
     if (words.includes(' ') || strict) return undefined; // "the city finance office" is its own name
-    const latest = [...before].reverse().find((m) => m.entity.kind === 'organisation');
-    return latest?.entity as Organisation | undefined;
+    // "the company said": the organisation that has spoken, nearest first, before one only named
+    // ("Existing investors Cardinal Climate Fund and Tarheel Capital …, according to the company").
+    const near: Organisation[] = [];
+    for (let k = before.length - 1; k >= 0; k--) {
+      const entity = (before[k] as Mention).entity;
+      if (entity.kind === 'organisation') near.push(entity);
+    }
+    return near.find((o) => this.spoken.has(o)) ?? this.lastSpeakingOrganisation ?? near[0];
+  }
+
+  /** Organisations that have spoken so far, and the last of them. */
+  private readonly spoken = new Set<Organisation>();
+  private lastSpeakingOrganisation: Organisation | undefined;
+
+  /** Called as attribution reads the article in order: `entity` speaks here. */
+  spoke(entity: Entity): void {
+    if (entity.kind !== 'organisation') return;
+    this.spoken.add(entity);
+    this.lastSpeakingOrganisation = entity;
   }
 
   /**

@@ -97,6 +97,11 @@ export const GENDERED_ROLE_WORDS: Record<string, 'female' | 'male'> = {
   king: 'male',
 };
 
+/** Heads of descriptions that make the name they describe an organisation's ("an Austin-based payroll software company"). */
+export const COMPANY_NOUNS = set(
+  'company firm maker manufacturer retailer provider startup chain nonprofit charity operator utility developer insurer bank group agency organization organisation',
+);
+
 /** Organisation words compromise's list lacks (it has "department", "office", "college", "power"…). */
 export const MORE_ORGANISATION_WORDS = set(
   'security league alliance chamber network fc united court party lab labs schools district guard navy fund group institute commission agency services council transit',

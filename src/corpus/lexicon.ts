@@ -32,6 +32,7 @@ const PLACE_WORD = 128;
 const ABBREVIATION = 256;
 const FUNCTION_OR_VERB = 512;
 const NOUN_OR_VERB = 1024;
+const KNOWN = 2048;
 
 const VERB_OR_FUNCTION_TAGS = new Set([
   'PastTense',
@@ -83,6 +84,7 @@ function factsOf(word: string): number {
     f |= ABBREVIATION;
   if (tags.some((t) => VERB_OR_FUNCTION_TAGS.has(t))) f |= FUNCTION_OR_VERB;
   if (tags.length > 0 && tags.every((t) => NOUN_OR_VERB_TAGS.has(t))) f |= NOUN_OR_VERB;
+  if (tags.length > 0) f |= KNOWN;
   facts.set(word, f);
   return f;
 }
@@ -118,3 +120,6 @@ export const isFunctionOrVerb = (word: string) => (factsOf(word) & FUNCTION_OR_V
 
 /** "finance", "weather": words the lexicon files as verbs that are nouns as often ("the weather service"). */
 export const isNounOrVerb = (word: string) => (factsOf(word) & NOUN_OR_VERB) !== 0;
+
+/** Whether the lexicon files the word at all ("consultancy" and most surnames it does not). */
+export const isKnownWord = (word: string) => (factsOf(word) & KNOWN) !== 0;

@@ -93,15 +93,18 @@ export function localRole(
   title: string | undefined,
   appositive: ReturnType<typeof appositiveAfter>,
 ): LocalRole {
-  const strong =
-    before ??
-    title ??
-    (appositive && !appositive.who && !appositive.organisational ? appositive.role : undefined);
+  const after = appositive && !appositive.who && !appositive.organisational ? appositive.role : undefined;
+  // "Her son, Daniel Pruitt, 44, a lobsterman,": a role said relative to someone else gives way to
+  // the one that says what the person is; alone, it goes without the pronoun ("its CTO" → "CTO").
+  const relative = before !== undefined && RELATIVE.test(before);
+  const strong = relative ? (title ?? after ?? before.replace(RELATIVE, '')) : (before ?? title ?? after);
   return {
     ...(strong ? { role: strong } : {}),
     ...(appositive?.who ? { weakRole: appositive.role } : {}),
   };
 }
+
+const RELATIVE = /^(?:its|his|her|their|our|my|your) /iu;
 
 const PERSONAL_PRONOUN = /^(?:he|his|him|himself|she|her|hers|herself)$/u;
 

@@ -309,7 +309,7 @@ function describedName(words: Token[]): number {
   let k = 1;
   while (k < words.length && words[k]?.word && !words[k]?.capitalised && !is(words[k], W.FUNCTION_OR_VERB | W.TITLE))
     k++;
-  if (k === 1 || k >= words.length) return 0;
+  if (k === 1 || k >= words.length || !is(words[k - 1], W.DESCRIPTOR)) return 0;
   const rest = words.slice(k);
   return rest.every((t) => t.capitalised || t.lower === 'of') && (rest[rest.length - 1] as Token).capitalised
     ? k

@@ -52,7 +52,8 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
   } else if (from < to && ['which', 'whose', 'where', 'that'].includes(at(from).lower)) {
     return undefined; // "whose side had beaten the Gulls" says nothing of what Silva is
   } else {
-    if (from < to && ['a', 'an'].includes(at(from).lower)) from++;
+    // "its chief technology officer": the role, without whose it is.
+    if (from < to && ['a', 'an', 'its', 'his', 'her', 'their'].includes(at(from).lower)) from++;
     else if (from < to && at(from).lower === 'the' && !(at(from + 1)?.possessive ?? false)) from++;
     if (from < to && /^\d+-year-old$/u.test(at(from).lower)) from++;
     // "a three-term council member who represents the east side": the noun is the role.
@@ -68,6 +69,7 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
   if (to <= from) return undefined;
   const first = at(from);
   const last = at(to - 1);
-  if (!first.word || (!who && (flagsOf(first) & W.PLACE_NAME) !== 0)) return undefined;
+  // ", Texas," is where someone is from; "a Parkside parent" is what they are.
+  if (!first.word || (!who && from === 0 && (flagsOf(first) & W.PLACE_NAME) !== 0)) return undefined;
   return { role: text.slice(first.start, last.end).replace(/[\s,]+$/u, ''), who };
 }

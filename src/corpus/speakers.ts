@@ -55,7 +55,10 @@ export function readArticle(texts: string[]): {
         const found = speakerOf(cue, p, people);
         if (found && (!best || RANK[found.speaker.kind] < RANK[best.speaker.kind])) best = found;
       }
-      if (best) people.mention(p, best.offset, best.entity);
+      if (best) {
+        people.mention(p, best.offset, best.entity);
+        people.spoke(best.entity);
+      }
       speakers.push(best?.speaker);
     }
     fillQuotes(passage, p, speakers, parsed, firstPeople);

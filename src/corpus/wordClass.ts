@@ -6,6 +6,7 @@
  */
 import {
   BETWEEN_SUBJECT_AND_VERB,
+  COMPANY_NOUNS,
   COURTESY_TITLES,
   DOCUMENT_NOUNS,
   GENERIC_ROLE_WORDS,
@@ -22,6 +23,7 @@ import {
   isActorNoun,
   isFirstName,
   isFunctionOrVerb,
+  isKnownWord,
   isNounOrVerb,
   isOrganisationWord,
   isPlaceName,
@@ -48,6 +50,8 @@ export const W = {
   DIGIT: 1 << 16,
   STRICT_TITLE: 1 << 17,
   POSSESSIVE_PRONOUN: 1 << 18,
+  /** A noun that says what an organisation is: "company", "firm", or any word the lexicon does not know. */
+  DESCRIPTOR: 1 << 19,
 } as const;
 
 const classes = new Map<string, number>();
@@ -78,6 +82,8 @@ export function classify(lower: string): number {
   if (GENERIC_ROLE_WORDS.has(bare)) f |= W.GENERIC;
   if (PRONOUNS[bare] !== undefined) f |= W.PRONOUN;
   if (POSSESSIVE_PRONOUNS.has(bare)) f |= W.POSSESSIVE_PRONOUN;
+  if (COMPANY_NOUNS.has(bare) || (f & W.ORGANISATION) !== 0 || (!isKnownWord(bare) && !bare.endsWith('s')))
+    f |= W.DESCRIPTOR;
   const first = bare.charCodeAt(0);
   if (first >= 48 && first <= 57) f |= W.DIGIT;
   classes.set(lower, f);
