@@ -107,7 +107,7 @@ export const MORE_ORGANISATION_WORDS = set(
   'security league alliance chamber network fc united court party lab labs schools district guard navy fund group institute commission agency services council transit',
 );
 
-/** Capitalised words that begin sentences but never names or titles. */
+/** Capitalised words that begin sentences but never names or titles (with the lexicon's determiners and pronouns). */
 export const NEVER_NAMES = set(
-  'the a an it its he she they we i you this that these those there here what why how who when where which his her their our my your monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+  'the a an it its he she they we i you this that these those there here what why how who when where which his her their our my your others many most all some both each several few monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
 );

@@ -33,6 +33,32 @@ const ABBREVIATION = 256;
 const FUNCTION_OR_VERB = 512;
 const NOUN_OR_VERB = 1024;
 const KNOWN = 2048;
+const COMMON = 4096;
+const GRAMMAR = 8192;
+const PEOPLE_PLURAL = 16384;
+
+/** Tags of words that are grammar, never a name: "Some said", "Both said". */
+const GRAMMAR_TAGS = new Set(['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'QuestionWord']);
+
+/** Agent-noun endings of words the lexicon lacks ("fifth-graders", "protesters", "organizers"). */
+const AGENT_PLURAL = /(?:er|or|ist|ian|ant|ent)s$/u;
+
+/** Tags of words that keep their capital wherever they stand. */
+const PROPER_TAGS = new Set([
+  'ProperNoun',
+  'Place',
+  'City',
+  'Country',
+  'Region',
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Person',
+  'Organization',
+  'Demonym',
+  'Acronym',
+]);
 
 const VERB_OR_FUNCTION_TAGS = new Set([
   'PastTense',
@@ -85,8 +111,25 @@ function factsOf(word: string): number {
   if (tags.some((t) => VERB_OR_FUNCTION_TAGS.has(t))) f |= FUNCTION_OR_VERB;
   if (tags.length > 0 && tags.every((t) => NOUN_OR_VERB_TAGS.has(t))) f |= NOUN_OR_VERB;
   if (tags.length > 0) f |= KNOWN;
+  if (tags.length > 0 && !tags.some((t) => PROPER_TAGS.has(t))) f |= COMMON;
+  if (tags.some((t) => GRAMMAR_TAGS.has(t))) f |= GRAMMAR;
+  if (bare.endsWith('s') && !(f & ORGANISATION_WORD) && isPeoplePlural(bare, tags)) f |= PEOPLE_PLURAL;
   facts.set(word, f);
   return f;
+}
+
+/**
+ * "teachers", "parents", "fifth-graders": a plural noun for people, from the lexicon's `Actor` nouns
+ * (the plural itself, or its singular), or an agent noun the lexicon does not know at all.
+ */
+function isPeoplePlural(bare: string, tags: readonly string[]): boolean {
+  if (tags.includes('Actor')) return tags.includes('Plural');
+  if (tags.length > 0) return false;
+  const last = bare.slice(bare.lastIndexOf('-') + 1);
+  const singular = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.slice(0, -1);
+  const singularTags = tagsOf(singular);
+  if (singularTags.length > 0) return singularTags.includes('Actor');
+  return last.length > 4 && AGENT_PLURAL.test(last) && tagsOf(last).length === 0;
 }
 
 export type Gender = 'female' | 'male';
@@ -123,3 +166,12 @@ export const isNounOrVerb = (word: string) => (factsOf(word) & NOUN_OR_VERB) !==
 
 /** Whether the lexicon files the word at all ("consultancy" and most surnames it does not). */
 export const isKnownWord = (word: string) => (factsOf(word) & KNOWN) !== 0;
+
+/** A word the lexicon knows only as a common word ("junior", "retired"): its capital is the sentence's. */
+export const isCommonWord = (word: string) => (factsOf(word) & COMMON) !== 0;
+
+/** Determiners, pronouns, prepositions, conjunctions: grammar, never a name. */
+export const isGrammarWord = (word: string) => (factsOf(word) & GRAMMAR) !== 0;
+
+/** A plural noun for people ("teachers", "fifth-graders"): a group when it speaks. */
+export const isPeoplePluralWord = (word: string) => (factsOf(word) & PEOPLE_PLURAL) !== 0;

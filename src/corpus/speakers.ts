@@ -44,6 +44,20 @@ export function readArticle(texts: string[]): {
     );
     return lowered.has(word);
   };
+  // And the words it capitalises inside a sentence (not as its first word): "Republican".
+  let capitalisedInside: Set<string> | undefined;
+  const capitalWords = (word: string) => {
+    if (!capitalisedInside) {
+      capitalisedInside = new Set();
+      for (const p of parsed)
+        for (const s of p.sentences)
+          for (let i = s.from + 1; i < s.to; i++) {
+            const t = p.tokens[i] as Token;
+            if (t.word && t.capitalised && !t.quoted) capitalisedInside.add(t.text);
+          }
+    }
+    return capitalisedInside.has(word);
+  };
 
   // Plain loops and objects built field by field: this runs over every sentence at start-up, before
   // the JIT has warmed up, where spreads and array chains cost several times more.
@@ -62,7 +76,7 @@ export function readArticle(texts: string[]): {
       speakers.push(best?.speaker);
     }
     fillQuotes(passage, p, speakers, parsed, firstPeople);
-    sameRoleThroughout(speakers, lowerWords);
+    sameRoleThroughout(speakers, lowerWords, capitalWords);
     const sentences: SentenceSpeaker[] = [];
     const quoted: boolean[] = [];
     passage.sentences.forEach((s, i) => {

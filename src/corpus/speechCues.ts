@@ -108,7 +108,9 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     )
       segmentStart--;
     const segment = tokens.slice(segmentStart, segmentEnd);
-    if (isAsideClause(segment)) {
+    // "The teachers union, the Greyhaven Education Association, said": a name set off by commas is
+    // the speaker, and what comes before it says what it is.
+    if (isAsideClause(segment) && !isProperName(segment)) {
       if (tokens[segmentStart - 1]?.text !== ',') return undefined;
       segmentEnd = segmentStart - 1;
       continue;
@@ -117,6 +119,16 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     return start < segmentEnd ? cueFor(sentence, { from: start, to: segmentEnd }, 'speech', true) : undefined;
   }
   return undefined;
+}
+
+/** "the Greyhaven Education Association": capitalised words (and "of", "and"…) after an optional "the". */
+function isProperName(segment: Token[]): boolean {
+  const words = segment[0]?.lower === 'the' ? segment.slice(1) : segment;
+  const last = words[words.length - 1];
+  if (!last?.capitalised || words.length > 8) return false;
+  return words.every(
+    (t, i) => (t.word && t.capitalised && !t.possessive) || (i > 0 && ['of', 'and', 'for', '&'].includes(t.lower)),
+  );
 }
 
 /** "…,” said Jane Doe.", "said Dr. Aaron Feld, the state epidemiologist": the name right after the verb. */

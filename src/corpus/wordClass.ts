@@ -23,9 +23,11 @@ import {
   isActorNoun,
   isFirstName,
   isFunctionOrVerb,
+  isGrammarWord,
   isKnownWord,
   isNounOrVerb,
   isOrganisationWord,
+  isPeoplePluralWord,
   isPlaceName,
   isPlaceWord,
 } from './lexicon';
@@ -69,8 +71,8 @@ export function classify(lower: string): number {
   if (rank) f |= W.RANK;
   if (courtesy) f |= W.COURTESY;
   if (isOrganisationWord(bare) || MORE_ORGANISATION_WORDS.has(bare)) f |= W.ORGANISATION;
-  if (GROUP_NOUNS.has(bare)) f |= W.GROUP;
-  if (NEVER_NAMES.has(bare)) f |= W.NEVER_NAME;
+  if (GROUP_NOUNS.has(bare) || isPeoplePluralWord(bare)) f |= W.GROUP;
+  if (NEVER_NAMES.has(bare) || isGrammarWord(bare)) f |= W.NEVER_NAME;
   if (isFunctionOrVerb(bare)) f |= W.FUNCTION_OR_VERB;
   if (isNounOrVerb(bare)) f |= W.NOUN_OR_VERB;
   if (isFirstName(bare)) f |= W.FIRST_NAME;
