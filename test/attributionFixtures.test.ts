@@ -55,14 +55,6 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'Millbrook Elementary Principal',
   ],
   'penwick-measles-outbreak “I kept putting it off, and then the': ['Marcus Bell', 'father of two'],
-  'paylinx-data-breach Owen Castellanos, a threat analyst at Redline Security': [
-    'Owen Castellanos',
-    'threat analyst at Redline Security in Dallas',
-  ],
-  'paylinx-data-breach “Payroll data is a gold mine because it’s': [
-    'Owen Castellanos',
-    'threat analyst at Redline Security in Dallas',
-  ],
   // The annotated speaker, "a class-action lawsuit against Paylinx", is a summary, not a name in the text.
   'paylinx-data-breach At least three class-action lawsuits were filed in': [null, null],
   'oak-hollow-treasurer-sentenced The scheme came to light in March 2024,': [

@@ -6,7 +6,8 @@
 import { COMPANY_NOUNS } from './attributionWords';
 import { DETERMINERS, isBoundary, isFunctionOrVerb, phraseEndingAt, type Span, textOf } from './phrases';
 import { appositiveRole, isTitleWord } from './roles';
-import type { Token } from './tokens';
+import { flagsOf, type Token } from './tokens';
+import { W } from './wordClass';
 
 export interface Appositive {
   role: string;
@@ -60,7 +61,9 @@ export function appositiveBefore(
 ): string | undefined {
   if (tokens[span.from - 1]?.text !== ',' || tokens[span.to]?.text !== ',') return undefined;
   const end = span.from - 1;
-  const begin = phraseEndingAt(tokens, end, floor);
+  let begin = phraseEndingAt(tokens, end, floor);
+  // "Her son, Daniel Pruitt,": the pronoun says the role is relative to someone else.
+  if (begin > floor && (flagsOf(tokens[begin - 1] as Token) & W.POSSESSIVE_PRONOUN) !== 0) begin--;
   const words = tokens.slice(begin, end).filter((t) => !DETERMINERS.has(t.lower));
   const head = words[words.length - 1];
   // "Glacier Cold Storage’s chief technology officer, Ravi Desai,": an organisation's name and a role.

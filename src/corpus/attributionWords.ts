@@ -8,8 +8,14 @@ const set = (words: string) => new Set(words.split(' '));
 
 /** Verbs that put words in someone's mouth ("said", "told reporters", "wrote in an email"). */
 export const SPEECH_VERBS = set(
-  'said says say told tells tell claimed claims added adds wrote writes stated states noted notes argued argues warned warns asked asks explained explains insisted insists denied denies announced announces urged urges replied replies continued recalled recalls acknowledged acknowledges admitted admits confirmed confirms tweeted posted testified testifies suggested suggests reported reports estimated estimates predicted predicts conceded concedes cautioned cautions stressed stresses emphasized emphasised responded responds described describes credited credits blamed blames countered counters agreed agrees',
+  'said says say told tells tell claimed claims added adds wrote writes stated states noted notes argued argues warned warns asked asks explained explains insisted insists denied denies announced announces urged urges replied replies continued recalled recalls acknowledged acknowledges admitted admits confirmed confirms tweeted posted testified testifies suggested suggests reported reports estimated estimates predicted predicts conceded concedes cautioned cautions stressed stresses emphasized emphasised responded responds described describes credited credits blamed blames countered counters agreed agrees recommended recommends calls called',
 );
+
+/**
+ * Verbs by which a document reports ("the report found", "the filing showed"): attributions only
+ * when a document (or a subject followed by "that") stands before them.
+ */
+export const DOCUMENT_VERBS = set('found finds showed shows show concluded concludes');
 
 /** Between a subject and its verb: "Park also said", "Feeney had asked". */
 export const BETWEEN_SUBJECT_AND_VERB = set(
@@ -33,7 +39,7 @@ export const GROUP_NOUNS = set(
 
 /** Documents that speak for whoever wrote them: "according to a notice Paylinx filed", "records kept by …". */
 export const DOCUMENT_NOUNS = set(
-  'notice statement report filing records record documents document study survey data figures estimate estimates analysis release complaint lawsuit letter memo email post statement transcript review audit census poll',
+  'notice statement report filing records record documents document study survey data figures estimate estimates analysis release complaint lawsuit letter memo email post statement transcript review audit census poll summary paper',
 );
 
 /**

@@ -65,6 +65,15 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
     const fromPlace = tokens.findIndex((t, i) => i > from && i < to && t.lower === 'from');
     if (fromPlace > 0 && tokens.slice(fromPlace + 1, to).every((t) => t.capitalised || !t.word))
       to = fromPlace;
+    // "a threat analyst at Redline Security in Dallas": the organisation named, where its office is
+    // says nothing more ("a meteorologist with the weather service in Portland" needs it).
+    const inPlace = tokens.findIndex((t, i) => i > from + 1 && i < to && t.lower === 'in');
+    if (
+      inPlace > 0 &&
+      at(inPlace - 1).capitalised &&
+      tokens.slice(inPlace + 1, to).every((t) => t.capitalised || !t.word)
+    )
+      to = inPlace;
   }
   if (to <= from) return undefined;
   const first = at(from);

@@ -134,6 +134,7 @@ function speakerOf(cue: Cue, p: number, people: ArticlePeople) {
     organisational: appositive?.organisational ?? false,
   });
   if (!entity) return undefined;
+  if (cue.document) people.documents.set(cue.document, entity);
   const role =
     entity.kind === 'person' ? (local.role ?? entity.role ?? local.weakRole ?? entity.weakRole) : undefined;
   const speaker: Speaker = { name: entity.name, role, via: cue.via, kind: entity.kind };

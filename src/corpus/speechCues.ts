@@ -15,6 +15,8 @@ export interface Cue {
   before?: string;
   appositive?: Appositive;
   offset: number;
+  /** The document it speaks through ("report" for "according to a report by X"), to read "the report" later. */
+  document?: string;
 }
 
 export interface Sentence {
@@ -36,16 +38,61 @@ export function sentenceCues(sentence: Sentence): Cue[] {
     if (t.quoted || t.text === ';') reported = false;
     if (!t.word || t.quoted) continue;
     if (!t.cue) continue;
-    if (t.lower !== 'according' && !reported) {
-      const cue = subjectBefore(sentence, i) ?? subjectAfter(sentence, i);
-      if (cue) cues.push(cue);
-      reported = cue !== undefined && cue.offset < t.start;
-    } else if (t.lower === 'according') {
+    if (t.lower === 'according') {
       const cue = source(sentence, i + 2);
       if (cue) cues.push(cue);
+    } else if (t.lower === 'saying') {
+      if (reported) continue;
+      const cue = clauseSubject(sentence, i);
+      if (cue) cues.push(cue);
+      reported = cue !== undefined;
+    } else if (!reported) {
+      let cue = subjectBefore(sentence, i) ?? subjectAfter(sentence, i);
+      // "The report found …", "Researchers found that …"; not "Police found the body".
+      if (cue && (flagsOf(t) & W.DOCUMENT_VERB) !== 0 && !(flagsOf(t) & W.SPEECH_VERB)) {
+        const that = tokens[i + 1]?.lower === 'that';
+        if (cue.reading.kind !== 'document' && !(that && cue.offset < t.start)) cue = undefined;
+      }
+      if (cue) cues.push(cue);
+      reported = cue !== undefined && cue.offset < t.start;
     }
   }
+  if (cues.length > 0) {
+    // "In a regulatory filing, Halvorsen said …": "the filing" is Halvorsen's from now on.
+    const document = documentSpokenIn(sentence);
+    if (document) for (const cue of cues) if (cue.via === 'speech' && !cue.document) cue.document = document;
+  }
   return cues;
+}
+
+/** "in a regulatory filing", "in an email", "in its annual report": the document a sentence speaks in. */
+function documentSpokenIn(sentence: Sentence): string | undefined {
+  const { tokens, from, to } = sentence;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (t.lower !== 'in' || t.quoted) continue;
+    for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+      const w = tokens[k] as Token;
+      if (!w.word || w.quoted || w.capitalised) break;
+      if ((flagsOf(w) & W.DOCUMENT) !== 0) return w.lower;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "The Michigan Association of School Boards opposes the bill, saying …": the subject of the clause
+ * the participle hangs on, at the start of the sentence.
+ */
+function clauseSubject(sentence: Sentence, verb: number): Cue | undefined {
+  const { tokens, to } = sentence;
+  const start = firstWord(sentence);
+  const end = phraseStartingAt(tokens, start, to);
+  if (end <= start || end >= verb) return undefined;
+  // The phrase must be the clause's subject: a word (its verb) follows it, not a comma or a quote.
+  const next = tokens[end];
+  if (!next?.word || next.quoted) return undefined;
+  return cueFor(sentence, { from: start, to: end }, 'speech', true);
 }
 
 function cueFor(sentence: Sentence, span: Span, via: Cue['via'], subject: boolean): Cue | undefined {
@@ -143,7 +190,11 @@ function subjectAfter(sentence: Sentence, verb: number): Cue | undefined {
   return cueFor(sentence, { from: start, to: end }, 'speech', false);
 }
 
-/** "according to X", "according to a notice Paylinx filed", "according to records kept by the museum". */
+/**
+ * "according to X", "according to a notice Paylinx filed", "according to records kept by the museum",
+ * "according to a report released Monday by the consultancy Meridian Supply Insights", "according to a
+ * summary from Tally’s office".
+ */
 function source(sentence: Sentence, start: number): Cue | undefined {
   const { tokens, to } = sentence;
   let document = -1;
@@ -157,13 +208,22 @@ function source(sentence: Sentence, start: number): Cue | undefined {
   }
   if (document < 0) {
     const end = phraseStartingAt(tokens, start, to);
-    return end > start ? cueFor(sentence, { from: start, to: end }, 'citation', false) : undefined;
+    const cue = end > start ? cueFor(sentence, { from: start, to: end }, 'citation', false) : undefined;
+    if (cue || !['a', 'an'].includes(tokens[start]?.lower ?? '')) return cue;
+    // Something unnamed ("a summary", "a tally") that speaks for whoever made it, named after it.
+    for (let i = start + 1; i < Math.min(to, start + 4); i++) {
+      const t = tokens[i] as Token;
+      if (!t.word || t.capitalised || t.quoted) break;
+      document = i;
+    }
+    if (document < 0) return undefined;
   }
   // A document speaks for whoever made it: "X filed", "kept by X", "from X"; not "a filing with X",
   // nor "a traffic study the city commissioned" (no one named).
-  for (let i = document + 1; i < Math.min(to, document + 5); i++) {
+  for (let i = document + 1; i < Math.min(to, document + 7); i++) {
     const t = tokens[i] as Token;
     if (t.lower === 'with' || isBoundary(t)) return undefined;
+    if (t.capitalised && (flagsOf(t) & W.NEVER_NAME) !== 0) continue; // "released Monday by …"
     const agent = ['by', 'from'].includes(t.lower)
       ? i + 1
       : t.capitalised || (t.lower === 'the' && tokens[i + 1]?.capitalised)
@@ -172,7 +232,9 @@ function source(sentence: Sentence, start: number): Cue | undefined {
     if (agent < 0) continue;
     const agentEnd = phraseStartingAt(tokens, agent, to);
     const named = tokens.slice(agent, agentEnd).some((w) => w.capitalised);
-    return named ? cueFor(sentence, { from: agent, to: agentEnd }, 'citation', true) : undefined;
+    const cue = named ? cueFor(sentence, { from: agent, to: agentEnd }, 'citation', true) : undefined;
+    if (cue) cue.document = (tokens[document] as Token).lower;
+    return cue;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 /** Words and punctuation of a passage, with offsets, as attribution reads them. */
 
-import { SPEECH_VERBS } from './attributionWords';
+import { DOCUMENT_VERBS, SPEECH_VERBS } from './attributionWords';
 import { isAbbreviation } from './lexicon';
 import { classify } from './wordClass';
 
@@ -37,12 +37,17 @@ export function flagsOf(token: Token): number {
  * "says", "say", "tell", "wrote"): testing the last letter first spares the set lookup for most words.
  */
 const VERB_ENDINGS = new Uint8Array(128);
-for (const verb of SPEECH_VERBS) VERB_ENDINGS[verb.charCodeAt(verb.length - 1)] = 1;
+for (const verb of [...SPEECH_VERBS, ...DOCUMENT_VERBS]) VERB_ENDINGS[verb.charCodeAt(verb.length - 1)] = 1;
 
 function isCue(word: string, text: string, end: number): boolean {
   const last = word.charCodeAt(word.length - 1);
-  if (last === 103) return word === 'according' && text.startsWith(' to', end);
-  return VERB_ENDINGS[last] === 1 && SPEECH_VERBS.has(word);
+  // "according to X"; "X opposes the bill, saying …"
+  if (last === 103)
+    return (
+      (word === 'according' && text.startsWith(' to', end)) ||
+      (word === 'saying' && text.charAt(end - word.length - 2) === ',')
+    );
+  return VERB_ENDINGS[last] === 1 && (SPEECH_VERBS.has(word) || DOCUMENT_VERBS.has(word));
 }
 
 const DOTTED = /^(?:\p{L}\.)+\p{L}?\.?$/u;

@@ -9,6 +9,7 @@ import {
   COMPANY_NOUNS,
   COURTESY_TITLES,
   DOCUMENT_NOUNS,
+  DOCUMENT_VERBS,
   GENERIC_ROLE_WORDS,
   GROUP_NOUNS,
   MORE_ORGANISATION_WORDS,
@@ -54,6 +55,7 @@ export const W = {
   POSSESSIVE_PRONOUN: 1 << 18,
   /** A noun that says what an organisation is: "company", "firm", or any word the lexicon does not know. */
   DESCRIPTOR: 1 << 19,
+  DOCUMENT_VERB: 1 << 20,
 } as const;
 
 const classes = new Map<string, number>();
@@ -79,6 +81,7 @@ export function classify(lower: string): number {
   if (isPlaceWord(bare)) f |= W.PLACE_WORD;
   if (isPlaceName(bare)) f |= W.PLACE_NAME;
   if (SPEECH_VERBS.has(bare)) f |= W.SPEECH_VERB;
+  if (DOCUMENT_VERBS.has(bare)) f |= W.DOCUMENT_VERB;
   if (DOCUMENT_NOUNS.has(bare)) f |= W.DOCUMENT;
   if (BETWEEN_SUBJECT_AND_VERB.has(bare)) f |= W.BETWEEN;
   if (GENERIC_ROLE_WORDS.has(bare)) f |= W.GENERIC;
