@@ -17,7 +17,6 @@ export interface Appositive {
   organisational: boolean;
 }
 
-
 /** The first appositive after the name at token `to` (", 34, a father of two," → "father of two"). */
 export function appositiveAfter(
   text: string,

@@ -58,6 +58,10 @@ const PROPER_TAGS = new Set([
   'Organization',
   'Demonym',
   'Acronym',
+  'WeekDay',
+  'Month',
+  'Holiday',
+  'Date',
 ]);
 
 const VERB_OR_FUNCTION_TAGS = new Set([
@@ -99,7 +103,12 @@ function factsOf(word: string): number {
   if (['FemaleName', 'MaleName', 'FirstName', 'Person'].some(has)) f |= FIRST_NAME;
   if (['City', 'Country', 'Region', 'Place'].some(has) && !(f & FIRST_NAME)) f |= PLACE;
   if (has('Actor')) f |= ACTOR;
-  if (model.two.orgWords[bare] === true) f |= ORGANISATION_WORD;
+  // "Centers for Disease Control": the plural of an organisation word is one too.
+  if (
+    model.two.orgWords[bare] === true ||
+    (bare.endsWith('s') && model.two.orgWords[bare.slice(0, -1)] === true)
+  )
+    f |= ORGANISATION_WORD;
   if (model.two.placeWords[bare] === true) f |= PLACE_WORD;
   // The list also holds words such as "no", "ex" and "ad", which do end sentences: trust it for those
   // only when the lexicon itself files the word as an abbreviation.
@@ -113,7 +122,7 @@ function factsOf(word: string): number {
   if (tags.length > 0) f |= KNOWN;
   if (tags.length > 0 && !tags.some((t) => PROPER_TAGS.has(t))) f |= COMMON;
   if (tags.some((t) => GRAMMAR_TAGS.has(t))) f |= GRAMMAR;
-  if (bare.endsWith('s') && !(f & ORGANISATION_WORD) && isPeoplePlural(bare, tags)) f |= PEOPLE_PLURAL;
+  if (!(f & ORGANISATION_WORD) && isPeoplePlural(bare, tags)) f |= PEOPLE_PLURAL;
   facts.set(word, f);
   return f;
 }
@@ -124,7 +133,7 @@ function factsOf(word: string): number {
  */
 function isPeoplePlural(bare: string, tags: readonly string[]): boolean {
   if (tags.includes('Actor')) return tags.includes('Plural');
-  if (tags.length > 0) return false;
+  if (tags.length > 0 || !bare.endsWith('s')) return false;
   const last = bare.slice(bare.lastIndexOf('-') + 1);
   const singular = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.slice(0, -1);
   const singularTags = tagsOf(singular);

@@ -106,6 +106,17 @@ export function phraseEndingAt(tokens: Token[], end: number, floor: number): num
         i -= 2;
         continue;
       }
+      // "students in the later-starting schools", "officials at the state health department"
+      if (
+        t.lower === 'the' &&
+        before !== undefined &&
+        ['in', 'from', 'at'].includes(before.lower) &&
+        i - 3 >= floor &&
+        isGroupNoun(at(i - 3) as Token)
+      ) {
+        i -= 2;
+        continue;
+      }
       i--;
       break;
     }
@@ -137,7 +148,15 @@ export function phraseEndingAt(tokens: Token[], end: number, floor: number): num
     }
     if (isDigit(t)) break;
     const modifier = i < end && next?.word && !next.capitalised && isNounOrVerb(t);
-    if (isFunctionOrVerb(t) && !modifier && !isTitleWord(t) && !isGroupNoun(t) && !isOrgWord(t)) break;
+    // "the report said", "the study’s authors": a noun the lexicon also files as a verb, after a
+    // determiner or a possessive, heads the phrase.
+    const head =
+      i === end &&
+      isNounOrVerb(t) &&
+      before !== undefined &&
+      (DETERMINERS.has(before.lower) || before.possessive || is(before, W.POSSESSIVE_PRONOUN));
+    if (isFunctionOrVerb(t) && !modifier && !head && !isTitleWord(t) && !isGroupNoun(t) && !isOrgWord(t))
+      break;
     i--;
   }
   return i;
@@ -307,7 +326,12 @@ export function readPhrase(
 function describedName(words: Token[]): number {
   if (words[0]?.lower !== 'the' || words.length < 3) return 0;
   let k = 1;
-  while (k < words.length && words[k]?.word && !words[k]?.capitalised && !is(words[k], W.FUNCTION_OR_VERB | W.TITLE))
+  while (
+    k < words.length &&
+    words[k]?.word &&
+    !words[k]?.capitalised &&
+    !is(words[k], W.FUNCTION_OR_VERB | W.TITLE)
+  )
     k++;
   if (k === 1 || k >= words.length || !is(words[k - 1], W.DESCRIPTOR)) return 0;
   const rest = words.slice(k);

@@ -4,7 +4,15 @@
  * X", "according to a notice X filed", "records kept by X".
  */
 import { type Appositive, appositiveAfter, appositiveBefore, isAsideClause } from './appositives';
-import { isBoundary, phraseEndingAt, phraseStartingAt, type Reading, readPhrase, type Span } from './phrases';
+import {
+  isBoundary,
+  phraseEndingAt,
+  phraseStartingAt,
+  type Reading,
+  readPhrase,
+  type Span,
+  textOf,
+} from './phrases';
 import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
 
@@ -141,6 +149,8 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
   if ((flagsOf(previous) & W.PRONOUN) !== 0)
     return cueFor(sentence, { from: end - 1, to: end }, 'speech', true);
   if (previous.text !== ',') {
+    const group = postModifiedGroup(sentence, end);
+    if (group) return group;
     const start = phraseEndingAt(tokens, end, from);
     return start < end ? cueFor(sentence, { from: start, to: end }, 'speech', true) : undefined;
   }
@@ -174,8 +184,47 @@ function isProperName(segment: Token[]): boolean {
   const last = words[words.length - 1];
   if (!last?.capitalised || words.length > 8) return false;
   return words.every(
-    (t, i) => (t.word && t.capitalised && !t.possessive) || (i > 0 && ['of', 'and', 'for', '&'].includes(t.lower)),
+    (t, i) =>
+      (t.word && t.capitalised && !t.possessive) || (i > 0 && ['of', 'and', 'for', '&'].includes(t.lower)),
   );
+}
+
+const POST_MODIFIER_PREPOSITIONS = new Set(['with', 'on', 'to', 'of', 'about', 'in', 'by']);
+
+/**
+ * "Two people familiar with the matter told Reuters", "officials briefed on the talks said": people
+ * spoken of as a body, with what makes them a source after them.
+ */
+function postModifiedGroup(sentence: Sentence, end: number): Cue | undefined {
+  const { text, tokens, from } = sentence;
+  for (let g = end - 3; g >= Math.max(from, end - 9); g--) {
+    const t = tokens[g] as Token;
+    if (!t.word || t.quoted || t.text === ',') return undefined;
+    if ((t.capitalised && g !== from) || (flagsOf(t) & W.GROUP) === 0) continue;
+    const modifier = tokens[g + 1] as Token;
+    const preposition = tokens[g + 2] as Token;
+    if (!modifier.word || modifier.capitalised || !POST_MODIFIER_PREPOSITIONS.has(preposition.lower))
+      return undefined;
+    if ((flagsOf(modifier) & W.GRAMMAR) !== 0) return undefined;
+    for (let k = g + 1; k < end; k++)
+      if (!(tokens[k] as Token).word || (tokens[k] as Token).quoted) return undefined;
+    const start = phraseEndingAt(tokens, g + 1, from);
+    const name = textOf(text, tokens, { from: start, to: end });
+    const first = tokens[start] as Token;
+    return {
+      reading: {
+        kind: 'group',
+        name:
+          start === firstWord(sentence) && !(flagsOf(first) & W.FIRST_NAME)
+            ? name.charAt(0).toLowerCase() + name.slice(1)
+            : name,
+        start: first.start,
+      },
+      via: 'speech',
+      offset: first.start,
+    };
+  }
+  return undefined;
 }
 
 /** "…,” said Jane Doe.", "said Dr. Aaron Feld, the state epidemiologist": the name right after the verb. */

@@ -56,6 +56,8 @@ export const W = {
   /** A noun that says what an organisation is: "company", "firm", or any word the lexicon does not know. */
   DESCRIPTOR: 1 << 19,
   DOCUMENT_VERB: 1 << 20,
+  /** Determiners, pronouns, prepositions, conjunctions (the lexicon's). */
+  GRAMMAR: 1 << 21,
 } as const;
 
 const classes = new Map<string, number>();
@@ -74,7 +76,9 @@ export function classify(lower: string): number {
   if (courtesy) f |= W.COURTESY;
   if (isOrganisationWord(bare) || MORE_ORGANISATION_WORDS.has(bare)) f |= W.ORGANISATION;
   if (GROUP_NOUNS.has(bare) || isPeoplePluralWord(bare)) f |= W.GROUP;
-  if (NEVER_NAMES.has(bare) || isGrammarWord(bare)) f |= W.NEVER_NAME;
+  const grammar = isGrammarWord(bare);
+  if (grammar) f |= W.GRAMMAR;
+  if (NEVER_NAMES.has(bare) || grammar) f |= W.NEVER_NAME;
   if (isFunctionOrVerb(bare)) f |= W.FUNCTION_OR_VERB;
   if (isNounOrVerb(bare)) f |= W.NOUN_OR_VERB;
   if (isFirstName(bare)) f |= W.FIRST_NAME;
