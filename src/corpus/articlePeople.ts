@@ -5,7 +5,7 @@
  * is the nearest woman (or person of unknown gender) named before it in the passage or the one before,
  * never a place or an organisation; "it" is an organisation; "they" a group or an organisation.
  */
-import { firstNameGender, type Gender } from './lexicon';
+import { firstNameGender, type Gender, isFirstName } from './lexicon';
 import type { Reading } from './phrases';
 
 export interface Person {
@@ -84,13 +84,21 @@ export class ArticlePeople {
       known.description ??= description;
       return known;
     }
+    const full = this.fullForms.find((f) => f.toLowerCase().startsWith(`${key} `));
     const organisation: Organisation = {
       kind: 'organisation',
-      name,
+      name: full ?? name,
       ...(description ? { description } : {}),
     };
     this.organisations.push(organisation);
     return organisation;
+  }
+
+  /** Capitalised names the article gives that nothing told the kind of ("Polar Point Logistics"). */
+  private readonly fullForms: string[] = [];
+
+  fullForm(name: string): void {
+    if (!this.fullForms.includes(name)) this.fullForms.push(name);
   }
 
   /** "Park" → the person whose surname it is; "Rosa" → the person first-named so; "Norland" → the organisation. */
@@ -210,8 +218,21 @@ export class ArticlePeople {
     switch (reading.kind) {
       case 'pronoun':
         return this.pronoun(reading.pronoun, passage, reading.start);
-      case 'person':
+      case 'person': {
+        // "Polar Point said", after "Polar Point Logistics": no first name, no title, and the start of
+        // a longer name the article gave.
+        const first = reading.name.split(' ')[0] ?? '';
+        if (!reading.title && !isFirstName(first)) {
+          const key = `${reading.name.toLowerCase()} `;
+          const known = this.organisations.find((o) =>
+            o.name.replace(/^the /u, '').toLowerCase().startsWith(key),
+          );
+          if (known) return known;
+          if (this.fullForms.some((f) => f.toLowerCase().startsWith(key)))
+            return this.organisation(reading.name);
+        }
         return this.person(reading.name, local, reading.gender);
+      }
       case 'organisation':
         return this.organisation(reading.name, reading.description);
       case 'group':

@@ -4,10 +4,11 @@
  */
 import { appositiveAfter, appositiveBefore } from './appositives';
 import type { ArticlePeople, Entity, LocalRole } from './articlePeople';
-import { isNameWord, phraseEndingAt, phraseStartingAt, readPhrase } from './phrases';
+import { isNameWord, phraseEndingAt, phraseStartingAt, readPhrase, textOf } from './phrases';
 import type { Parsed } from './speakerTypes';
 import type { Sentence } from './speechCues';
-import type { Token } from './tokens';
+import { flagsOf, type Token } from './tokens';
+import { W } from './wordClass';
 
 export interface NamedHere {
   entity: Entity;
@@ -35,7 +36,22 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
       const { text, tokens, from, to } = sentence;
       for (let i = from; i < to; i++) {
         const t = tokens[i] as Token;
-        if (t.quoted || !isNameWord(t)) continue;
+        if (t.quoted) continue;
+        if (!isNameWord(t)) {
+          // "… a crowd of protesters chanted. “…,” they said.": people spoken of as a body.
+          if (t.word && !t.capitalised && mayBeGroup(t)) {
+            const start = phraseEndingAt(tokens, i + 1, from);
+            const reading = readPhrase(
+              text,
+              tokens,
+              { from: start, to: i + 1 },
+              { subject: false, sentenceStart: from },
+            );
+            if (reading?.kind === 'group')
+              people.mention(p, reading.start, { kind: 'group', name: reading.name });
+          }
+          continue;
+        }
         const end = Math.max(phraseStartingAt(tokens, i, to), i + 1);
         const start = phraseEndingAt(tokens, end, from);
         const span = { from: Math.min(start, i), to: end };
@@ -46,6 +62,9 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
         // "Dock workers gathered …": a group named here is who a later "they" may be.
         if (reading?.kind === 'group')
           people.mention(p, reading.start, { kind: 'group', name: reading.name });
+        // "Polar Point Logistics", named in full where nothing tells what it is: "Polar Point said"
+        // later is its short form.
+        if (!reading && end - span.from >= 2) people.fullForm(textOf(text, tokens, span));
         if (
           !reading ||
           reading.kind === 'pronoun' ||
@@ -85,6 +104,10 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
   }
   return bySentence;
 }
+
+/** A plural noun (the only words that can be a group the registration has not met): cheap test first. */
+const mayBeGroup = (t: Token) =>
+  (t.lower.charCodeAt(t.lower.length - 1) === 115 || t.lower === 'people') && (flagsOf(t) & W.GROUP) !== 0;
 
 const looksLikeTitledPerson = (f: { role: LocalRole }) => f.role.role !== undefined;
 
