@@ -40,6 +40,10 @@ export function appositiveAfter(
       continue;
     }
     if (!startsAppositive(segment)) return undefined;
+    // "an associate professor at the University of California, Davis,": the place after the comma
+    // is still the name the role ends with.
+    const place = placeAfter(tokens, segment, e, ceil);
+    if (place > e) segment.push(...tokens.slice(e, place));
     const role = appositiveRole(text, segment);
     if (!role) return undefined;
     const organisational =
@@ -51,6 +55,23 @@ export function appositiveAfter(
 
 const isTitleWordStrict = (t: Token) => isTitleWord(t) && !COMPANY_NOUNS.has(t.lower);
 
+/**
+ * Where a place that finishes a segment's last name ends ("…University of California, Davis" → after
+ * "Davis"): one or two capitalised words after the comma, then a comma, a full stop or the end. `e` if none.
+ */
+export function placeAfter(tokens: Token[], segment: Token[], e: number, ceil: number): number {
+  if (!segment[segment.length - 1]?.capitalised || tokens[e]?.text !== ',' || tokens[e]?.quoted) return e;
+  let k = e + 1;
+  while (k < ceil && k - e <= 2 && tokens[k]?.word && tokens[k]?.capitalised && !tokens[k]?.quoted) k++;
+  if (k === e + 1) return e;
+  const after = tokens[k];
+  const ends = k >= ceil || after === undefined || after.text === ',' || (isBoundary(after) && !after.quoted);
+  if (!ends) return e;
+  const words = tokens.slice(e + 1, k);
+  // A place, not a name: no first name, and not a known person's title.
+  return words.some((t) => (flagsOf(t) & (W.FIRST_NAME | W.TITLE | W.COURTESY)) !== 0) ? e : k;
+}
+
 /** "Marsh’s attorney, Robert Feeney, had asked": the role before a name set off by commas. */
 export function appositiveBefore(
   text: string,
@@ -61,10 +82,24 @@ export function appositiveBefore(
   if (tokens[span.from - 1]?.text !== ',' || tokens[span.to]?.text !== ',') return undefined;
   const end = span.from - 1;
   let begin = phraseEndingAt(tokens, end, floor);
+  // "A spokesperson for the board, Lena Ortiz,", "a lawyer for the plaintiffs, Dana Ruttledge,": the
+  // role's own complement.
+  const article = tokens[begin - 1];
+  const preposition = DETERMINERS.has(article?.lower ?? '') ? tokens[begin - 2] : article;
+  const at = preposition === article ? begin - 1 : begin - 2;
+  if (
+    preposition &&
+    ['for', 'of', 'at', 'with'].includes(preposition.lower) &&
+    at - 1 >= floor &&
+    isTitleWord(tokens[at - 1] as Token) &&
+    !(tokens[at - 1] as Token).capitalised
+  )
+    begin = phraseEndingAt(tokens, at, floor);
   // "Her son, Daniel Pruitt,": the pronoun says the role is relative to someone else.
   if (begin > floor && (flagsOf(tokens[begin - 1] as Token) & W.POSSESSIVE_PRONOUN) !== 0) begin--;
   const words = tokens.slice(begin, end).filter((t) => !DETERMINERS.has(t.lower));
-  const head = words[words.length - 1];
+  const ofAt = words.findIndex((t) => ['for', 'of', 'at', 'with'].includes(t.lower));
+  const head = words[ofAt > 0 ? ofAt - 1 : words.length - 1];
   // "Glacier Cold Storage’s chief technology officer, Ravi Desai,": an organisation's name and a role.
   if (!head || words.length > 8 || !isTitleWord(head) || head.capitalised) return undefined;
   const role = textOf(text, tokens, { from: begin, to: end });

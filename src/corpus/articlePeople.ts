@@ -5,7 +5,14 @@
  * is the nearest woman (or person of unknown gender) named before it in the passage or the one before,
  * never a place or an organisation; "it" is an organisation; "they" a group or an organisation.
  */
-import { firstNameGender, type Gender, isFirstName } from './lexicon';
+import {
+  firstNameGender,
+  type Gender,
+  isCommonWord,
+  isFirstName,
+  isOrganisationWord,
+  isPlaceName,
+} from './lexicon';
 import type { Reading } from './phrases';
 
 export interface Person {
@@ -108,7 +115,26 @@ export class ArticlePeople {
     const organisation = this.organisations.find(
       (o) => o.name.replace(/^the /iu, '').split(' ')[0] === word && o.name.includes(' '),
     );
-    return organisation ?? this.byFirstName.get(word);
+    return organisation ?? this.byFirstName.get(word) ?? this.fullName(word);
+  }
+
+  /**
+   * "Chinedu Okafor scored 31 points … Okafor said": a two-word name the lexicon could not tell was a
+   * person's (no known first name, nothing said about them), whose surname is now used alone.
+   */
+  private fullName(surname: string): Person | undefined {
+    const full = this.fullForms.find((f) => {
+      const [first, last, more] = f.split(' ');
+      return (
+        more === undefined &&
+        last === surname &&
+        first !== undefined &&
+        !isCommonWord(first) &&
+        !isPlaceName(first) &&
+        !isOrganisationWord(first)
+      );
+    });
+    return full ? this.person(full) : undefined;
   }
 
   /**
@@ -247,8 +273,12 @@ export class ArticlePeople {
         );
         return found ?? (reading.strict ? undefined : this.organisation(reading.name));
       }
-      case 'role':
-        return this.byRole(reading.name, passage, reading.start);
+      case 'role': {
+        const person = this.byRole(reading.name, passage, reading.start);
+        if (person || !reading.organisation) return person;
+        const here = (this.mentions[passage] ?? []).filter((m) => m.offset < reading.start);
+        return this.reference(reading.name, (this.mentions[passage - 1] ?? []).concat(here), true);
+      }
       case 'document':
         return this.document(reading.name);
       case 'single': {

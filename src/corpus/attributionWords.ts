@@ -8,7 +8,12 @@ const set = (words: string) => new Set(words.split(' '));
 
 /** Verbs that put words in someone's mouth ("said", "told reporters", "wrote in an email"). */
 export const SPEECH_VERBS = set(
-  'said says say told tells tell claimed claims added adds wrote writes stated states noted notes argued argues warned warns asked asks explained explains insisted insists denied denies announced announces urged urges replied replies continued recalled recalls acknowledged acknowledges admitted admits confirmed confirms tweeted posted testified testifies suggested suggests reported reports estimated estimates predicted predicts conceded concedes cautioned cautions stressed stresses emphasized emphasised responded responds described describes credited credits blamed blames countered counters agreed agrees recommended recommends calls called',
+  'said says say told tells tell claimed claims added adds wrote writes stated states noted notes argued argues warned warns asked asks explained explains insisted insists denied denies announced announces urged urges replied replies continued recalled recalls acknowledged acknowledges admitted admits confirmed confirms tweeted posted testified testifies suggested suggests reported reports estimated estimates predicted predicts conceded concedes cautioned cautions stressed stresses emphasized emphasised responded responds described describes credited credits blamed blames countered counters agreed agrees recommended recommends calls called ruled rules reminded reminds',
+);
+
+/** Participles that attribute to the clause they hang on: "X opposes the bill, saying …". */
+export const SPEECH_PARTICIPLES = set(
+  'saying adding noting arguing warning ruling citing calling claiming insisting urging stressing explaining',
 );
 
 /**

@@ -29,8 +29,11 @@ export type Reading =
       description?: string;
       start: number;
     }
-  /** "the board president", "the quarterback": a person named earlier by that role. */
-  | { kind: 'role'; name: string; start: number }
+  /**
+   * "the board president", "the quarterback": a person named earlier by that role; failing that, when
+   * the word can name an organisation too (`organisation`: "guard"), one the article named so.
+   */
+  | { kind: 'role'; name: string; start: number; organisation?: boolean }
   /** "the report", "the study": speaks for whoever the article said made it. */
   | { kind: 'document'; name: string; start: number }
   /** "the company", "the weather service"; `strict`: only an organisation named or described so ("the consultancy"). */
@@ -279,16 +282,16 @@ export function readPhrase(
   const capitalised = words.filter((t) => t.capitalised && !DETERMINERS.has(t.lower));
   const last = words[words.length - 1] as Token;
   if (capitalised.length === 0) {
-    // "the company said", "the weather service said": looked up among the article's organisations.
-    if (isOrgWord(last))
-      return { kind: 'reference', name: lowerFirst(textOf(text, tokens, span), first), start };
     const definite = first.lower === 'the' || is(first, W.POSSESSIVE_PRONOUN);
-    if (!definite || to - from > 4) return undefined;
     const name = lowerFirst(textOf(text, tokens, span), first);
+    // "the board president said", "the point guard said": someone the article named with that role.
+    if (definite && to - from <= 4 && isTitleWord(last) && !isCourtesyTitle(last))
+      return { kind: 'role', name, start, ...(isOrgWord(last) ? { organisation: true } : {}) };
+    // "the company said", "the weather service said": looked up among the article's organisations.
+    if (isOrgWord(last)) return { kind: 'reference', name, start };
+    if (!definite || to - from > 4) return undefined;
     // "the report found", "its filing said": the document speaks for whoever made it.
     if (is(last, W.DOCUMENT)) return { kind: 'document', name, start };
-    // "the board president said", "the quarterback said": someone the article named with that role.
-    if (isTitleWord(last) && !isCourtesyTitle(last)) return { kind: 'role', name, start };
     // "the consultancy said": an organisation the article described so.
     return options.subject && !is(last, W.FUNCTION_OR_VERB)
       ? { kind: 'reference', name, start, strict: true }

@@ -6,12 +6,20 @@
  * ("a 27-year-old graduate student who found it" → "graduate student").
  */
 import { RANK_ABBREVIATIONS } from './attributionWords';
+import { isPersonNoun } from './personNouns';
 import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
 
 const bare = (token: Token) => token.lower.replace(/\.$/u, '');
 
-export const isTitleWord = (token: Token) => (flagsOf(token) & W.TITLE) !== 0;
+/**
+ * A word for what a person is: a title ("mayor", "Sgt."), compromise's `Actor` nouns, or (in lower
+ * case, where a surname such as "Cook" cannot be meant) a noun whose first sense WordNet files under
+ * persons ("guard", "linebacker").
+ */
+export const isTitleWord = (token: Token) =>
+  (flagsOf(token) & W.TITLE) !== 0 ||
+  (token.word && !token.capitalised && (flagsOf(token) & W.GRAMMAR) === 0 && isPersonNoun(token.lower));
 
 export const isCourtesyTitle = (token: Token) => (flagsOf(token) & W.COURTESY) !== 0;
 

@@ -3,7 +3,14 @@
  * "said X", "X, a …, said", "X told reporters", "X said in a statement", "…, who said", "according to
  * X", "according to a notice X filed", "records kept by X".
  */
-import { type Appositive, appositiveAfter, appositiveBefore, isAsideClause } from './appositives';
+import {
+  type Appositive,
+  appositiveAfter,
+  appositiveBefore,
+  isAsideClause,
+  placeAfter,
+  startsAppositive,
+} from './appositives';
 import {
   isBoundary,
   phraseEndingAt,
@@ -49,7 +56,7 @@ export function sentenceCues(sentence: Sentence): Cue[] {
     if (t.lower === 'according') {
       const cue = source(sentence, i + 2);
       if (cue) cues.push(cue);
-    } else if (t.lower === 'saying') {
+    } else if (t.lower.endsWith('ing')) {
       if (reported) continue;
       const cue = clauseSubject(sentence, i);
       if (cue) cues.push(cue);
@@ -167,7 +174,10 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     const segment = tokens.slice(segmentStart, segmentEnd);
     // "The teachers union, the Greyhaven Education Association, said": a name set off by commas is
     // the speaker, and what comes before it says what it is.
-    if (isAsideClause(segment) && !isProperName(segment)) {
+    if (
+      (isAsideClause(segment) && !isProperName(segment)) ||
+      endsAppositive(tokens, segmentStart, segmentEnd, from)
+    ) {
       if (tokens[segmentStart - 1]?.text !== ',') return undefined;
       segmentEnd = segmentStart - 1;
       continue;
@@ -176,6 +186,22 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     return start < segmentEnd ? cueFor(sentence, { from: start, to: segmentEnd }, 'speech', true) : undefined;
   }
   return undefined;
+}
+
+/**
+ * "Dr. Ethan Brandt, an associate professor at the University of California, Davis, who …, noted":
+ * "Davis" finishes the appositive before it, it is not the speaker.
+ */
+function endsAppositive(tokens: Token[], segmentStart: number, segmentEnd: number, from: number): boolean {
+  if (segmentEnd - segmentStart > 2 || tokens[segmentStart - 1]?.text !== ',') return false;
+  let start = segmentStart - 1;
+  while (start > from && !isBoundary(tokens[start - 1] as Token) && tokens[start - 1]?.text !== ',') start--;
+  const previous = tokens.slice(start, segmentStart - 1);
+  return (
+    previous.length > 1 &&
+    startsAppositive(previous) &&
+    placeAfter(tokens, previous, segmentStart - 1, segmentEnd + 1) === segmentEnd
+  );
 }
 
 /** "the Greyhaven Education Association": capitalised words (and "of", "and"…) after an optional "the". */
@@ -280,7 +306,12 @@ function source(sentence: Sentence, start: number): Cue | undefined {
         : -1;
     if (agent < 0) continue;
     const agentEnd = phraseStartingAt(tokens, agent, to);
-    const named = tokens.slice(agent, agentEnd).some((w) => w.capitalised);
+    // Named ("by Paylinx"), or an organisation after "by"/"from" ("from the state fire marshal’s office").
+    const named =
+      tokens.slice(agent, agentEnd).some((w) => w.capitalised) ||
+      (agent === i + 1 &&
+        agentEnd > agent &&
+        (flagsOf(tokens[agentEnd - 1] as Token) & W.ORGANISATION) !== 0);
     const cue = named ? cueFor(sentence, { from: agent, to: agentEnd }, 'citation', true) : undefined;
     if (cue) cue.document = (tokens[document] as Token).lower;
     return cue;

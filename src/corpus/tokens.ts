@@ -1,6 +1,6 @@
 /** Words and punctuation of a passage, with offsets, as attribution reads them. */
 
-import { DOCUMENT_VERBS, SPEECH_VERBS } from './attributionWords';
+import { DOCUMENT_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS } from './attributionWords';
 import { isAbbreviation } from './lexicon';
 import { classify } from './wordClass';
 
@@ -45,7 +45,7 @@ function isCue(word: string, text: string, end: number): boolean {
   if (last === 103)
     return (
       (word === 'according' && text.startsWith(' to', end)) ||
-      (word === 'saying' && text.charAt(end - word.length - 2) === ',')
+      (SPEECH_PARTICIPLES.has(word) && text.charAt(end - word.length - 2) === ',')
     );
   return VERB_ENDINGS[last] === 1 && (SPEECH_VERBS.has(word) || DOCUMENT_VERBS.has(word));
 }
