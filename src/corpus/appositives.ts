@@ -46,8 +46,9 @@ export function appositiveAfter(
     if (place > e) segment.push(...tokens.slice(e, place));
     const role = appositiveRole(text, segment);
     if (!role) return undefined;
+    // "an Austin-based payroll software company" is an organisation; "who has led the agency" a person.
     const organisational =
-      segment.some((t) => COMPANY_NOUNS.has(t.lower)) && !segment.some(isTitleWordStrict);
+      !role.who && segment.some((t) => COMPANY_NOUNS.has(t.lower)) && !segment.some(isTitleWordStrict);
     return { ...role, organisational };
   }
   return undefined;
@@ -120,10 +121,14 @@ export function startsAppositive(segment: Token[]): boolean {
   return !first.capitalised && !isFunctionOrVerb(first);
 }
 
+const PARTY_STATE = /^[RDI]-[A-Z][\p{L}.]*$/u;
+
 /** Clauses set off by commas that describe, not name: "in his third season", "wearing a gray cardigan". */
 export function isAsideClause(segment: Token[]): boolean {
   const first = segment[0];
   if (!first?.word) return false;
+  // "Sen. Bob Corker, R-Tenn., said": party and state.
+  if (segment.length === 1 && PARTY_STATE.test(first.text)) return true;
   if (startsAppositive(segment)) return true;
   return !first.capitalised && (isFunctionOrVerb(first) || /ing$/u.test(first.lower));
 }

@@ -137,6 +137,12 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
   const { tokens, from } = sentence;
   let end = verb;
   while (end > from && (flagsOf(tokens[end - 1] as Token) & W.BETWEEN) !== 0) end--;
+  // "Rep. Jane Doe (D-Calif.) said": the aside in brackets stands between the name and its verb.
+  if (tokens[end - 1]?.text === ')' && !tokens[end - 1]?.quoted) {
+    let open = end - 2;
+    while (open > from && end - open < 8 && tokens[open]?.text !== '(') open--;
+    if (tokens[open]?.text === '(') end = open;
+  }
   const previous = tokens[end - 1];
   if (!previous || previous.quoted) return undefined;
   if ((previous.lower === 'who' || previous.lower === 'which') && tokens[end - 2]?.text === ',') {
@@ -204,11 +210,14 @@ function endsAppositive(tokens: Token[], segmentStart: number, segmentEnd: numbe
   );
 }
 
+const isAsidePartyState = (words: Token[]) =>
+  words.length === 1 && /^[RDI]-[A-Z]/u.test(words[0]?.text ?? '');
+
 /** "the Greyhaven Education Association": capitalised words (and "of", "and"…) after an optional "the". */
 function isProperName(segment: Token[]): boolean {
   const words = segment[0]?.lower === 'the' ? segment.slice(1) : segment;
   const last = words[words.length - 1];
-  if (!last?.capitalised || words.length > 8) return false;
+  if (!last?.capitalised || words.length > 8 || isAsidePartyState(words)) return false;
   return words.every(
     (t, i) =>
       (t.word && t.capitalised && !t.possessive) || (i > 0 && ['of', 'and', 'for', '&'].includes(t.lower)),
@@ -297,7 +306,7 @@ function source(sentence: Sentence, start: number): Cue | undefined {
   // nor "a traffic study the city commissioned" (no one named).
   for (let i = document + 1; i < Math.min(to, document + 7); i++) {
     const t = tokens[i] as Token;
-    if (t.lower === 'with' || isBoundary(t)) return undefined;
+    if (t.lower === 'with' || t.text === ',' || isBoundary(t)) return undefined;
     if (t.capitalised && (flagsOf(t) & W.NEVER_NAME) !== 0) continue; // "released Monday by …"
     const agent = ['by', 'from'].includes(t.lower)
       ? i + 1

@@ -70,8 +70,13 @@ export function classify(lower: string): number {
   let f = 0;
   const rank = RANK_ABBREVIATIONS[bare] !== undefined;
   const courtesy = COURTESY_TITLES.has(bare);
-  if (TITLE_WORDS.has(bare) || rank || courtesy || isActorNoun(bare)) f |= W.TITLE;
-  if (TITLE_WORDS.has(bare) || rank || isActorNoun(bare)) f |= W.STRICT_TITLE;
+  // "Secretary-General", "vice-chair": a hyphenated title is one by its last part.
+  const hyphen = bare.lastIndexOf('-');
+  const head = hyphen > 0 ? bare.slice(hyphen + 1) : bare;
+  const title =
+    TITLE_WORDS.has(bare) || TITLE_WORDS.has(head) || isActorNoun(bare) || (hyphen > 0 && isActorNoun(head));
+  if (title || rank || courtesy) f |= W.TITLE;
+  if (title || rank) f |= W.STRICT_TITLE;
   if (rank) f |= W.RANK;
   if (courtesy) f |= W.COURTESY;
   if (isOrganisationWord(bare) || MORE_ORGANISATION_WORDS.has(bare)) f |= W.ORGANISATION;
