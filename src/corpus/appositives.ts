@@ -118,7 +118,34 @@ export function startsAppositive(segment: Token[]): boolean {
   if (/^\d/u.test(first.text)) return true;
   // "Jonas Berg, Arktis’s head of U.S. sales,": an organisation's role.
   if (first.capitalised && first.possessive && segment[1]?.word && !segment[1].capitalised) return true;
+  // "Jane Doe and her husband, John Doe, own the farm": a word and then "the" is a verb and its object.
+  if (DETERMINERS.has(segment[1]?.lower ?? '')) return false;
   return !first.capitalised && !isFunctionOrVerb(first);
+}
+
+/**
+ * "The city’s transit agency, Metro Link, raised fares": what comes before a name set off by commas
+ * says it is an organisation ("agency", "company", "firm"); the description, or undefined.
+ */
+export function organisationBefore(
+  text: string,
+  tokens: Token[],
+  span: Span,
+  floor: number,
+): string | undefined {
+  if (tokens[span.from - 1]?.text !== ',' || tokens[span.to]?.text !== ',') return undefined;
+  const end = span.from - 1;
+  const head = tokens[end - 1];
+  if (
+    !head?.word ||
+    head.capitalised ||
+    head.quoted ||
+    !(COMPANY_NOUNS.has(head.lower) || (flagsOf(head) & W.ORGANISATION) !== 0)
+  )
+    return undefined;
+  const begin = phraseEndingAt(tokens, end, floor);
+  if (begin >= end) return undefined;
+  return textOf(text, tokens, { from: begin, to: end }).replace(/^(?:the|a|an) /iu, '');
 }
 
 const PARTY_STATE = /^[RDI]-[A-Z][\p{L}.]*$/u;

@@ -2,7 +2,7 @@
  * The first pass over an article: every person and organisation it names, with the roles it gives
  * them and the gender its pronouns show, before any attribution is read (articlePeople.ts holds them).
  */
-import { appositiveAfter, appositiveBefore } from './appositives';
+import { appositiveAfter, appositiveBefore, organisationBefore } from './appositives';
 import type { ArticlePeople, Entity, LocalRole } from './articlePeople';
 import { isNameWord, phraseEndingAt, phraseStartingAt, readPhrase, textOf } from './phrases';
 import type { Parsed } from './speakerTypes';
@@ -62,6 +62,14 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
         // "Dock workers gathered …": a group named here is who a later "they" may be.
         if (reading?.kind === 'group')
           people.mention(p, reading.start, { kind: 'group', name: reading.name });
+        // "The city’s transit agency, Metro Link, raised fares": an organisation, and what it is.
+        const described =
+          !reading || reading.kind === 'single' ? organisationBefore(text, tokens, span, from) : undefined;
+        if (described) {
+          const entity = people.organisation(textOf(text, tokens, span), described);
+          people.mention(p, (tokens[span.from] as Token).start, entity);
+          continue;
+        }
         // "Polar Point Logistics", named in full where nothing tells what it is: "Polar Point said"
         // later is its short form.
         if (!reading && end - span.from >= 2) people.fullForm(textOf(text, tokens, span));
