@@ -136,7 +136,11 @@ function firstWord(sentence: Sentence): number {
 function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
   const { tokens, from } = sentence;
   let end = verb;
-  while (end > from && (flagsOf(tokens[end - 1] as Token) & W.BETWEEN) !== 0) end--;
+  while (end > from && (flagsOf(tokens[end - 1] as Token) & W.BETWEEN) !== 0) {
+    // "Gov. Phil Marchetti has not said whether …": nothing said, nothing to attribute.
+    if (tokens[end - 1]?.lower === 'not' || tokens[end - 1]?.lower === 'never') return undefined;
+    end--;
+  }
   // "Rep. Jane Doe (D-Calif.) said": the aside in brackets stands between the name and its verb.
   if (tokens[end - 1]?.text === ')' && !tokens[end - 1]?.quoted) {
     let open = end - 2;
