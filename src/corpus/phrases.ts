@@ -155,7 +155,7 @@ export function phraseEndingAt(tokens: Token[], end: number, floor: number): num
     // determiner or a possessive, heads the phrase.
     const head =
       i === end &&
-      isNounOrVerb(t) &&
+      (isNounOrVerb(t) || is(t, W.DOCUMENT)) &&
       before !== undefined &&
       (DETERMINERS.has(before.lower) || before.possessive || is(before, W.POSSESSIVE_PRONOUN));
     if (isFunctionOrVerb(t) && !modifier && !head && !isTitleWord(t) && !isGroupNoun(t) && !isOrgWord(t))
