@@ -55,14 +55,6 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'Millbrook Elementary Principal',
   ],
   'penwick-measles-outbreak “I kept putting it off, and then the': ['Marcus Bell', 'father of two'],
-  'paylinx-data-breach Owen Castellanos, a threat analyst at Redline Security': [
-    'Owen Castellanos',
-    'threat analyst at Redline Security in Dallas',
-  ],
-  'paylinx-data-breach “Payroll data is a gold mine because it’s': [
-    'Owen Castellanos',
-    'threat analyst at Redline Security in Dallas',
-  ],
   // The annotated speaker, "a class-action lawsuit against Paylinx", is a summary, not a name in the text.
   'paylinx-data-breach At least three class-action lawsuits were filed in': [null, null],
   'oak-hollow-treasurer-sentenced The scheme came to light in March 2024,': [
@@ -82,11 +74,52 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'Jorge Medina',
     'picks blueberries near Linden Falls',
   ],
+  // own2 and own3 were annotated before the rules ran on them. Where the annotation and the rules
+  // differ on a convention the dev annotators settled the other way — a role said before the name
+  // wins over the title on it ("Brenner’s deputy, Capt. Teresa Lund"), "in <place>" after a role
+  // noun stays ("warehouse supervisor in San Antonio"), a named person outranks an organisation or
+  // a group in the same passage — or where world knowledge is needed ("the university" is Dunmore
+  // Tech, "the team" the Oakland Comets, the ruling is the court's).
+  'vermont-transit-tax-bill The bill’s sponsor, Sen. Marguerite Tally, a Democrat': [
+    'Marguerite Tally',
+    'the bill’s sponsor',
+  ],
+  'vermont-transit-tax-bill “This is not a blank check,” Tally said': [
+    'Marguerite Tally',
+    'the bill’s sponsor',
+  ],
+  'cold-storage-automation “Automation is coming whether we like it or': [
+    'Denise Carter',
+    'UFCW organizer in Kansas City',
+  ],
+  'cold-storage-automation Polar Point said it has not laid off': [
+    'Teresa Vang',
+    'vice president of operations at Polar Point Logistics',
+  ],
+  'hawks-overtime-comeback Ward finished with 148 yards rushing for Dunmore': ['the university', null],
+  'brightpath-solar-funding Not everyone is enthusiastic. Duke Energy, the state’s': [
+    'Angela Frye',
+    'Duke spokeswoman',
+  ],
+  'court-redistricting-ruling Deadline: Lawmakers must pass a new map by': [null, null],
+  'court-redistricting-ruling Political scientists said the new map could shift': [
+    'Joan Albrecht',
+    'teaches election law at Temple University',
+  ],
+  'wildfire-smoke-clinics Pediatric lung specialists say the findings match national': [
+    'Ethan Brandt',
+    'associate professor of pediatrics at the University of California, Davis',
+  ],
+  // A role said where the person speaks ("said Bloom, a rookie") wins over the one given first.
+  'comets-ledger-win “I’ve been waiting all year for a night like': ['Tyrese Bloom', 'rookie'],
+  'comets-ledger-win Comets: Center Leon Baptiste (ankle) missed his third': ['the team', null],
 };
 
 describe.each([
   ['articles-dev', 'dev'],
   ['own', 'own'],
+  ['own2', 'own2'],
+  ['own3', 'own3'],
 ])('speakers of %s', (speakers, folder) => {
   it('every annotated passage names its speaker and role (or the pinned known miss)', async () => {
     const corpus = await loadCorpus(join(FIXTURES, 'articles', folder));
@@ -107,6 +140,11 @@ describe.each([
   });
 });
 
-it('the known misses are a small share: at least 80% of the dev passages are exactly right', () => {
-  expect(Object.keys(KNOWN).length / annotations('articles-dev').length).toBeLessThanOrEqual(0.2);
-});
+it.each(['articles-dev', 'own2', 'own3'])(
+  'the known misses are a small share: at least 80%% of the %s passages are exactly right',
+  (name) => {
+    const keys = new Set(annotations(name).map((a) => `${a.article} ${a.opening}`));
+    const known = Object.keys(KNOWN).filter((key) => keys.has(key)).length;
+    expect(known / keys.size).toBeLessThanOrEqual(0.2);
+  },
+);

@@ -3,9 +3,11 @@
  * ", 34, a father of two,") or before it ("Marsh’s attorney, Robert Feeney,"), and the asides that are
  * no role ("in his third season", "wearing a gray cardigan").
  */
+import { COMPANY_NOUNS } from './attributionWords';
 import { DETERMINERS, isBoundary, isFunctionOrVerb, phraseEndingAt, type Span, textOf } from './phrases';
 import { appositiveRole, isTitleWord } from './roles';
-import type { Token } from './tokens';
+import { flagsOf, type Token } from './tokens';
+import { W } from './wordClass';
 
 export interface Appositive {
   role: string;
@@ -14,13 +16,6 @@ export interface Appositive {
   /** It says the name is a company's ("an Austin-based payroll software company"). */
   organisational: boolean;
 }
-
-/** Heads of appositives that make the name before them an organisation's. */
-const COMPANY_NOUNS = new Set(
-  'company firm maker manufacturer retailer provider startup chain nonprofit charity operator utility developer insurer bank group agency organization organisation'.split(
-    ' ',
-  ),
-);
 
 /** The first appositive after the name at token `to` (", 34, a father of two," → "father of two"). */
 export function appositiveAfter(
@@ -45,16 +40,38 @@ export function appositiveAfter(
       continue;
     }
     if (!startsAppositive(segment)) return undefined;
+    // "an associate professor at the University of California, Davis,": the place after the comma
+    // is still the name the role ends with.
+    const place = placeAfter(tokens, segment, e, ceil);
+    if (place > e) segment.push(...tokens.slice(e, place));
     const role = appositiveRole(text, segment);
     if (!role) return undefined;
+    // "an Austin-based payroll software company" is an organisation; "who has led the agency" a person.
     const organisational =
-      segment.some((t) => COMPANY_NOUNS.has(t.lower)) && !segment.some(isTitleWordStrict);
+      !role.who && segment.some((t) => COMPANY_NOUNS.has(t.lower)) && !segment.some(isTitleWordStrict);
     return { ...role, organisational };
   }
   return undefined;
 }
 
 const isTitleWordStrict = (t: Token) => isTitleWord(t) && !COMPANY_NOUNS.has(t.lower);
+
+/**
+ * Where a place that finishes a segment's last name ends ("…University of California, Davis" → after
+ * "Davis"): one or two capitalised words after the comma, then a comma, a full stop or the end. `e` if none.
+ */
+export function placeAfter(tokens: Token[], segment: Token[], e: number, ceil: number): number {
+  if (!segment[segment.length - 1]?.capitalised || tokens[e]?.text !== ',' || tokens[e]?.quoted) return e;
+  let k = e + 1;
+  while (k < ceil && k - e <= 2 && tokens[k]?.word && tokens[k]?.capitalised && !tokens[k]?.quoted) k++;
+  if (k === e + 1) return e;
+  const after = tokens[k];
+  const ends = k >= ceil || after === undefined || after.text === ',' || (isBoundary(after) && !after.quoted);
+  if (!ends) return e;
+  const words = tokens.slice(e + 1, k);
+  // A place, not a name: no first name, and not a known person's title.
+  return words.some((t) => (flagsOf(t) & (W.FIRST_NAME | W.TITLE | W.COURTESY)) !== 0) ? e : k;
+}
 
 /** "Marsh’s attorney, Robert Feeney, had asked": the role before a name set off by commas. */
 export function appositiveBefore(
@@ -65,11 +82,32 @@ export function appositiveBefore(
 ): string | undefined {
   if (tokens[span.from - 1]?.text !== ',' || tokens[span.to]?.text !== ',') return undefined;
   const end = span.from - 1;
-  const begin = phraseEndingAt(tokens, end, floor);
+  let begin = phraseEndingAt(tokens, end, floor);
+  // "A spokesperson for the board, Lena Ortiz,", "a lawyer for the plaintiffs, Dana Ruttledge,": the
+  // role's own complement.
+  const article = tokens[begin - 1];
+  const preposition = DETERMINERS.has(article?.lower ?? '') ? tokens[begin - 2] : article;
+  const at = preposition === article ? begin - 1 : begin - 2;
+  if (
+    preposition &&
+    ['for', 'of', 'at', 'with'].includes(preposition.lower) &&
+    at - 1 >= floor &&
+    isTitleWord(tokens[at - 1] as Token) &&
+    !(tokens[at - 1] as Token).capitalised
+  )
+    begin = phraseEndingAt(tokens, at, floor);
+  // "Her son, Daniel Pruitt,": the pronoun says the role is relative to someone else.
+  if (begin > floor && (flagsOf(tokens[begin - 1] as Token) & W.POSSESSIVE_PRONOUN) !== 0) begin--;
   const words = tokens.slice(begin, end).filter((t) => !DETERMINERS.has(t.lower));
-  const head = words[words.length - 1];
-  if (!head || words.length > 5 || !isTitleWord(head) || head.capitalised) return undefined;
-  return textOf(text, tokens, { from: begin, to: end }).replace(/^(?:the|a|an) /iu, '');
+  const ofAt = words.findIndex((t) => ['for', 'of', 'at', 'with'].includes(t.lower));
+  const head = words[ofAt > 0 ? ofAt - 1 : words.length - 1];
+  // "Glacier Cold Storage’s chief technology officer, Ravi Desai,": an organisation's name and a role.
+  if (!head || words.length > 8 || !isTitleWord(head) || head.capitalised) return undefined;
+  const role = textOf(text, tokens, { from: begin, to: end });
+  // "The society’s director" keeps its "the", as "the county’s public health director" does after a name.
+  return tokens[begin]?.lower === 'the' && tokens[begin + 1]?.possessive
+    ? `the${role.slice(3)}`
+    : role.replace(/^(?:the|a|an) /iu, '');
 }
 
 /** Appositives start with an article, an age, a relative pronoun or a lower-case noun: not with a name. */
@@ -78,13 +116,46 @@ export function startsAppositive(segment: Token[]): boolean {
   if (!first?.word) return false;
   if (['a', 'an', 'the', 'who', 'which', 'whose', 'where'].includes(first.lower)) return true;
   if (/^\d/u.test(first.text)) return true;
+  // "Jonas Berg, Arktis’s head of U.S. sales,": an organisation's role.
+  if (first.capitalised && first.possessive && segment[1]?.word && !segment[1].capitalised) return true;
+  // "Jane Doe and her husband, John Doe, own the farm": a word and then "the" is a verb and its object.
+  if (DETERMINERS.has(segment[1]?.lower ?? '')) return false;
   return !first.capitalised && !isFunctionOrVerb(first);
 }
+
+/**
+ * "The city’s transit agency, Metro Link, raised fares": what comes before a name set off by commas
+ * says it is an organisation ("agency", "company", "firm"); the description, or undefined.
+ */
+export function organisationBefore(
+  text: string,
+  tokens: Token[],
+  span: Span,
+  floor: number,
+): string | undefined {
+  if (tokens[span.from - 1]?.text !== ',' || tokens[span.to]?.text !== ',') return undefined;
+  const end = span.from - 1;
+  const head = tokens[end - 1];
+  if (
+    !head?.word ||
+    head.capitalised ||
+    head.quoted ||
+    !(COMPANY_NOUNS.has(head.lower) || (flagsOf(head) & W.ORGANISATION) !== 0)
+  )
+    return undefined;
+  const begin = phraseEndingAt(tokens, end, floor);
+  if (begin >= end) return undefined;
+  return textOf(text, tokens, { from: begin, to: end }).replace(/^(?:the|a|an) /iu, '');
+}
+
+const PARTY_STATE = /^[RDI]-[A-Z][\p{L}.]*$/u;
 
 /** Clauses set off by commas that describe, not name: "in his third season", "wearing a gray cardigan". */
 export function isAsideClause(segment: Token[]): boolean {
   const first = segment[0];
   if (!first?.word) return false;
+  // "Sen. Bob Corker, R-Tenn., said": party and state.
+  if (segment.length === 1 && PARTY_STATE.test(first.text)) return true;
   if (startsAppositive(segment)) return true;
   return !first.capitalised && (isFunctionOrVerb(first) || /ing$/u.test(first.lower));
 }

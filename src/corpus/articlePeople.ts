@@ -5,7 +5,14 @@
  * is the nearest woman (or person of unknown gender) named before it in the passage or the one before,
  * never a place or an organisation; "it" is an organisation; "they" a group or an organisation.
  */
-import { firstNameGender, type Gender } from './lexicon';
+import {
+  firstNameGender,
+  type Gender,
+  isCommonWord,
+  isFirstName,
+  isOrganisationWord,
+  isPlaceName,
+} from './lexicon';
 import type { Reading } from './phrases';
 
 export interface Person {
@@ -61,7 +68,9 @@ export class ArticlePeople {
       person = { kind: 'person', name, votes: { female: 0, male: 0 } };
       this.people.set(name, person);
       if (name.includes(' ')) {
-        this.bySurname.set(surnameOf(name), person);
+        // "Ruth Pruitt … her son, Daniel Pruitt … Pruitt says": the surname alone is the person the
+        // article named first; the other goes by the first name ("Daniel says").
+        if (!this.bySurname.has(surnameOf(name))) this.bySurname.set(surnameOf(name), person);
         const first = name.split(' ')[0] ?? name;
         if (!this.byFirstName.has(first)) this.byFirstName.set(first, person);
       }
@@ -74,18 +83,29 @@ export class ArticlePeople {
 
   organisation(name: string, description?: string): Organisation {
     const key = name.replace(/^the /u, '').toLowerCase();
-    const known = this.organisations.find((o) => o.name.replace(/^the /u, '').toLowerCase() === key);
+    // "Polar Point" after "Polar Point Logistics": the short form of a name the article gave in full.
+    const known =
+      this.organisations.find((o) => o.name.replace(/^the /u, '').toLowerCase() === key) ??
+      this.organisations.find((o) => o.name.replace(/^the /u, '').toLowerCase().startsWith(`${key} `));
     if (known) {
       known.description ??= description;
       return known;
     }
+    const full = this.fullForms.find((f) => f.toLowerCase().startsWith(`${key} `));
     const organisation: Organisation = {
       kind: 'organisation',
-      name,
+      name: full ?? name,
       ...(description ? { description } : {}),
     };
     this.organisations.push(organisation);
     return organisation;
+  }
+
+  /** Capitalised names the article gives that nothing told the kind of ("Polar Point Logistics"). */
+  private readonly fullForms: string[] = [];
+
+  fullForm(name: string): void {
+    if (!this.fullForms.includes(name)) this.fullForms.push(name);
   }
 
   /** "Park" → the person whose surname it is; "Rosa" → the person first-named so; "Norland" → the organisation. */
@@ -95,19 +115,100 @@ export class ArticlePeople {
     const organisation = this.organisations.find(
       (o) => o.name.replace(/^the /iu, '').split(' ')[0] === word && o.name.includes(' '),
     );
-    return organisation ?? this.byFirstName.get(word);
+    return organisation ?? this.byFirstName.get(word) ?? this.fullName(word);
   }
 
-  /** "the weather service" → the organisation whose name holds those words, else the latest one described so. */
-  reference(phrase: string, before: Mention[]): Organisation | undefined {
+  /**
+   * "Chinedu Okafor scored 31 points … Okafor said": a two-word name the lexicon could not tell was a
+   * person's (no known first name, nothing said about them), whose surname is now used alone.
+   */
+  private fullName(surname: string): Person | undefined {
+    const full = this.fullForms.find((f) => {
+      const [first, last, more] = f.split(' ');
+      return (
+        more === undefined &&
+        last === surname &&
+        first !== undefined &&
+        !isCommonWord(first) &&
+        !isPlaceName(first) &&
+        !isOrganisationWord(first)
+      );
+    });
+    return full ? this.person(full) : undefined;
+  }
+
+  /**
+   * "the weather service" → the organisation whose name holds those words, else the latest one
+   * described so, else (not `strict`) the organisation named last before it (`before`, nearest last).
+   */
+  reference(phrase: string, before: Mention[], strict = false): Organisation | undefined {
     const words = phrase.toLowerCase().replace(/^the /u, '');
     const named = this.organisations.find((o) => o.name.toLowerCase().includes(words));
     if (named) return named;
-    if (words.includes(' ')) return undefined; // "the city finance office" is its own name
-    const described = this.organisations.filter((o) => o.description?.toLowerCase().includes(words));
+    const described = this.organisations.filter((o) =>
+      o.description ? holdsWords(o.description.toLowerCase(), words) : false,
+    );
     if (described.length > 0) return described[described.length - 1];
-    const latest = [...before].reverse().find((m) => m.entity.kind === 'organisation');
-    return latest?.entity as Organisation | undefined;
+    if (words.includes(' ') || strict) return undefined; // "the city finance office" is its own name
+    // "the company said": the organisation that has spoken, nearest first, before one only named
+    // ("Existing investors Cardinal Climate Fund and Tarheel Capital …, according to the company").
+    const near: Organisation[] = [];
+    for (let k = before.length - 1; k >= 0; k--) {
+      const entity = (before[k] as Mention).entity;
+      if (entity.kind === 'organisation') near.push(entity);
+    }
+    return near.find((o) => this.spoken.has(o)) ?? this.lastSpeakingOrganisation ?? near[0];
+  }
+
+  /** Organisations that have spoken so far, and the last of them. */
+  private readonly spoken = new Set<Organisation>();
+  private lastSpeakingOrganisation: Organisation | undefined;
+
+  /** Called as attribution reads the article in order: `entity` speaks here. */
+  spoke(entity: Entity): void {
+    if (entity.kind !== 'organisation') return;
+    this.spoken.add(entity);
+    this.lastSpeakingOrganisation = entity;
+  }
+
+  /**
+   * "the board president", "the quarterback" → the person the article gave that role, the one
+   * mentioned last before `offset` when several have it ("the coach").
+   */
+  byRole(phrase: string, passage: number, offset: number): Person | undefined {
+    const words = phrase
+      .toLowerCase()
+      .replace(/^the /u, '')
+      .split(' ')
+      .filter((w) => w !== '');
+    const head = words[words.length - 1];
+    if (!head) return undefined;
+    const fits = (e: Entity): e is Person => {
+      if (e.kind !== 'person') return false;
+      const role = (e.role ?? e.weakRole)?.toLowerCase().replace(/[’']s\b/gu, '');
+      if (!role) return false;
+      const have = role.split(/[\s,]+/u);
+      return have.includes(head) && words.every((w) => have.includes(w.replace(/[’']s$/u, '')));
+    };
+    for (let p = passage; p >= 0; p--) {
+      const list = this.mentions[p] ?? [];
+      for (let k = list.length - 1; k >= 0; k--) {
+        const m = list[k] as Mention;
+        if (p === passage && m.offset >= offset) continue;
+        if (fits(m.entity)) return m.entity;
+      }
+    }
+    const all = [...this.people.values()].filter(fits);
+    return all.length === 1 ? all[0] : undefined;
+  }
+
+  /** Documents the article cited and who made them ("a report … by Meridian" → "the report"). */
+  readonly documents = new Map<string, Entity>();
+
+  /** "the report", "its filing" → whoever made the last document of that kind the article cited. */
+  document(phrase: string): Entity | undefined {
+    const head = phrase.toLowerCase().split(' ').pop() ?? '';
+    return this.documents.get(head);
   }
 
   mention(passage: number, offset: number, entity: Entity): void {
@@ -143,20 +244,43 @@ export class ArticlePeople {
     switch (reading.kind) {
       case 'pronoun':
         return this.pronoun(reading.pronoun, passage, reading.start);
-      case 'person':
+      case 'person': {
+        // "Polar Point said", after "Polar Point Logistics": no first name, no title, and the start of
+        // a longer name the article gave.
+        const first = reading.name.split(' ')[0] ?? '';
+        if (!reading.title && !isFirstName(first)) {
+          const key = `${reading.name.toLowerCase()} `;
+          const known = this.organisations.find((o) =>
+            o.name.replace(/^the /u, '').toLowerCase().startsWith(key),
+          );
+          if (known) return known;
+          if (this.fullForms.some((f) => f.toLowerCase().startsWith(key)))
+            return this.organisation(reading.name);
+        }
         return this.person(reading.name, local, reading.gender);
+      }
       case 'organisation':
-        return this.organisation(reading.name);
+        return this.organisation(reading.name, reading.description);
       case 'group':
         return { kind: 'group', name: reading.name };
-      case 'reference':
+      case 'reference': {
         // Unknown to the article ("according to the ministry"): the phrase itself names who speaks.
-        return (
-          this.reference(
-            reading.name,
-            (this.mentions[passage] ?? []).concat(this.mentions[passage - 1] ?? []),
-          ) ?? this.organisation(reading.name)
+        const here = (this.mentions[passage] ?? []).filter((m) => m.offset < reading.start);
+        const found = this.reference(
+          reading.name,
+          (this.mentions[passage - 1] ?? []).concat(here),
+          reading.strict,
         );
+        return found ?? (reading.strict ? undefined : this.organisation(reading.name));
+      }
+      case 'role': {
+        const person = this.byRole(reading.name, passage, reading.start);
+        if (person || !reading.organisation) return person;
+        const here = (this.mentions[passage] ?? []).filter((m) => m.offset < reading.start);
+        return this.reference(reading.name, (this.mentions[passage - 1] ?? []).concat(here), true);
+      }
+      case 'document':
+        return this.document(reading.name);
       case 'single': {
         const known = this.lookUp(reading.name);
         if (known) return known;
@@ -165,6 +289,15 @@ export class ArticlePeople {
       }
     }
   }
+}
+
+/** Whether `text` holds `words` as whole words ("investment firm" holds "firm"). */
+function holdsWords(text: string, words: string): boolean {
+  const at = text.indexOf(words);
+  if (at < 0) return false;
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + words.length);
+  return (before === '' || before === ' ') && (after === '' || after === ' ');
 }
 
 /** The lexicon's gender for the first name, else what the article's own pronouns say about them. */

@@ -55,19 +55,26 @@ export function attributionFor(
 ): { speaker: string; speakerRole?: string } | undefined {
   if (!passage.sentenceSpeakers?.length) return undefined;
   const shown = quotedSpans(passage, quote);
-  const bold = shown.filter((s) => highlights.some((h) => holdsWord(passage.text.slice(s.start, s.end), h)));
-  const counted = new Map<string, { attribution: SentenceAttribution; sentences: number }>();
+  const hits = (s: Span) => highlights.filter((h) => holdsWord(passage.text.slice(s.start, s.end), h)).length;
+  const bold = shown.filter((s) => hits(s) > 0);
+  const counted = new Map<string, { attribution: SentenceAttribution; sentences: number; hits: number }>();
   for (const span of bold.length > 0 ? bold : shown) {
     const attribution = speakerOf(passage, span);
     if (!attribution) continue;
     const seen = counted.get(attribution.speaker);
-    if (seen) seen.sentences++;
-    else counted.set(attribution.speaker, { attribution, sentences: 1 });
+    if (seen) {
+      seen.sentences++;
+      seen.hits += hits(span);
+    } else counted.set(attribution.speaker, { attribution, sentences: 1, hits: hits(span) });
   }
-  // The speaker of most of those sentences; on a tie, the passage's main speaker, else the first.
+  // The speaker of most of those sentences; on a tie, a name before a group, then the speaker of the
+  // sentences that hold most of the bold words ("Polar Point said it has not laid off …" is the
+  // company's, though "Vang said" is bold too); then the passage's main speaker, else the first.
   const [best] = [...counted.values()].sort(
     (a, b) =>
       b.sentences - a.sentences ||
+      Number(a.attribution.group === true) - Number(b.attribution.group === true) ||
+      b.hits - a.hits ||
       Number(b.attribution.speaker === passage.speaker) - Number(a.attribution.speaker === passage.speaker),
   );
   if (!best) return undefined;

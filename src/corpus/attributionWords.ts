@@ -8,8 +8,19 @@ const set = (words: string) => new Set(words.split(' '));
 
 /** Verbs that put words in someone's mouth ("said", "told reporters", "wrote in an email"). */
 export const SPEECH_VERBS = set(
-  'said says say told tells tell claimed claims added adds wrote writes stated states noted notes argued argues warned warns asked asks explained explains insisted insists denied denies announced announces urged urges replied replies continued recalled recalls acknowledged acknowledges admitted admits confirmed confirms tweeted posted testified testifies suggested suggests reported reports estimated estimates predicted predicts conceded concedes cautioned cautions stressed stresses emphasized emphasised responded responds described describes credited credits blamed blames countered counters agreed agrees',
+  'said says say told tells tell claimed claims added adds wrote writes stated states noted notes argued argues warned warns asked asks explained explains insisted insists denied denies announced announces urged urges replied replies continued recalled recalls acknowledged acknowledges admitted admits confirmed confirms tweeted posted testified testifies suggested suggests reported reports estimated estimates predicted predicts conceded concedes cautioned cautions stressed stresses emphasized emphasised responded responds described describes credited credits blamed blames countered counters agreed agrees recommended recommends calls called ruled rules reminded reminds',
 );
+
+/** Participles that attribute to the clause they hang on: "X opposes the bill, saying …". */
+export const SPEECH_PARTICIPLES = set(
+  'saying adding noting arguing warning ruling citing calling claiming insisting urging stressing explaining',
+);
+
+/**
+ * Verbs by which a document reports ("the report found", "the filing showed"): attributions only
+ * when a document (or a subject followed by "that") stands before them.
+ */
+export const DOCUMENT_VERBS = set('found finds showed shows show concluded concludes');
 
 /** Between a subject and its verb: "Park also said", "Feeney had asked". */
 export const BETWEEN_SUBJECT_AND_VERB = set(
@@ -23,6 +34,9 @@ export const PRONOUNS: Record<string, 'he' | 'she' | 'they' | 'it'> = {
   it: 'it',
 };
 
+/** "its chief technology officer", "her son": a role said relative to someone else. */
+export const POSSESSIVE_PRONOUNS = set('its his her their our my your');
+
 /** People spoken of as a body: "health officials in Penwick County said", "prosecutors said". */
 export const GROUP_NOUNS = set(
   'officials official prosecutors police researchers investigators scientists experts advocates authorities lawmakers legislators residents doctors analysts economists organizers organisers critics witnesses parents students workers team members leaders sources staff officers spokespeople representatives regulators engineers activists protesters supporters opponents neighbors neighbours voters firefighters',
@@ -30,7 +44,7 @@ export const GROUP_NOUNS = set(
 
 /** Documents that speak for whoever wrote them: "according to a notice Paylinx filed", "records kept by …". */
 export const DOCUMENT_NOUNS = set(
-  'notice statement report filing records record documents document study survey data figures estimate estimates analysis release complaint lawsuit letter memo email post statement transcript review audit census poll',
+  'notice statement report filing records record documents document study survey data figures estimate estimates analysis release complaint lawsuit letter memo email post statement transcript review audit census poll summary paper',
 );
 
 /**
@@ -94,12 +108,17 @@ export const GENDERED_ROLE_WORDS: Record<string, 'female' | 'male'> = {
   king: 'male',
 };
 
+/** Heads of descriptions that make the name they describe an organisation's ("an Austin-based payroll software company"). */
+export const COMPANY_NOUNS = set(
+  'company firm maker manufacturer retailer provider startup chain nonprofit charity operator utility developer insurer bank group agency organization organisation',
+);
+
 /** Organisation words compromise's list lacks (it has "department", "office", "college", "power"…). */
 export const MORE_ORGANISATION_WORDS = set(
   'security league alliance chamber network fc united court party lab labs schools district guard navy fund group institute commission agency services council transit',
 );
 
-/** Capitalised words that begin sentences but never names or titles. */
+/** Capitalised words that begin sentences but never names or titles (with the lexicon's determiners and pronouns). */
 export const NEVER_NAMES = set(
-  'the a an it its he she they we i you this that these those there here what why how who when where which his her their our my your monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
+  'the a an it its he she they we i you this that these those there here what why how who when where which his her their our my your others many most all some both each several few monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
 );

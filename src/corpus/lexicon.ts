@@ -32,6 +32,37 @@ const PLACE_WORD = 128;
 const ABBREVIATION = 256;
 const FUNCTION_OR_VERB = 512;
 const NOUN_OR_VERB = 1024;
+const KNOWN = 2048;
+const COMMON = 4096;
+const GRAMMAR = 8192;
+const PEOPLE_PLURAL = 16384;
+
+/** Tags of words that are grammar, never a name: "Some said", "Both said". */
+const GRAMMAR_TAGS = new Set(['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'QuestionWord']);
+
+/** Agent-noun endings of words the lexicon lacks ("fifth-graders", "protesters", "organizers"). */
+const AGENT_PLURAL = /(?:er|or|ist|ian|ant|ent)s$/u;
+
+/** Tags of words that keep their capital wherever they stand. */
+const PROPER_TAGS = new Set([
+  'ProperNoun',
+  'Place',
+  'City',
+  'Country',
+  'Region',
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Person',
+  'Organization',
+  'Demonym',
+  'Acronym',
+  'WeekDay',
+  'Month',
+  'Holiday',
+  'Date',
+]);
 
 const VERB_OR_FUNCTION_TAGS = new Set([
   'PastTense',
@@ -72,7 +103,12 @@ function factsOf(word: string): number {
   if (['FemaleName', 'MaleName', 'FirstName', 'Person'].some(has)) f |= FIRST_NAME;
   if (['City', 'Country', 'Region', 'Place'].some(has) && !(f & FIRST_NAME)) f |= PLACE;
   if (has('Actor')) f |= ACTOR;
-  if (model.two.orgWords[bare] === true) f |= ORGANISATION_WORD;
+  // "Centers for Disease Control": the plural of an organisation word is one too.
+  if (
+    model.two.orgWords[bare] === true ||
+    (bare.endsWith('s') && model.two.orgWords[bare.slice(0, -1)] === true)
+  )
+    f |= ORGANISATION_WORD;
   if (model.two.placeWords[bare] === true) f |= PLACE_WORD;
   // The list also holds words such as "no", "ex" and "ad", which do end sentences: trust it for those
   // only when the lexicon itself files the word as an abbreviation.
@@ -83,8 +119,26 @@ function factsOf(word: string): number {
     f |= ABBREVIATION;
   if (tags.some((t) => VERB_OR_FUNCTION_TAGS.has(t))) f |= FUNCTION_OR_VERB;
   if (tags.length > 0 && tags.every((t) => NOUN_OR_VERB_TAGS.has(t))) f |= NOUN_OR_VERB;
+  if (tags.length > 0) f |= KNOWN;
+  if (tags.length > 0 && !tags.some((t) => PROPER_TAGS.has(t))) f |= COMMON;
+  if (tags.some((t) => GRAMMAR_TAGS.has(t))) f |= GRAMMAR;
+  if (!(f & ORGANISATION_WORD) && isPeoplePlural(bare, tags)) f |= PEOPLE_PLURAL;
   facts.set(word, f);
   return f;
+}
+
+/**
+ * "teachers", "parents", "fifth-graders": a plural noun for people, from the lexicon's `Actor` nouns
+ * (the plural itself, or its singular), or an agent noun the lexicon does not know at all.
+ */
+function isPeoplePlural(bare: string, tags: readonly string[]): boolean {
+  if (tags.includes('Actor')) return tags.includes('Plural');
+  if (tags.length > 0 || !bare.endsWith('s')) return false;
+  const last = bare.slice(bare.lastIndexOf('-') + 1);
+  const singular = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.slice(0, -1);
+  const singularTags = tagsOf(singular);
+  if (singularTags.length > 0) return singularTags.includes('Actor');
+  return last.length > 4 && AGENT_PLURAL.test(last) && tagsOf(last).length === 0;
 }
 
 export type Gender = 'female' | 'male';
@@ -118,3 +172,15 @@ export const isFunctionOrVerb = (word: string) => (factsOf(word) & FUNCTION_OR_V
 
 /** "finance", "weather": words the lexicon files as verbs that are nouns as often ("the weather service"). */
 export const isNounOrVerb = (word: string) => (factsOf(word) & NOUN_OR_VERB) !== 0;
+
+/** Whether the lexicon files the word at all ("consultancy" and most surnames it does not). */
+export const isKnownWord = (word: string) => (factsOf(word) & KNOWN) !== 0;
+
+/** A word the lexicon knows only as a common word ("junior", "retired"): its capital is the sentence's. */
+export const isCommonWord = (word: string) => (factsOf(word) & COMMON) !== 0;
+
+/** Determiners, pronouns, prepositions, conjunctions: grammar, never a name. */
+export const isGrammarWord = (word: string) => (factsOf(word) & GRAMMAR) !== 0;
+
+/** A plural noun for people ("teachers", "fifth-graders"): a group when it speaks. */
+export const isPeoplePluralWord = (word: string) => (factsOf(word) & PEOPLE_PLURAL) !== 0;

@@ -2,12 +2,13 @@
  * The first pass over an article: every person and organisation it names, with the roles it gives
  * them and the gender its pronouns show, before any attribution is read (articlePeople.ts holds them).
  */
-import { appositiveAfter, appositiveBefore } from './appositives';
+import { appositiveAfter, appositiveBefore, organisationBefore } from './appositives';
 import type { ArticlePeople, Entity, LocalRole } from './articlePeople';
-import { isNameWord, phraseEndingAt, phraseStartingAt, readPhrase } from './phrases';
+import { isNameWord, phraseEndingAt, phraseStartingAt, readPhrase, textOf } from './phrases';
 import type { Parsed } from './speakerTypes';
 import type { Sentence } from './speechCues';
-import type { Token } from './tokens';
+import { flagsOf, type Token } from './tokens';
+import { W } from './wordClass';
 
 export interface NamedHere {
   entity: Entity;
@@ -35,7 +36,22 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
       const { text, tokens, from, to } = sentence;
       for (let i = from; i < to; i++) {
         const t = tokens[i] as Token;
-        if (t.quoted || !isNameWord(t)) continue;
+        if (t.quoted) continue;
+        if (!isNameWord(t)) {
+          // "… a crowd of protesters chanted. “…,” they said.": people spoken of as a body.
+          if (t.word && !t.capitalised && mayBeGroup(t)) {
+            const start = phraseEndingAt(tokens, i + 1, from);
+            const reading = readPhrase(
+              text,
+              tokens,
+              { from: start, to: i + 1 },
+              { subject: false, sentenceStart: from },
+            );
+            if (reading?.kind === 'group')
+              people.mention(p, reading.start, { kind: 'group', name: reading.name });
+          }
+          continue;
+        }
         const end = Math.max(phraseStartingAt(tokens, i, to), i + 1);
         const start = phraseEndingAt(tokens, end, from);
         const span = { from: Math.min(start, i), to: end };
@@ -46,6 +62,17 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
         // "Dock workers gathered …": a group named here is who a later "they" may be.
         if (reading?.kind === 'group')
           people.mention(p, reading.start, { kind: 'group', name: reading.name });
+        // "The city’s transit agency, Metro Link, raised fares": an organisation, and what it is.
+        const described =
+          !reading || reading.kind === 'single' ? organisationBefore(text, tokens, span, from) : undefined;
+        if (described) {
+          const entity = people.organisation(textOf(text, tokens, span), described);
+          people.mention(p, (tokens[span.from] as Token).start, entity);
+          continue;
+        }
+        // "Polar Point Logistics", named in full where nothing tells what it is: "Polar Point said"
+        // later is its short form.
+        if (!reading && end - span.from >= 2) people.fullForm(textOf(text, tokens, span));
         if (
           !reading ||
           reading.kind === 'pronoun' ||
@@ -64,7 +91,8 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
   for (const f of found) {
     if (f.reading.kind === 'person' && f.reading.name.includes(' '))
       people.person(f.reading.name, f.role, f.reading.gender);
-    else if (f.reading.kind === 'organisation') people.organisation(f.reading.name, f.description);
+    else if (f.reading.kind === 'organisation')
+      people.organisation(f.reading.name, f.reading.description ?? f.description);
     else if (f.reading.kind === 'single' && f.organisational)
       people.organisation(f.reading.name, f.description);
   }
@@ -85,6 +113,10 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
   return bySentence;
 }
 
+/** A plural noun (the only words that can be a group the registration has not met): cheap test first. */
+const mayBeGroup = (t: Token) =>
+  (t.lower.charCodeAt(t.lower.length - 1) === 115 || t.lower === 'people') && (flagsOf(t) & W.GROUP) !== 0;
+
 const looksLikeTitledPerson = (f: { role: LocalRole }) => f.role.role !== undefined;
 
 export function localRole(
@@ -92,15 +124,18 @@ export function localRole(
   title: string | undefined,
   appositive: ReturnType<typeof appositiveAfter>,
 ): LocalRole {
-  const strong =
-    before ??
-    title ??
-    (appositive && !appositive.who && !appositive.organisational ? appositive.role : undefined);
+  const after = appositive && !appositive.who && !appositive.organisational ? appositive.role : undefined;
+  // "Her son, Daniel Pruitt, 44, a lobsterman,": a role said relative to someone else gives way to
+  // the one that says what the person is; alone, it goes without the pronoun ("its CTO" → "CTO").
+  const relative = before !== undefined && RELATIVE.test(before);
+  const strong = relative ? (title ?? after ?? before.replace(RELATIVE, '')) : (before ?? title ?? after);
   return {
     ...(strong ? { role: strong } : {}),
     ...(appositive?.who ? { weakRole: appositive.role } : {}),
   };
 }
+
+const RELATIVE = /^(?:its|his|her|their|our|my|your) /iu;
 
 const PERSONAL_PRONOUN = /^(?:he|his|him|himself|she|her|hers|herself)$/u;
 

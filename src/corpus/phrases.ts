@@ -22,7 +22,23 @@ export type Reading =
       gender?: Gender;
       start: number;
     }
-  | { kind: 'organisation' | 'group' | 'reference' | 'single'; name: string; start: number };
+  | {
+      kind: 'organisation';
+      name: string;
+      /** What a phrase said the organisation is ("the consultancy Meridian Supply Insights"). */
+      description?: string;
+      start: number;
+    }
+  /**
+   * "the board president", "the quarterback": a person named earlier by that role; failing that, when
+   * the word can name an organisation too (`organisation`: "guard"), one the article named so.
+   */
+  | { kind: 'role'; name: string; start: number; organisation?: boolean }
+  /** "the report", "the study": speaks for whoever the article said made it. */
+  | { kind: 'document'; name: string; start: number }
+  /** "the company", "the weather service"; `strict`: only an organisation named or described so ("the consultancy"). */
+  | { kind: 'reference'; name: string; start: number; strict?: boolean }
+  | { kind: 'group' | 'single'; name: string; start: number };
 
 export interface Span {
   from: number;
@@ -44,18 +60,63 @@ const isDigit = (t: Token) => is(t, W.DIGIT);
 export const isNameWord = (t: Token) =>
   t.word && t.capitalised && !is(t, W.NEVER_NAME | W.TITLE | W.ORGANISATION | W.DIGIT);
 
+/**
+ * "and", "&" or "for" at token `i` inside an organisation's name: "the Vermont League of Cities and
+ * Towns", "the Centers for Disease Control and Prevention", "the United Food and Commercial Workers
+ * union". Not between two names ("Blinken and Lavrov", "Cardinal Climate Fund and Tarheel Capital").
+ */
+export function joinsName(tokens: Token[], i: number, floor: number, ceil: number): boolean {
+  const t = tokens[i] as Token;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (i - 1 < floor || i + 1 >= ceil || t.quoted) return false;
+  if (!prev?.capitalised || !next?.capitalised || prev.quoted || next.quoted || isNever(next)) return false;
+  if (t.lower === 'for') return isOrgWord(prev);
+  if (t.lower !== 'and' && t.text !== '&') return false;
+  // In the complement of an organisation word's "of" or "for", a few words back.
+  for (let k = i - 1; k > floor && i - k <= 4; k--) {
+    const w = tokens[k] as Token;
+    if (w.word && w.capitalised && !w.possessive) continue;
+    if ((w.lower === 'of' || w.lower === 'for') && isOrgWord(tokens[k - 1] as Token)) return true;
+    break;
+  }
+  if (isOrgWord(prev)) return false;
+  let k = i + 1;
+  while (k < ceil && k - i <= 4 && tokens[k]?.word && tokens[k]?.capitalised && !tokens[k]?.quoted) k++;
+  const after = tokens[k];
+  return (
+    isOrgWord(tokens[k - 1] as Token) ||
+    (k < ceil && after !== undefined && after.word && !after.quoted && isOrgWord(after))
+  );
+}
+
 /** Start of the noun phrase that ends just before token `end` (no earlier than `floor`). */
 export function phraseEndingAt(tokens: Token[], end: number, floor: number): number {
   let i = end;
   const at = (k: number) => tokens[k];
   while (i > floor && end - i < 14) {
     const t = at(i - 1) as Token;
+    if (i < end && joinsName(tokens, i - 1, floor, end)) {
+      i--;
+      continue;
+    }
     if (!t.word || t.quoted) break;
     const next = at(i);
     const before = at(i - 2);
     if (DETERMINERS.has(t.lower)) {
       // "Fire Chief Dale Brenner of the Linden Falls Fire District": "of the" stays inside.
       if (t.lower === 'the' && before?.lower === 'of' && i - 3 >= floor && at(i - 3)?.capitalised) {
+        i -= 2;
+        continue;
+      }
+      // "students in the later-starting schools", "officials at the state health department"
+      if (
+        t.lower === 'the' &&
+        before !== undefined &&
+        ['in', 'from', 'at'].includes(before.lower) &&
+        i - 3 >= floor &&
+        isGroupNoun(at(i - 3) as Token)
+      ) {
         i -= 2;
         continue;
       }
@@ -90,7 +151,15 @@ export function phraseEndingAt(tokens: Token[], end: number, floor: number): num
     }
     if (isDigit(t)) break;
     const modifier = i < end && next?.word && !next.capitalised && isNounOrVerb(t);
-    if (isFunctionOrVerb(t) && !modifier && !isTitleWord(t) && !isGroupNoun(t) && !isOrgWord(t)) break;
+    // "the report said", "the study’s authors": a noun the lexicon also files as a verb, after a
+    // determiner or a possessive, heads the phrase.
+    const head =
+      i === end &&
+      (isNounOrVerb(t) || is(t, W.DOCUMENT)) &&
+      before !== undefined &&
+      (DETERMINERS.has(before.lower) || before.possessive || is(before, W.POSSESSIVE_PRONOUN));
+    if (isFunctionOrVerb(t) && !modifier && !head && !isTitleWord(t) && !isGroupNoun(t) && !isOrgWord(t))
+      break;
     i--;
   }
   return i;
@@ -103,11 +172,16 @@ export function phraseStartingAt(tokens: Token[], start: number, ceil: number): 
   if (i < ceil && DETERMINERS.has((tokens[i] as Token).lower)) i++;
   while (i < ceil && i - start < 14) {
     const t = tokens[i] as Token;
+    if (i > start && joinsName(tokens, i, start, ceil)) {
+      i++;
+      continue;
+    }
     if (!t.word || t.quoted) break;
     const next = tokens[i + 1];
     if (t.capitalised && !isNever(t)) {
       last = ++i;
-      if (t.possessive && !next?.capitalised && !(next && isTitleWord(next))) break;
+      // "Tally’s office", "Paylinx CEO": a possessive goes on into a title or an organisation word.
+      if (t.possessive && !next?.capitalised && !(next && (isTitleWord(next) || isOrgWord(next)))) break;
       continue;
     }
     if (
@@ -158,12 +232,20 @@ function groupName(name: string, first: Token, sentenceInitial: boolean): string
     : lowerFirst(name, first);
 }
 
-/** What the phrase tokens[from, to) names. `subject`: it stands before a verb of saying. */
+export interface PhraseOptions {
+  /** It stands before a verb of saying. */
+  subject: boolean;
+  /** It stands right before or after a verb of saying, or after "according to": a name there is a speaker's. */
+  cued?: boolean;
+  sentenceStart: number;
+}
+
+/** What the phrase tokens[from, to) names. */
 export function readPhrase(
   text: string,
   tokens: Token[],
   span: Span,
-  options: { subject: boolean; sentenceStart: number },
+  options: PhraseOptions,
 ): Reading | undefined {
   const { from, to } = span;
   if (to <= from) return undefined;
@@ -182,8 +264,9 @@ export function readPhrase(
   if (groupAt >= 0 && preposition > groupAt) {
     const place = { from: from + preposition + 1, to };
     const orgTail = words.slice(preposition + 1).some(isOrgWord);
-    // "a team from Calloway State University reported": the university speaks.
-    if (orgTail && words[preposition]?.lower !== 'in')
+    // "a team from Calloway State University reported": the university speaks; "researchers at
+    // Northfield University" are people, and speak as such.
+    if (orgTail && words[preposition]?.lower !== 'in' && !(words[groupAt] as Token).lower.endsWith('s'))
       return { kind: 'organisation', name: textOf(text, tokens, place), start };
     return { kind: 'group', name: groupName(textOf(text, tokens, span), first, sentenceInitial), start };
   }
@@ -199,12 +282,36 @@ export function readPhrase(
   const capitalised = words.filter((t) => t.capitalised && !DETERMINERS.has(t.lower));
   const last = words[words.length - 1] as Token;
   if (capitalised.length === 0) {
+    const definite = first.lower === 'the' || is(first, W.POSSESSIVE_PRONOUN);
+    const name = lowerFirst(textOf(text, tokens, span), first);
+    // "the board president said", "the point guard said": someone the article named with that role.
+    if (definite && to - from <= 4 && isTitleWord(last) && !isCourtesyTitle(last))
+      return { kind: 'role', name, start, ...(isOrgWord(last) ? { organisation: true } : {}) };
     // "the company said", "the weather service said": looked up among the article's organisations.
-    return isOrgWord(last)
-      ? { kind: 'reference', name: lowerFirst(textOf(text, tokens, span), first), start }
+    if (isOrgWord(last)) return { kind: 'reference', name, start };
+    if (!definite || to - from > 4) return undefined;
+    // "the report found", "its filing said": the document speaks for whoever made it.
+    if (is(last, W.DOCUMENT)) return { kind: 'document', name, start };
+    // "the consultancy said": an organisation the article described so.
+    return options.subject && !is(last, W.FUNCTION_OR_VERB)
+      ? { kind: 'reference', name, start, strict: true }
       : undefined;
   }
+  // "the consultancy Meridian Supply Insights", "the investment firm Corliss Partners": what it is,
+  // then its name.
+  const described = describedName(words);
+  if (described > 0) {
+    const description = textOf(text, tokens, { from: from + 1, to: from + described });
+    return {
+      kind: 'organisation',
+      name: textOf(text, tokens, { from: from + described, to }),
+      description,
+      start: (tokens[from + described] as Token).start,
+    };
+  }
   if (words.some(isOrgWord)) {
+    // "Tidewell's chief financial officer" is a person's role, not an organisation.
+    if (isTitleWord(last) && !isOrgWord(last)) return undefined;
     return { kind: 'organisation', name: lowerFirst(textOf(text, tokens, span), first), start };
   }
   const named = words.filter((t) => !DETERMINERS.has(t.lower));
@@ -215,13 +322,29 @@ export function readPhrase(
   return undefined;
 }
 
+/**
+ * "the consultancy Meridian Supply Insights": where the name starts after "the" and lower-case nouns
+ * that say what it is (0 when the phrase is not of that form).
+ */
+function describedName(words: Token[]): number {
+  if (words[0]?.lower !== 'the' || words.length < 3) return 0;
+  let k = 1;
+  while (
+    k < words.length &&
+    words[k]?.word &&
+    !words[k]?.capitalised &&
+    !is(words[k], W.FUNCTION_OR_VERB | W.TITLE)
+  )
+    k++;
+  if (k === 1 || k >= words.length || !is(words[k - 1], W.DESCRIPTOR)) return 0;
+  const rest = words.slice(k);
+  return rest.every((t) => t.capitalised || t.lower === 'of') && (rest[rest.length - 1] as Token).capitalised
+    ? k
+    : 0;
+}
+
 /** The person named at the end of the phrase (or before "of the …"), with the title before the name. */
-function personIn(
-  text: string,
-  tokens: Token[],
-  span: Span,
-  options: { subject: boolean; sentenceStart: number },
-): Reading | undefined {
+function personIn(text: string, tokens: Token[], span: Span, options: PhraseOptions): Reading | undefined {
   let end = span.to;
   while (end > span.from) {
     const last = tokens[end - 1] as Token;
@@ -251,11 +374,13 @@ function personIn(
     const titled = pre.length > 0 && isTitleWord(pre[pre.length - 1] as Token);
     // "Lena Park", "Ellen Marsh": a first name makes a place word ("park", "marsh") a surname.
     const placeLike = is(last, W.PLACE_WORD) && !isFirstName(firstWord);
+    // Next to a verb of saying, two capitalised words are a name even when the lexicon does not know
+    // the first name ("said Priya Natarajan"); a longer run with no first name is an organisation's
+    // ("Meridian Supply Insights").
+    const bare = (options.subject || options.cued === true) && end === span.to && end - runStart <= 2;
     const looksPerson =
       !placeLike &&
-      (name.length >= 2
-        ? isFirstName(firstWord) || titled || (options.subject && end === span.to)
-        : titled && !isOrgWord(firstWord));
+      (name.length >= 2 ? isFirstName(firstWord) || titled || bare : titled && !isOrgWord(firstWord));
     if (!looksPerson) {
       end = runStart;
       continue;

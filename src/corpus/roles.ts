@@ -6,12 +6,20 @@
  * ("a 27-year-old graduate student who found it" → "graduate student").
  */
 import { RANK_ABBREVIATIONS } from './attributionWords';
+import { isPersonNoun } from './personNouns';
 import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
 
 const bare = (token: Token) => token.lower.replace(/\.$/u, '');
 
-export const isTitleWord = (token: Token) => (flagsOf(token) & W.TITLE) !== 0;
+/**
+ * A word for what a person is: a title ("mayor", "Sgt."), compromise's `Actor` nouns, or (in lower
+ * case, where a surname such as "Cook" cannot be meant) a noun whose first sense WordNet files under
+ * persons ("guard", "linebacker").
+ */
+export const isTitleWord = (token: Token) =>
+  (flagsOf(token) & W.TITLE) !== 0 ||
+  (token.word && !token.capitalised && (flagsOf(token) & W.GRAMMAR) === 0 && isPersonNoun(token.lower));
 
 export const isCourtesyTitle = (token: Token) => (flagsOf(token) & W.COURTESY) !== 0;
 
@@ -52,7 +60,8 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
   } else if (from < to && ['which', 'whose', 'where', 'that'].includes(at(from).lower)) {
     return undefined; // "whose side had beaten the Gulls" says nothing of what Silva is
   } else {
-    if (from < to && ['a', 'an'].includes(at(from).lower)) from++;
+    // "its chief technology officer": the role, without whose it is.
+    if (from < to && ['a', 'an', 'its', 'his', 'her', 'their'].includes(at(from).lower)) from++;
     else if (from < to && at(from).lower === 'the' && !(at(from + 1)?.possessive ?? false)) from++;
     if (from < to && /^\d+-year-old$/u.test(at(from).lower)) from++;
     // "a three-term council member who represents the east side": the noun is the role.
@@ -64,10 +73,20 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
     const fromPlace = tokens.findIndex((t, i) => i > from && i < to && t.lower === 'from');
     if (fromPlace > 0 && tokens.slice(fromPlace + 1, to).every((t) => t.capitalised || !t.word))
       to = fromPlace;
+    // "a threat analyst at Redline Security in Dallas": the organisation named, where its office is
+    // says nothing more ("a meteorologist with the weather service in Portland" needs it).
+    const inPlace = tokens.findIndex((t, i) => i > from + 1 && i < to && t.lower === 'in');
+    if (
+      inPlace > 0 &&
+      at(inPlace - 1).capitalised &&
+      tokens.slice(inPlace + 1, to).every((t) => t.capitalised || !t.word)
+    )
+      to = inPlace;
   }
   if (to <= from) return undefined;
   const first = at(from);
   const last = at(to - 1);
-  if (!first.word || (!who && (flagsOf(first) & W.PLACE_NAME) !== 0)) return undefined;
+  // ", Texas," is where someone is from; "a Parkside parent" is what they are.
+  if (!first.word || (!who && from === 0 && (flagsOf(first) & W.PLACE_NAME) !== 0)) return undefined;
   return { role: text.slice(first.start, last.end).replace(/[\s,]+$/u, ''), who };
 }

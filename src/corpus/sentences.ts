@@ -4,7 +4,7 @@
  * "U.S.". News copy also loses spaces ("…on Nov. 12.She said"): a full stop between a lowercase
  * word (or a number) and a capitalised word ends a sentence even without a space.
  */
-import { isAbbreviation } from './lexicon';
+import { isAbbreviation, isCommonWord } from './lexicon';
 
 /** Ours on top of compromise's list: titles and months it lacks, kept short on purpose. */
 const ABBREVIATIONS = new Set(
@@ -36,7 +36,10 @@ export function sentenceSpans(text: string): SentenceSpan[] {
   let start = 0;
   for (const match of text.matchAll(BOUNDARY)) {
     const end = match.index + match[0].length;
-    if (match[0] === '.' && isAbbreviated(wordBefore(text, start, match.index))) continue;
+    if (match[0] === '.') {
+      const word = wordBefore(text, start, match.index);
+      if (isAbbreviated(word) && !endsAtClockTime(word, text, end)) continue;
+    }
     pushTrimmed(text, start, end, spans);
     start = end;
   }
@@ -53,6 +56,16 @@ function wordBefore(text: string, floor: number, end: number): string {
   let k = end;
   while (k > floor && /[\p{L}\p{N}.]/u.test(text[k - 1] ?? '')) k--;
   return text.slice(k, end);
+}
+
+/**
+ * "… no earlier than 8:30 a.m. Fewer than one in five …": a clock time ends the sentence when a
+ * common word follows it, not a day or a name ("7 p.m. Tuesday", "10 a.m. ET").
+ */
+function endsAtClockTime(word: string, text: string, end: number): boolean {
+  if (word !== 'a.m' && word !== 'p.m') return false;
+  const next = /^\s+[“"‘'([]?(\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 40))?.[1];
+  return next !== undefined && isCommonWord(next);
 }
 
 /** "U.S." or "J." (dotted letters) and known abbreviations do not end a sentence. */

@@ -2,6 +2,7 @@
  * After each sentence's own attribution is read: quotes with none take their speaker from the sentence
  * around them, a person keeps one role through a passage, and each passage gets its main speaker.
  */
+import { isCommonWord } from './lexicon';
 import type { NamedHere } from './nameRegister';
 import { type Parsed, type PassageSpeakers, RANK, type SentenceSpeaker, type Speaker } from './speakerTypes';
 import type { Sentence } from './speechCues';
@@ -75,10 +76,11 @@ const lastSpeakers = new WeakMap<Parsed, Speaker>();
 export function sameRoleThroughout(
   speakers: Array<Speaker | undefined>,
   lowerWords: (word: string) => boolean,
+  capitalWords: (word: string) => boolean,
 ): void {
   const first = new Map<string, string | undefined>();
   for (const s of speakers)
-    if (s && !first.has(s.name)) first.set(s.name, s.role && sentenceCase(s.role, lowerWords));
+    if (s && !first.has(s.name)) first.set(s.name, s.role && sentenceCase(s.role, lowerWords, capitalWords));
   speakers.forEach((s, i) => {
     if (s && s.role !== first.get(s.name))
       speakers[i] = { name: s.name, role: first.get(s.name), via: s.via, kind: s.kind };
@@ -87,15 +89,22 @@ export function sameRoleThroughout(
 
 /**
  * "Council member Tom Price" opens a sentence: its capital is the sentence's, and apart from the name
- * the role reads "council member" — when the article writes that word in lower case elsewhere, or it
- * is a common role word ("Company spokesman"). "Gulls coach" keeps its capital.
+ * the role reads "council member" — when the article writes that word in lower case elsewhere, it is
+ * a common role word ("Company spokesman"), or the lexicon knows it only as a common word ("Junior
+ * quarterback", "Retired accountant") and the article never capitalises it inside a sentence
+ * ("Republican senator" stays). "Gulls coach" keeps its capital.
  */
-function sentenceCase(role: string, lowerWords: (word: string) => boolean): string {
+function sentenceCase(
+  role: string,
+  lowerWords: (word: string) => boolean,
+  capitalWords: (word: string) => boolean,
+): string {
   const [head, ...rest] = role.split(' ');
   if (!head || rest.length === 0 || !/^\p{Lu}\p{Ll}/u.test(head) || !rest.every((w) => /^\p{Ll}/u.test(w)))
     return role;
   const lower = head.toLowerCase();
-  return (classify(lower) & W.GENERIC) !== 0 || lowerWords(lower) ? lower + role.slice(head.length) : role;
+  const common = (classify(lower) & W.GENERIC) !== 0 || lowerWords(lower);
+  return common || (isCommonWord(lower) && !capitalWords(head)) ? lower + role.slice(head.length) : role;
 }
 
 /** A named person before an organisation before a group; then whoever is quoted; then the first. */

@@ -44,6 +44,20 @@ export function readArticle(texts: string[]): {
     );
     return lowered.has(word);
   };
+  // And the words it capitalises inside a sentence (not as its first word): "Republican".
+  let capitalisedInside: Set<string> | undefined;
+  const capitalWords = (word: string) => {
+    if (!capitalisedInside) {
+      capitalisedInside = new Set();
+      for (const p of parsed)
+        for (const s of p.sentences)
+          for (let i = s.from + 1; i < s.to; i++) {
+            const t = p.tokens[i] as Token;
+            if (t.word && t.capitalised && !t.quoted) capitalisedInside.add(t.text);
+          }
+    }
+    return capitalisedInside.has(word);
+  };
 
   // Plain loops and objects built field by field: this runs over every sentence at start-up, before
   // the JIT has warmed up, where spreads and array chains cost several times more.
@@ -55,11 +69,14 @@ export function readArticle(texts: string[]): {
         const found = speakerOf(cue, p, people);
         if (found && (!best || RANK[found.speaker.kind] < RANK[best.speaker.kind])) best = found;
       }
-      if (best) people.mention(p, best.offset, best.entity);
+      if (best) {
+        people.mention(p, best.offset, best.entity);
+        people.spoke(best.entity);
+      }
       speakers.push(best?.speaker);
     }
     fillQuotes(passage, p, speakers, parsed, firstPeople);
-    sameRoleThroughout(speakers, lowerWords);
+    sameRoleThroughout(speakers, lowerWords, capitalWords);
     const sentences: SentenceSpeaker[] = [];
     const quoted: boolean[] = [];
     passage.sentences.forEach((s, i) => {
@@ -117,6 +134,7 @@ function speakerOf(cue: Cue, p: number, people: ArticlePeople) {
     organisational: appositive?.organisational ?? false,
   });
   if (!entity) return undefined;
+  if (cue.document) people.documents.set(cue.document, entity);
   const role =
     entity.kind === 'person' ? (local.role ?? entity.role ?? local.weakRole ?? entity.weakRole) : undefined;
   const speaker: Speaker = { name: entity.name, role, via: cue.via, kind: entity.kind };

@@ -3,8 +3,23 @@
  * "said X", "X, a …, said", "X told reporters", "X said in a statement", "…, who said", "according to
  * X", "according to a notice X filed", "records kept by X".
  */
-import { type Appositive, appositiveAfter, appositiveBefore, isAsideClause } from './appositives';
-import { isBoundary, phraseEndingAt, phraseStartingAt, type Reading, readPhrase, type Span } from './phrases';
+import {
+  type Appositive,
+  appositiveAfter,
+  appositiveBefore,
+  isAsideClause,
+  placeAfter,
+  startsAppositive,
+} from './appositives';
+import {
+  isBoundary,
+  phraseEndingAt,
+  phraseStartingAt,
+  type Reading,
+  readPhrase,
+  type Span,
+  textOf,
+} from './phrases';
 import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
 
@@ -15,6 +30,8 @@ export interface Cue {
   before?: string;
   appositive?: Appositive;
   offset: number;
+  /** The document it speaks through ("report" for "according to a report by X"), to read "the report" later. */
+  document?: string;
 }
 
 export interface Sentence {
@@ -36,21 +53,66 @@ export function sentenceCues(sentence: Sentence): Cue[] {
     if (t.quoted || t.text === ';') reported = false;
     if (!t.word || t.quoted) continue;
     if (!t.cue) continue;
-    if (t.lower !== 'according' && !reported) {
-      const cue = subjectBefore(sentence, i) ?? subjectAfter(sentence, i);
-      if (cue) cues.push(cue);
-      reported = cue !== undefined && cue.offset < t.start;
-    } else if (t.lower === 'according') {
+    if (t.lower === 'according') {
       const cue = source(sentence, i + 2);
       if (cue) cues.push(cue);
+    } else if (t.lower.endsWith('ing')) {
+      if (reported) continue;
+      const cue = clauseSubject(sentence, i);
+      if (cue) cues.push(cue);
+      reported = cue !== undefined;
+    } else if (!reported) {
+      let cue = subjectBefore(sentence, i) ?? subjectAfter(sentence, i);
+      // "The report found …", "Researchers found that …"; not "Police found the body".
+      if (cue && (flagsOf(t) & W.DOCUMENT_VERB) !== 0 && !(flagsOf(t) & W.SPEECH_VERB)) {
+        const that = tokens[i + 1]?.lower === 'that';
+        if (cue.reading.kind !== 'document' && !(that && cue.offset < t.start)) cue = undefined;
+      }
+      if (cue) cues.push(cue);
+      reported = cue !== undefined && cue.offset < t.start;
     }
+  }
+  if (cues.length > 0) {
+    // "In a regulatory filing, Halvorsen said …": "the filing" is Halvorsen's from now on.
+    const document = documentSpokenIn(sentence);
+    if (document) for (const cue of cues) if (cue.via === 'speech' && !cue.document) cue.document = document;
   }
   return cues;
 }
 
+/** "in a regulatory filing", "in an email", "in its annual report": the document a sentence speaks in. */
+function documentSpokenIn(sentence: Sentence): string | undefined {
+  const { tokens, from, to } = sentence;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (t.lower !== 'in' || t.quoted) continue;
+    for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+      const w = tokens[k] as Token;
+      if (!w.word || w.quoted || w.capitalised) break;
+      if ((flagsOf(w) & W.DOCUMENT) !== 0) return w.lower;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "The Michigan Association of School Boards opposes the bill, saying …": the subject of the clause
+ * the participle hangs on, at the start of the sentence.
+ */
+function clauseSubject(sentence: Sentence, verb: number): Cue | undefined {
+  const { tokens, to } = sentence;
+  const start = firstWord(sentence);
+  const end = phraseStartingAt(tokens, start, to);
+  if (end <= start || end >= verb) return undefined;
+  // The phrase must be the clause's subject: a word (its verb) follows it, not a comma or a quote.
+  const next = tokens[end];
+  if (!next?.word || next.quoted) return undefined;
+  return cueFor(sentence, { from: start, to: end }, 'speech', true);
+}
+
 function cueFor(sentence: Sentence, span: Span, via: Cue['via'], subject: boolean): Cue | undefined {
   const { text, tokens, from, to } = sentence;
-  const reading = readPhrase(text, tokens, span, { subject, sentenceStart: firstWord(sentence) });
+  const reading = readPhrase(text, tokens, span, { subject, cued: true, sentenceStart: firstWord(sentence) });
   if (!reading) return undefined;
   const before = appositiveBefore(text, tokens, span, from);
   const appositive = appositiveAfter(text, tokens, span.to, to);
@@ -74,7 +136,17 @@ function firstWord(sentence: Sentence): number {
 function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
   const { tokens, from } = sentence;
   let end = verb;
-  while (end > from && (flagsOf(tokens[end - 1] as Token) & W.BETWEEN) !== 0) end--;
+  while (end > from && (flagsOf(tokens[end - 1] as Token) & W.BETWEEN) !== 0) {
+    // "Gov. Phil Marchetti has not said whether …": nothing said, nothing to attribute.
+    if (tokens[end - 1]?.lower === 'not' || tokens[end - 1]?.lower === 'never') return undefined;
+    end--;
+  }
+  // "Rep. Jane Doe (D-Calif.) said": the aside in brackets stands between the name and its verb.
+  if (tokens[end - 1]?.text === ')' && !tokens[end - 1]?.quoted) {
+    let open = end - 2;
+    while (open > from && end - open < 8 && tokens[open]?.text !== '(') open--;
+    if (tokens[open]?.text === '(') end = open;
+  }
   const previous = tokens[end - 1];
   if (!previous || previous.quoted) return undefined;
   if ((previous.lower === 'who' || previous.lower === 'which') && tokens[end - 2]?.text === ',') {
@@ -94,6 +166,8 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
   if ((flagsOf(previous) & W.PRONOUN) !== 0)
     return cueFor(sentence, { from: end - 1, to: end }, 'speech', true);
   if (previous.text !== ',') {
+    const group = postModifiedGroup(sentence, end);
+    if (group) return group;
     const start = phraseEndingAt(tokens, end, from);
     return start < end ? cueFor(sentence, { from: start, to: end }, 'speech', true) : undefined;
   }
@@ -108,13 +182,86 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     )
       segmentStart--;
     const segment = tokens.slice(segmentStart, segmentEnd);
-    if (isAsideClause(segment)) {
+    // "The teachers union, the Greyhaven Education Association, said": a name set off by commas is
+    // the speaker, and what comes before it says what it is.
+    if (
+      (isAsideClause(segment) && !isProperName(segment)) ||
+      endsAppositive(tokens, segmentStart, segmentEnd, from)
+    ) {
       if (tokens[segmentStart - 1]?.text !== ',') return undefined;
       segmentEnd = segmentStart - 1;
       continue;
     }
     const start = phraseEndingAt(tokens, segmentEnd, segmentStart);
     return start < segmentEnd ? cueFor(sentence, { from: start, to: segmentEnd }, 'speech', true) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "Dr. Ethan Brandt, an associate professor at the University of California, Davis, who …, noted":
+ * "Davis" finishes the appositive before it, it is not the speaker.
+ */
+function endsAppositive(tokens: Token[], segmentStart: number, segmentEnd: number, from: number): boolean {
+  if (segmentEnd - segmentStart > 2 || tokens[segmentStart - 1]?.text !== ',') return false;
+  let start = segmentStart - 1;
+  while (start > from && !isBoundary(tokens[start - 1] as Token) && tokens[start - 1]?.text !== ',') start--;
+  const previous = tokens.slice(start, segmentStart - 1);
+  return (
+    previous.length > 1 &&
+    startsAppositive(previous) &&
+    placeAfter(tokens, previous, segmentStart - 1, segmentEnd + 1) === segmentEnd
+  );
+}
+
+const isAsidePartyState = (words: Token[]) =>
+  words.length === 1 && /^[RDI]-[A-Z]/u.test(words[0]?.text ?? '');
+
+/** "the Greyhaven Education Association": capitalised words (and "of", "and"…) after an optional "the". */
+function isProperName(segment: Token[]): boolean {
+  const words = segment[0]?.lower === 'the' ? segment.slice(1) : segment;
+  const last = words[words.length - 1];
+  if (!last?.capitalised || words.length > 8 || isAsidePartyState(words)) return false;
+  return words.every(
+    (t, i) =>
+      (t.word && t.capitalised && !t.possessive) || (i > 0 && ['of', 'and', 'for', '&'].includes(t.lower)),
+  );
+}
+
+const POST_MODIFIER_PREPOSITIONS = new Set(['with', 'on', 'to', 'of', 'about', 'in', 'by']);
+
+/**
+ * "Two people familiar with the matter told Reuters", "officials briefed on the talks said": people
+ * spoken of as a body, with what makes them a source after them.
+ */
+function postModifiedGroup(sentence: Sentence, end: number): Cue | undefined {
+  const { text, tokens, from } = sentence;
+  for (let g = end - 3; g >= Math.max(from, end - 9); g--) {
+    const t = tokens[g] as Token;
+    if (!t.word || t.quoted || t.text === ',') return undefined;
+    if ((t.capitalised && g !== from) || (flagsOf(t) & W.GROUP) === 0) continue;
+    const modifier = tokens[g + 1] as Token;
+    const preposition = tokens[g + 2] as Token;
+    if (!modifier.word || modifier.capitalised || !POST_MODIFIER_PREPOSITIONS.has(preposition.lower))
+      return undefined;
+    if ((flagsOf(modifier) & W.GRAMMAR) !== 0) return undefined;
+    for (let k = g + 1; k < end; k++)
+      if (!(tokens[k] as Token).word || (tokens[k] as Token).quoted) return undefined;
+    const start = phraseEndingAt(tokens, g + 1, from);
+    const name = textOf(text, tokens, { from: start, to: end });
+    const first = tokens[start] as Token;
+    return {
+      reading: {
+        kind: 'group',
+        name:
+          start === firstWord(sentence) && !(flagsOf(first) & W.FIRST_NAME)
+            ? name.charAt(0).toLowerCase() + name.slice(1)
+            : name,
+        start: first.start,
+      },
+      via: 'speech',
+      offset: first.start,
+    };
   }
   return undefined;
 }
@@ -131,7 +278,11 @@ function subjectAfter(sentence: Sentence, verb: number): Cue | undefined {
   return cueFor(sentence, { from: start, to: end }, 'speech', false);
 }
 
-/** "according to X", "according to a notice Paylinx filed", "according to records kept by the museum". */
+/**
+ * "according to X", "according to a notice Paylinx filed", "according to records kept by the museum",
+ * "according to a report released Monday by the consultancy Meridian Supply Insights", "according to a
+ * summary from Tally’s office".
+ */
 function source(sentence: Sentence, start: number): Cue | undefined {
   const { tokens, to } = sentence;
   let document = -1;
@@ -145,13 +296,22 @@ function source(sentence: Sentence, start: number): Cue | undefined {
   }
   if (document < 0) {
     const end = phraseStartingAt(tokens, start, to);
-    return end > start ? cueFor(sentence, { from: start, to: end }, 'citation', false) : undefined;
+    const cue = end > start ? cueFor(sentence, { from: start, to: end }, 'citation', false) : undefined;
+    if (cue || !['a', 'an'].includes(tokens[start]?.lower ?? '')) return cue;
+    // Something unnamed ("a summary", "a tally") that speaks for whoever made it, named after it.
+    for (let i = start + 1; i < Math.min(to, start + 4); i++) {
+      const t = tokens[i] as Token;
+      if (!t.word || t.capitalised || t.quoted) break;
+      document = i;
+    }
+    if (document < 0) return undefined;
   }
   // A document speaks for whoever made it: "X filed", "kept by X", "from X"; not "a filing with X",
   // nor "a traffic study the city commissioned" (no one named).
-  for (let i = document + 1; i < Math.min(to, document + 5); i++) {
+  for (let i = document + 1; i < Math.min(to, document + 7); i++) {
     const t = tokens[i] as Token;
-    if (t.lower === 'with' || isBoundary(t)) return undefined;
+    if (t.lower === 'with' || t.text === ',' || isBoundary(t)) return undefined;
+    if (t.capitalised && (flagsOf(t) & W.NEVER_NAME) !== 0) continue; // "released Monday by …"
     const agent = ['by', 'from'].includes(t.lower)
       ? i + 1
       : t.capitalised || (t.lower === 'the' && tokens[i + 1]?.capitalised)
@@ -159,8 +319,15 @@ function source(sentence: Sentence, start: number): Cue | undefined {
         : -1;
     if (agent < 0) continue;
     const agentEnd = phraseStartingAt(tokens, agent, to);
-    const named = tokens.slice(agent, agentEnd).some((w) => w.capitalised);
-    return named ? cueFor(sentence, { from: agent, to: agentEnd }, 'citation', true) : undefined;
+    // Named ("by Paylinx"), or an organisation after "by"/"from" ("from the state fire marshal’s office").
+    const named =
+      tokens.slice(agent, agentEnd).some((w) => w.capitalised) ||
+      (agent === i + 1 &&
+        agentEnd > agent &&
+        (flagsOf(tokens[agentEnd - 1] as Token) & W.ORGANISATION) !== 0);
+    const cue = named ? cueFor(sentence, { from: agent, to: agentEnd }, 'citation', true) : undefined;
+    if (cue) cue.document = (tokens[document] as Token).lower;
+    return cue;
   }
   return undefined;
 }

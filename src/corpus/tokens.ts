@@ -1,6 +1,6 @@
 /** Words and punctuation of a passage, with offsets, as attribution reads them. */
 
-import { SPEECH_VERBS } from './attributionWords';
+import { DOCUMENT_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS } from './attributionWords';
 import { isAbbreviation } from './lexicon';
 import { classify } from './wordClass';
 
@@ -37,12 +37,17 @@ export function flagsOf(token: Token): number {
  * "says", "say", "tell", "wrote"): testing the last letter first spares the set lookup for most words.
  */
 const VERB_ENDINGS = new Uint8Array(128);
-for (const verb of SPEECH_VERBS) VERB_ENDINGS[verb.charCodeAt(verb.length - 1)] = 1;
+for (const verb of [...SPEECH_VERBS, ...DOCUMENT_VERBS]) VERB_ENDINGS[verb.charCodeAt(verb.length - 1)] = 1;
 
 function isCue(word: string, text: string, end: number): boolean {
   const last = word.charCodeAt(word.length - 1);
-  if (last === 103) return word === 'according' && text.startsWith(' to', end);
-  return VERB_ENDINGS[last] === 1 && SPEECH_VERBS.has(word);
+  // "according to X"; "X opposes the bill, saying …"
+  if (last === 103)
+    return (
+      (word === 'according' && text.startsWith(' to', end)) ||
+      (SPEECH_PARTICIPLES.has(word) && text.charAt(end - word.length - 2) === ',')
+    );
+  return VERB_ENDINGS[last] === 1 && (SPEECH_VERBS.has(word) || DOCUMENT_VERBS.has(word));
 }
 
 const DOTTED = /^(?:\p{L}\.)+\p{L}?\.?$/u;
@@ -114,7 +119,13 @@ export function tokenize(text: string, sentenceEnds: readonly number[] = []): To
     let raw = text.slice(start, i);
     // A full stop ends the sentence unless the word is an abbreviation ("Sgt.", "U.S.", "Tenn.").
     let stop = false;
-    if (raw.length > 1 && raw.endsWith('.') && !DOTTED.test(raw) && !isAbbreviation(raw.slice(0, -1))) {
+    if (
+      raw.length > 1 &&
+      raw.endsWith('.') &&
+      !DOTTED.test(raw) &&
+      !isAbbreviation(raw.slice(0, -1)) &&
+      !continuesAfter(text, i)
+    ) {
       raw = raw.slice(0, -1);
       stop = true;
     }
@@ -140,7 +151,8 @@ export function tokenize(text: string, sentenceEnds: readonly number[] = []): To
       possessive,
       quoted,
       flags: -1,
-      cue: !capitalised && isCue(word, text, end),
+      // "According to court records, …" opens sentences; verbs of saying are lower case.
+      cue: capitalised ? word === 'According' && text.startsWith(' to', end) : isCue(word, text, end),
     });
     if (stop) tokens.push(punctuation('.', end, quoted));
   }
@@ -148,6 +160,15 @@ export function tokenize(text: string, sentenceEnds: readonly number[] = []): To
 }
 
 const HAS_CAPITAL = /[A-Z\u00c0-\uffff]/u;
+
+/** A comma or a lower-case word after the full stop: it was an abbreviation ("R-Tenn., said", "Corp., which"). */
+function continuesAfter(text: string, at: number): boolean {
+  const next = text.charCodeAt(at);
+  if (next === 44) return true;
+  if (next !== 32) return false;
+  const word = text.charCodeAt(at + 1);
+  return word >= 97 && word <= 122;
+}
 const isApostrophe = (raw: string, at: number) => raw.charAt(at) === '’' || raw.charAt(at) === "'";
 
 function punctuation(text: string, start: number, quoted: boolean): Token {

@@ -56,6 +56,8 @@ export interface SentenceAttribution {
   speaker: string;
   role?: string;
   via: 'speech' | 'citation';
+  /** People spoken of as a body ("prosecutors", "consumer advocates"), not a name. */
+  group?: boolean;
 }
 
 export interface Corpus {

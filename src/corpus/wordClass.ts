@@ -6,12 +6,15 @@
  */
 import {
   BETWEEN_SUBJECT_AND_VERB,
+  COMPANY_NOUNS,
   COURTESY_TITLES,
   DOCUMENT_NOUNS,
+  DOCUMENT_VERBS,
   GENERIC_ROLE_WORDS,
   GROUP_NOUNS,
   MORE_ORGANISATION_WORDS,
   NEVER_NAMES,
+  POSSESSIVE_PRONOUNS,
   PRONOUNS,
   RANK_ABBREVIATIONS,
   SPEECH_VERBS,
@@ -21,8 +24,11 @@ import {
   isActorNoun,
   isFirstName,
   isFunctionOrVerb,
+  isGrammarWord,
+  isKnownWord,
   isNounOrVerb,
   isOrganisationWord,
+  isPeoplePluralWord,
   isPlaceName,
   isPlaceWord,
 } from './lexicon';
@@ -46,6 +52,12 @@ export const W = {
   PRONOUN: 1 << 15,
   DIGIT: 1 << 16,
   STRICT_TITLE: 1 << 17,
+  POSSESSIVE_PRONOUN: 1 << 18,
+  /** A noun that says what an organisation is: "company", "firm", or any word the lexicon does not know. */
+  DESCRIPTOR: 1 << 19,
+  DOCUMENT_VERB: 1 << 20,
+  /** Determiners, pronouns, prepositions, conjunctions (the lexicon's). */
+  GRAMMAR: 1 << 21,
 } as const;
 
 const classes = new Map<string, number>();
@@ -58,23 +70,34 @@ export function classify(lower: string): number {
   let f = 0;
   const rank = RANK_ABBREVIATIONS[bare] !== undefined;
   const courtesy = COURTESY_TITLES.has(bare);
-  if (TITLE_WORDS.has(bare) || rank || courtesy || isActorNoun(bare)) f |= W.TITLE;
-  if (TITLE_WORDS.has(bare) || rank || isActorNoun(bare)) f |= W.STRICT_TITLE;
+  // "Secretary-General", "vice-chair": a hyphenated title is one by its last part.
+  const hyphen = bare.lastIndexOf('-');
+  const head = hyphen > 0 ? bare.slice(hyphen + 1) : bare;
+  const title =
+    TITLE_WORDS.has(bare) || TITLE_WORDS.has(head) || isActorNoun(bare) || (hyphen > 0 && isActorNoun(head));
+  if (title || rank || courtesy) f |= W.TITLE;
+  if (title || rank) f |= W.STRICT_TITLE;
   if (rank) f |= W.RANK;
   if (courtesy) f |= W.COURTESY;
   if (isOrganisationWord(bare) || MORE_ORGANISATION_WORDS.has(bare)) f |= W.ORGANISATION;
-  if (GROUP_NOUNS.has(bare)) f |= W.GROUP;
-  if (NEVER_NAMES.has(bare)) f |= W.NEVER_NAME;
+  if (GROUP_NOUNS.has(bare) || isPeoplePluralWord(bare)) f |= W.GROUP;
+  const grammar = isGrammarWord(bare);
+  if (grammar) f |= W.GRAMMAR;
+  if (NEVER_NAMES.has(bare) || grammar) f |= W.NEVER_NAME;
   if (isFunctionOrVerb(bare)) f |= W.FUNCTION_OR_VERB;
   if (isNounOrVerb(bare)) f |= W.NOUN_OR_VERB;
   if (isFirstName(bare)) f |= W.FIRST_NAME;
   if (isPlaceWord(bare)) f |= W.PLACE_WORD;
   if (isPlaceName(bare)) f |= W.PLACE_NAME;
   if (SPEECH_VERBS.has(bare)) f |= W.SPEECH_VERB;
+  if (DOCUMENT_VERBS.has(bare)) f |= W.DOCUMENT_VERB;
   if (DOCUMENT_NOUNS.has(bare)) f |= W.DOCUMENT;
   if (BETWEEN_SUBJECT_AND_VERB.has(bare)) f |= W.BETWEEN;
   if (GENERIC_ROLE_WORDS.has(bare)) f |= W.GENERIC;
   if (PRONOUNS[bare] !== undefined) f |= W.PRONOUN;
+  if (POSSESSIVE_PRONOUNS.has(bare)) f |= W.POSSESSIVE_PRONOUN;
+  if (COMPANY_NOUNS.has(bare) || (f & W.ORGANISATION) !== 0 || (!isKnownWord(bare) && !bare.endsWith('s')))
+    f |= W.DESCRIPTOR;
   const first = bare.charCodeAt(0);
   if (first >= 48 && first <= 57) f |= W.DIGIT;
   classes.set(lower, f);

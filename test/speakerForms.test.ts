@@ -1,0 +1,373 @@
+/**
+ * Attribution forms met in articles the rules were not written on (test/fixtures/articles/own2, own3):
+ * each as short passages read as one article, its speaker's name alone and the role apart.
+ */
+import { describe, expect, it } from 'vitest';
+import { attributionFor } from '../src/corpus/attribution';
+import { isPeoplePluralWord } from '../src/corpus/lexicon';
+import { isPersonNoun } from '../src/corpus/personNouns';
+import { splitSentences } from '../src/corpus/sentences';
+import { findSpeakers, type PassageSpeakers } from '../src/corpus/speakers';
+import { splitPassages } from '../src/corpus/splitPassages';
+import type { Passage } from '../src/corpus/types';
+
+/** Name and role of the main speaker of each text, read as the passages of one article. */
+const who = (...texts: string[]) =>
+  findSpeakers(texts).map((s) => (s ? [s.name, s.role ?? null] : undefined));
+/** The main speaker of the last text. */
+const last = (...texts: string[]) => who(...texts).pop();
+/** Name (and role) of each attributed sentence of the last text. */
+const bySentence = (...texts: string[]) => {
+  const found = findSpeakers(texts).pop() as PassageSpeakers | undefined;
+  return (found?.sentences ?? []).map((s) => [s.name, s.role ?? null]);
+};
+
+describe('names of organisations', () => {
+  it('"and" and "for" inside a name, not between two names', () => {
+    expect(
+      who('The Vermont League of Cities and Towns, which backed the bill, said local officials need tools.'),
+    ).toEqual([['the Vermont League of Cities and Towns', null]]);
+    expect(who('Few schools do, according to the Centers for Disease Control and Prevention.')).toEqual([
+      ['the Centers for Disease Control and Prevention', null],
+    ]);
+    expect(
+      who('The United Food and Commercial Workers union said the industry should retrain workers.'),
+    ).toEqual([['the United Food and Commercial Workers union', null]]);
+    expect(who('Moss and Reardon said the team was tired.')).not.toEqual([['Moss and Reardon', null]]);
+    expect(who('Cardinal Climate Fund and Tarheel Capital took part, according to Tarheel Capital.')).toEqual(
+      [['Tarheel Capital', null]],
+    );
+  });
+
+  it('an organisation’s possessive goes on into its office or board', () => {
+    expect(who('A board would audit spending, according to a summary from Tally’s office.')).toEqual([
+      ['Tally’s office', null],
+    ]);
+    expect(who("Tidewell's board said in a statement it would review the offer.")).toEqual([
+      ["Tidewell's board", null],
+    ]);
+  });
+
+  it('"the consultancy X": what it is, then its name; "the consultancy said" is it again', () => {
+    expect(
+      who(
+        'Spending rose 31%, according to a report released Monday by the consultancy Meridian Supply Insights.',
+        'Rising rates are the biggest risk, the consultancy said.',
+      ),
+    ).toEqual([
+      ['Meridian Supply Insights', null],
+      ['Meridian Supply Insights', null],
+    ]);
+  });
+
+  it('a short form of a name given in full, and an organisation named after what it is', () => {
+    expect(
+      last(
+        'Teresa Vang, vice president of operations at Polar Point Logistics, spoke first.',
+        'Polar Point said it has not laid off any workers.',
+      ),
+    ).toEqual(['Polar Point Logistics', null]);
+    expect(
+      who(
+        'The city’s transit agency, Metro Link, raised fares.',
+        'It said the increase was needed.',
+        '“Riders will pay more,” the agency said.',
+      ).slice(1),
+    ).toEqual([
+      ['Metro Link', null],
+      ['Metro Link', null],
+    ]);
+  });
+
+  it('"the company said" is the company that spoke, not the investors named nearer', () => {
+    expect(
+      who(
+        'BrightPath Energy announced Tuesday that it has raised $40 million.',
+        'Existing investors Cardinal Climate Fund and Tarheel Capital also took part, according to the company.',
+      ),
+    ).toEqual([
+      ['BrightPath Energy', null],
+      ['BrightPath Energy', null],
+    ]);
+    expect(
+      last(
+        'Halvorsen Foods Inc said on Tuesday it had made an offer.',
+        'Tidewell, based in Milwaukee, has struggled since 2022.',
+        'Halvorsen, which makes crackers, has made three acquisitions. The deal needs approval, the company said.',
+      ),
+    ).toEqual(['Halvorsen Foods Inc', null]);
+  });
+});
+
+describe('names of people', () => {
+  it('two capitalised words next to a verb of saying are a name, though the lexicon lacks the first name', () => {
+    expect(
+      who(
+        '“Community solar lets renters share in clean energy,” said Priya Natarajan, co-founder and CEO of BrightPath Energy.',
+      ),
+    ).toEqual([['Priya Natarajan', 'co-founder and CEO of BrightPath Energy']]);
+    // …but three with no first name are an organisation's.
+    expect(who('Meridian Supply Insights said spending rose.')).not.toEqual([['Supply Insights', null]]);
+  });
+
+  it('a two-word name the lexicon could not place gives its surname', () => {
+    expect(
+      who('Chinedu Okafor scored 31 points.', '“When it gets tight, I want the ball,” Okafor said.'),
+    ).toEqual([undefined, ['Chinedu Okafor', null]]);
+  });
+
+  it('two people with one surname: the surname alone is the first, the other goes by the first name', () => {
+    const found = who(
+      'Every morning, Ruth Pruitt climbs the 94 steps.',
+      '“Somebody has to look at it,” says Pruitt, a retired schoolteacher.',
+      'Her son, Daniel Pruitt, 44, a lobsterman, runs the boat.',
+      '“She’s going to be up there until they carry her down,” Daniel says.',
+      'In 2023, a storm knocked out the power, and Pruitt kept the generator running.',
+      '“I slept in my coat,” she says.',
+    );
+    expect(found.slice(1)).toEqual([
+      ['Ruth Pruitt', 'retired schoolteacher'],
+      undefined,
+      ['Daniel Pruitt', 'lobsterman'],
+      undefined,
+      ['Ruth Pruitt', 'retired schoolteacher'],
+    ]);
+  });
+
+  it('"the board president said", "the quarterback said": the person named with that role', () => {
+    expect(
+      who(
+        'Board President Howard Kim said the board had delayed twice.',
+        'The board president said the district would hire crossing guards.',
+      ),
+    ).toEqual([
+      ['Howard Kim', 'board president'],
+      ['Howard Kim', 'board president'],
+    ]);
+    expect(
+      last(
+        'Junior quarterback Jaylen Moss threw for 312 yards.',
+        'Coach Tim Reardon said he never considered a change.',
+        'The quarterback said the comeback would mean nothing.',
+      ),
+    ).toEqual(['Jaylen Moss', 'junior quarterback']);
+    // Nobody has the role: nobody speaks (and no organisation "the point guard" is made up).
+    expect(
+      last('Chinedu Okafor scored 31.', 'The point guard said the streak meant little.'),
+    ).toBeUndefined();
+  });
+
+  it('party and state after a name, a hyphenated title', () => {
+    expect(who('Sen. Bob Corker, R-Tenn., said the bill would fail.')).toEqual([['Bob Corker', 'senator']]);
+    expect(who('Rep. Jane Doe (D-Calif.) said the bill would fail.')).toEqual([
+      ['Jane Doe', 'representative'],
+    ]);
+    expect(who('U.N. Secretary-General António Guterres said the talks had failed.')).toEqual([
+      ['António Guterres', 'U.N. Secretary-General'],
+    ]);
+  });
+
+  it('"said X, who …" is a person, even when the clause names an agency', () => {
+    expect(who('“It failed,” said Hale, who has led the agency since 2019.')).toEqual([
+      ['Hale', 'has led the agency since 2019'],
+    ]);
+  });
+});
+
+describe('roles', () => {
+  it('a role relative to someone else gives way to what the person is; alone it loses the pronoun', () => {
+    expect(
+      last('Her son, Daniel Pruitt, 44, a lobsterman, runs the boat. “I made my peace,” he says.'),
+    ).toEqual(['Daniel Pruitt', 'lobsterman']);
+    expect(
+      who(
+        'BrightPath was founded by Natarajan and Marcus Lee, its chief technology officer. It will hire 40, Lee said.',
+      ),
+    ).toEqual([['Marcus Lee', 'chief technology officer']]);
+  });
+
+  it('before a name: an organisation’s role, "the X’s director", a role with its complement', () => {
+    expect(
+      who('Glacier Cold Storage’s chief technology officer, Ravi Desai, said cold is hard on robots.'),
+    ).toEqual([['Ravi Desai', 'Glacier Cold Storage’s chief technology officer']]);
+    expect(who('The society’s director, Owen Marsh, calls them “the most complete record.”')).toEqual([
+      ['Owen Marsh', 'the society’s director'],
+    ]);
+    expect(
+      who('A spokesperson for the board, Lena Ortiz, said in an email that sensors were coming.'),
+    ).toEqual([['Lena Ortiz', 'spokesperson for the board']]);
+  });
+
+  it('after a name: an organisation’s role, a place word inside a noun role, a place after a comma', () => {
+    expect(who('Jonas Berg, Arktis’s head of U.S. sales, said orders had doubled.')).toEqual([
+      ['Jonas Berg', 'Arktis’s head of U.S. sales'],
+    ]);
+    expect(
+      who('“You are taking the one thing that works.” The words came from Maria Lopez, a Parkside parent.'),
+    ).toEqual([['Maria Lopez', 'Parkside parent']]);
+    expect(
+      who(
+        'Dr. Ethan Brandt, an associate professor of pediatrics at the University of California, Davis, who was not involved in the analysis, noted that smoke particles are small.',
+      ),
+    ).toEqual([['Ethan Brandt', 'associate professor of pediatrics at the University of California, Davis']]);
+  });
+
+  it('"in <place>" after a named organisation says nothing more; after a lower-case one it does', () => {
+    expect(
+      who('Owen Castellanos, a threat analyst at Redline Security in Dallas, said data was stolen.'),
+    ).toEqual([['Owen Castellanos', 'threat analyst at Redline Security']]);
+    expect(
+      who(
+        '“The nights are the problem,” said Alicia Moreno, a meteorologist with the weather service in Portland.',
+      ),
+    ).toEqual([['Alicia Moreno', 'meteorologist with the weather service in Portland']]);
+  });
+
+  it('a sentence’s capital is not the role’s ("Junior quarterback"); a capital the article uses inside sentences is', () => {
+    expect(who('Junior quarterback Jaylen Moss said nobody panicked.')).toEqual([
+      ['Jaylen Moss', 'junior quarterback'],
+    ]);
+    expect(who('Retired accountant Frank Delgado told the board the estimate was wrong.')).toEqual([
+      ['Frank Delgado', 'retired accountant'],
+    ]);
+    expect(
+      who('Republican senator Ann Bay said no.', 'Ann Bay, a Republican, was first elected in 2018.')[0],
+    ).toEqual(['Ann Bay', 'Republican senator']);
+  });
+
+  it('nouns for people WordNet knows stand as titles in lower case ("reserve guard")', () => {
+    expect(who('The run was led by reserve guard Tyrese Bloom, who said he kept shooting.')).toEqual([
+      ['Tyrese Bloom', 'reserve guard'],
+    ]);
+    expect(['guard', 'linebacker', 'rookie', 'plaintiff'].map(isPersonNoun)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['star', 'board', 'park', 'point'].map(isPersonNoun)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('groups, documents, participles', () => {
+  it('a name set off by commas is the speaker; what comes before says what it is', () => {
+    expect(
+      who('The teachers union, the Greyhaven Education Association, said it would not oppose the plan.'),
+    ).toEqual([['the Greyhaven Education Association', null]]);
+  });
+
+  it('plural nouns for people are groups "they" may be; determiners are never names', () => {
+    expect(
+      last(
+        'Outside the meeting, a group of Parkside fifth-graders held hand-painted signs. “We don’t want to leave our teachers,” they said.',
+      ),
+    ).toEqual(['Parkside fifth-graders', null]);
+    expect(['teachers', 'fifth-graders', 'protesters', 'people'].map(isPeoplePluralWord)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['numbers', 'buildings', 'partners'].map(isPeoplePluralWord)).toEqual([false, false, false]);
+    expect(who('Some said the schedule made it harder to get to work, Jimenez said.')).toEqual([
+      ['Jimenez', null],
+    ]);
+  });
+
+  it('"people familiar with the matter", "the study’s authors", "students in the …"', () => {
+    expect(
+      who('Two people familiar with the matter told Reuters that the board had pushed for talks.'),
+    ).toEqual([['two people familiar with the matter', null]]);
+    expect(who('“Sleep is not a luxury,” the study’s authors wrote.')).toEqual([
+      ['the study’s authors', null],
+    ]);
+    expect(who('Students in the later-starting schools also reported feeling less sleepy.')).toEqual([
+      ['students in the later-starting schools', null],
+    ]);
+  });
+
+  it('a document speaks for who made it, later as "the report" or "the filing"', () => {
+    expect(
+      who(
+        'Spending rose, according to a report released Monday by the consultancy Meridian Supply Insights.',
+        'The report found that payback periods averaged 6.5 years.',
+      )[1],
+    ).toEqual(['Meridian Supply Insights', null]);
+    expect(
+      bySentence(
+        'Halvorsen Foods Inc made an offer.',
+        'In a regulatory filing, Halvorsen said it had lined up a loan. The filing also showed two earlier approaches.',
+      ),
+    ).toEqual([
+      ['Halvorsen Foods Inc', null],
+      ['Halvorsen Foods Inc', null],
+    ]);
+    expect(
+      who('The cause is not suspicious, according to a report from the state fire marshal’s office.'),
+    ).toEqual([['the state fire marshal’s office', null]]);
+    // No one named: no speaker ("court records"), and a comma ends the document's clause.
+    expect(who('According to court records, Hale owed $40,000.')).toEqual([undefined]);
+  });
+
+  it('", saying …", ", ruling …" hang on the clause’s subject', () => {
+    expect(
+      bySentence(
+        'State Rep. Alan Whitmore said the study “ends the argument.” The Michigan Association of School Boards opposes the bill, saying districts should decide.',
+      ),
+    ).toEqual([
+      ['Alan Whitmore', 'state representative'],
+      ['the Michigan Association of School Boards', null],
+    ]);
+    expect(
+      who(
+        'HARRISBURG, Pa. — Pennsylvania’s Supreme Court on Friday threw out the map, ruling 4-3 that it split towns.',
+      ),
+    ).toEqual([['Pennsylvania’s Supreme Court', null]]);
+  });
+
+  it('"has not said" attributes nothing; "recommended" and "reminded" do', () => {
+    expect(who('Gov. Phil Marchetti has not said whether he would sign the bill.')).toEqual([undefined]);
+    expect(who('The American Academy of Pediatrics has recommended that schools start later.')).toEqual([
+      ['the American Academy of Pediatrics', null],
+    ]);
+    expect(who('The fire department reminded residents to test smoke detectors.')).toEqual([
+      ['the fire department', null],
+    ]);
+  });
+});
+
+describe('sentences and the answer’s speaker', () => {
+  it('a clock time ends a sentence before a common word, not before a day or a time zone', () => {
+    expect(
+      splitSentences(
+        'Schools start no earlier than 8:30 a.m. Fewer than one in five do. It starts at 7 p.m. Tuesday. It ends at 9 p.m. ET.',
+      ),
+    ).toEqual([
+      'Schools start no earlier than 8:30 a.m.',
+      'Fewer than one in five do.',
+      'It starts at 7 p.m. Tuesday.',
+      'It ends at 9 p.m. ET.',
+    ]);
+  });
+
+  const text =
+    'Polar Point said it has not laid off any workers. Vang said the company pays a premium for freezer shifts.';
+  const passageOf = (intro: string, t: string): Passage => {
+    const [p] = splitPassages(`${intro}\n\n${t}`).slice(-1);
+    return { ...(p as Omit<Passage, 'id' | 'articleId'>), id: 0, articleId: 'a' };
+  };
+  it('of two bold sentences by two speakers, the one that holds most of the bold words', () => {
+    const p = passageOf('Teresa Vang, vice president at Polar Point Logistics, spoke.', text);
+    expect(attributionFor(p, text, ['polar', 'point', 'laid', 'said'])?.speaker).toBe(
+      'Polar Point Logistics',
+    );
+    expect(attributionFor(p, text, ['premium', 'freezer', 'said'])?.speaker).toBe('Teresa Vang');
+  });
+
+  it('a name before a group ("Prosecutors said …, according to David Kim")', () => {
+    const t =
+      'Prosecutors said Marsh wrote 312 checks. She spent the money on horses, according to prosecutor David Kim.';
+    const p = passageOf('Marsh was sentenced.', t);
+    expect(attributionFor(p, t, ['prosecutors', 'checks', 'horses'])?.speaker).toBe('David Kim');
+  });
+});
