@@ -416,22 +416,12 @@ function printMisses(judged: readonly Judged[], lambda: number) {
   }
 }
 if (values.misses) {
-  const bySuite = new Map<string, { right: number; total: number; wrongArticle: number; none: number }>();
-  for (const item of items) {
-    if (!item.question.expect) continue;
-    const t = bySuite.get(item.suite) ?? { right: 0, total: 0, wrongArticle: 0, none: 0 };
-    bySuite.set(item.suite, t);
-    t.total++;
-    const ranked = rerank(item, ranking);
-    if (ranked[0]?.right) t.right++;
-    else if (!item.right.some(Boolean)) t.none++;
-    else if (item.question.article) {
-      const top = ranked[0];
-      const engineArticle = top ? items[0] && top.passageId : undefined;
-      void engineArticle;
-    }
-  }
-  console.log(JSON.stringify([...bySuite]));
+  // Misses whose right passage is not among the candidates at all: no weight can fix those.
+  const unreachable = new Map<string, number>();
+  for (const item of items)
+    if (item.question.expect && !item.right.some(Boolean))
+      unreachable.set(item.suite, (unreachable.get(item.suite) ?? 0) + 1);
+  console.log(`right passage not among the candidates: ${JSON.stringify(Object.fromEntries(unreachable))}`);
 }
 
 /** How right the answers are at each level of the out-of-fold probability: what a cut-off can buy. */

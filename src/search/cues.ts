@@ -133,11 +133,16 @@ export interface QuestionCue {
   end: number;
 }
 
+/** The same patterns, global for matchAll, compiled once: a question is read many times over. */
+const QUESTION_PATTERNS_GLOBAL = QUESTION_PATTERNS.map(
+  ([kind, pattern]) => [kind, new RegExp(pattern.source, 'g')] as const,
+);
+
 export function questionCues(question: string): QuestionCue[] {
   const q = question.toLowerCase();
   const cues: QuestionCue[] = [];
-  for (const [kind, pattern] of QUESTION_PATTERNS) {
-    for (const match of q.matchAll(new RegExp(pattern.source, 'g'))) {
+  for (const [kind, pattern] of QUESTION_PATTERNS_GLOBAL) {
+    for (const match of q.matchAll(pattern)) {
       cues.push({ kind, start: match.index, end: match.index + match[0].length });
     }
   }

@@ -125,6 +125,18 @@ export interface ScoringContext {
   coverageOf: (passageId: number) => number;
 }
 
+/** What each question-shaped heading asks, read once: headings are few and asked about often. */
+const headingKinds = new Map<string, AnswerKind[]>();
+function kindsAskedBy(heading: string): AnswerKind[] {
+  let kinds = headingKinds.get(heading);
+  if (!kinds) {
+    kinds = questionKinds(heading);
+    if (headingKinds.size >= 10_000) headingKinds.clear(); // reloaded corpora bring new ones
+    headingKinds.set(heading, kinds);
+  }
+  return kinds;
+}
+
 /** The features that need the passage's text: sentences, kinds of answer, speakers, names. */
 export function fullFeatures(
   context: ScoringContext,
@@ -175,7 +187,7 @@ export function fullFeatures(
   const section = passage?.section;
   const sectionAsks =
     section?.endsWith('?') && facts.allKinds.length > 0
-      ? questionKinds(section).some((k) => facts.allKinds.includes(k))
+      ? kindsAskedBy(section).some((k) => facts.allKinds.includes(k))
       : false;
   let firstMention = false;
   let appositive = false;

@@ -169,6 +169,22 @@ export class PassageIndex {
   ): void {
     const passagesIn = new Map<string, number>();
     for (const p of this.corpus.passages) passagesIn.set(p.articleId, (passagesIn.get(p.articleId) ?? 0) + 1);
+    // How many passages of each article hold a term, counted once per term: role words ("president",
+    // "spokesman") recur across thousands of articles, and filtering their postings for each would be
+    // quadratic in a big corpus.
+    const perArticle = new Map<string, Map<string, number>>();
+    const holdersIn = (term: string, articleId: string) => {
+      let counts = perArticle.get(term);
+      if (!counts) {
+        counts = new Map();
+        for (const [pid] of this.textPostings(term)) {
+          const article = this.corpus.passages[pid]?.articleId ?? '';
+          counts.set(article, (counts.get(article) ?? 0) + 1);
+        }
+        perArticle.set(term, counts);
+      }
+      return counts.get(articleId) ?? 0;
+    };
     const seen = new Set<string>();
     for (const { articleId, name, role } of roles) {
       const key = `${articleId}\0${name}\0${role}`;
@@ -178,10 +194,7 @@ export class PassageIndex {
       const size = passagesIn.get(articleId) ?? 1;
       for (const term of termsOf(role)) {
         if (nameTerms.includes(term)) continue;
-        const inArticle = this.textPostings(term).filter(
-          ([pid]) => this.corpus.passages[pid]?.articleId === articleId,
-        );
-        if (inArticle.length > Math.max(3, size * MAX_ROLE_SHARE)) continue;
+        if (holdersIn(term, articleId) > Math.max(3, size * MAX_ROLE_SHARE)) continue;
         const aliases = this.aliasesByTerm.get(term) ?? new Set<string>();
         for (const n of nameTerms) aliases.add(n);
         this.aliasesByTerm.set(term, aliases);
