@@ -41,10 +41,23 @@ export const STANDARD_SUITES: Suite[] = [
     corpora: [SEED, at('test', 'fixtures', 'articles', 'dev'), at('test', 'fixtures', 'articles', 'dev3')],
     frozen: false,
   },
+  {
+    name: 'chat',
+    // Greetings, thanks, reactions and questions to the bot ("ok cool", "help"): never about an article.
+    file: join(QUESTIONS, 'chat-train.jsonl'),
+    corpora: [SEED, at('test', 'fixtures', 'articles', 'dev'), at('test', 'fixtures', 'articles', 'dev3')],
+    frozen: false,
+  },
   { name: 'seed-frozen', file: join(QUESTIONS, 'seed-frozen.jsonl'), corpora: [SEED], frozen: true },
   {
     name: 'articles-frozen',
     file: join(QUESTIONS, 'articles-frozen.jsonl'),
+    corpora: [SEED, at('test', 'fixtures', 'articles', 'frozen')],
+    frozen: true,
+  },
+  {
+    name: 'chat-frozen',
+    file: join(QUESTIONS, 'chat-frozen.jsonl'),
     corpora: [SEED, at('test', 'fixtures', 'articles', 'frozen')],
     frozen: true,
   },

@@ -99,5 +99,9 @@ export const CONFIDENCE_FEATURES = [
   'articleLead',
   /** log(1 + content words of the question). */
   'words',
+  /** How specific the question's most specific matched word is (1: a name or rare word; less: everyday). */
+  'specific',
+  /** 1 when the message is shaped as a question (a question mark, a question word first, a cue). */
+  'asks',
 ] as const;
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];

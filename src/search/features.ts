@@ -33,6 +33,10 @@ export interface QuestionFacts {
   rareLiteral: number;
   /** Index of the question word a "what is the X of Y" or "Y's X" question asks about. */
   focus?: number;
+  /** How specific the most specific word the corpus holds is: 1 for a name or a rare word, less for everyday ones. */
+  specific: number;
+  /** Shaped as a question: a question mark, a question word or auxiliary first, or a cue ("how long"). */
+  asks: boolean;
 }
 
 const WEAK_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'reason']);
@@ -328,6 +332,8 @@ export function confidenceFeatures(
       sentenceAgrees: 0,
       articleLead: 0,
       words: Math.log1p(facts.words.length),
+      specific: facts.specific,
+      asks: facts.asks ? 1 : 0,
     };
   }
   const argmax = (feature: RankFeature) =>
@@ -361,5 +367,7 @@ export function confidenceFeatures(
     sentenceAgrees: argmax('sentence').passageId === top.passageId ? 1 : 0,
     articleLead: f.articleShare - otherArticles,
     words: Math.log1p(facts.words.length),
+    specific: facts.specific,
+    asks: facts.asks ? 1 : 0,
   };
 }

@@ -31,6 +31,8 @@ export interface QueryWord {
   name: boolean;
   /** A verb of speech or a manner adverb: frames the question rather than naming its subject. */
   frame: boolean;
+  /** How everyday the word is in English (WordNet's tagged count; 0 for names and rare words). */
+  commonness: number;
 }
 
 export function resolveQuery(question: string, index: PassageIndex, wordnet: WordNet): QueryWord[] {
@@ -62,7 +64,8 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
       importance *= ANALYSIS.shortWordImportance;
     const written = question.slice(w.start, w.end);
     const name = (position > 0 && /^\p{Lu}/u.test(written)) || analysis.properNoun;
-    out.push({ word: w.word, alternatives, importance, name, frame });
+    const commonness = name ? 0 : analysis.commonness;
+    out.push({ word: w.word, alternatives, importance, name, frame, commonness });
   }
   return out;
 }

@@ -41,6 +41,10 @@ export interface RankInput {
   weights?: Readonly<Record<RankFeature, number>>;
 }
 
+/** A question mark, or a question word or auxiliary verb first: English questions are shaped so. */
+const QUESTION_SHAPE =
+  /\?|^\W*(?:who|whom|whose|what|whats|when|where|which|why|how|did|does|do|is|are|was|were|can|could|will|would|has|have|had|should|shall)\b/iu;
+
 export function questionFacts(
   question: string,
   words: readonly QueryWord[],
@@ -69,6 +73,11 @@ export function questionFacts(
     if (terms.some((t) => index.spellings(t).some((w) => index.isName(w)))) named += word.importance;
     for (const t of terms) rare = Math.max(rare, index.idf(t) / maxIdf);
   }
+  // "nice", "agreed", "ok cool": everyday words alone, and no question, are chat rather than a search.
+  let specific = 0;
+  for (const word of words)
+    if (word.alternatives.length > 0 && !word.frame)
+      specific = Math.max(specific, 1 / (1 + Math.log1p(word.commonness)));
   const focus = focusWord(question);
   const focusAt = focus === undefined ? -1 : words.findIndex((w) => w.word === focus);
   return {
@@ -83,6 +92,8 @@ export function questionFacts(
     whoSaid: asksWhoSaid(question),
     identityTerms,
     summary: asksSummary(question),
+    specific,
+    asks: allKinds.length > 0 || QUESTION_SHAPE.test(question),
   };
 }
 
