@@ -175,6 +175,29 @@ describe('names of people', () => {
 });
 
 describe('roles', () => {
+  it('a description ends where a second one, a participle or a time begins', () => {
+    expect(
+      last('“We are ready,” said Dana Wu, the museum’s chief curator and a former art teacher.'),
+    ).toEqual(['Dana Wu', 'the museum’s chief curator']);
+    expect(last('“It is a good deal,” said Omar Reyes, an energy analyst based in Denver.')).toEqual([
+      'Omar Reyes',
+      'energy analyst',
+    ]);
+    expect(last('“We will keep going,” said Lena Park, who has been principal since 2015.')).toEqual([
+      'Lena Park',
+      'principal',
+    ]);
+    // A verb phrase is said whole, its time included.
+    expect(last('“It failed,” said Hale, who has led the agency since 2019.')).toEqual([
+      'Hale',
+      'has led the agency since 2019',
+    ]);
+  });
+
+  it('a score after a name is not a role', () => {
+    expect(last('“I was tired,” said Ana Ruiz, 6-4, after the final.')).toEqual(['Ana Ruiz', null]);
+  });
+
   it('a role relative to someone else gives way to what the person is; alone it loses the pronoun', () => {
     expect(
       last('Her son, Daniel Pruitt, 44, a lobsterman, runs the boat. “I made my peace,” he says.'),

@@ -44,6 +44,43 @@ export function titleRole(text: string, tokens: Token[]): string | undefined {
     .join(' ');
 }
 
+/** Forms of "to be" after "who": "who is", "who has been", "who will be". */
+const COPULAS: ReadonlyArray<readonly string[]> = [
+  ['has', 'been'],
+  ['had', 'been'],
+  ['will', 'be'],
+  ['is'],
+  ['was'],
+  ['are'],
+  ['were'],
+];
+/** Words after which a description turns into a sentence of its own: "since 2009", "and will stay". */
+const TIME_PREPOSITIONS = new Set(['since', 'until', 'till']);
+const PREPOSITIONS = new Set(['at', 'in', 'on', 'by', 'for', 'from', 'with', 'to', 'near']);
+
+/**
+ * Where a description stops being a role: at a second clause ("… chief scientist and a deep-sea
+ * ecologist", "and will stay on as …"), a participle that says something of the person ("ranked 142nd
+ * in the world", "based at Lakeport"), or a time ("since 2009").
+ */
+function endOfDescription(tokens: Token[], from: number, to: number): number {
+  for (let i = from + 1; i < to; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    if (TIME_PREPOSITIONS.has(t.lower)) return i;
+    if (t.lower === 'and' && next && ['a', 'an', 'the', 'will', 'has', 'is', 'was'].includes(next.lower))
+      return i;
+    if (
+      i > from + 1 &&
+      /^\p{Ll}+ed$/u.test(t.text) &&
+      next &&
+      (PREPOSITIONS.has(next.lower) || /^\d/u.test(next.text))
+    )
+      return i;
+  }
+  return to;
+}
+
 /**
  * An appositive after (or before) a name, ", a pediatric nurse at St. Brendan’s," → "pediatric nurse at
  * St. Brendan’s". `who` tells a bare relative clause ("who runs the county’s immunization program"),
@@ -54,9 +91,15 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
   let to = tokens.length;
   const at = (i: number) => tokens[i] as Token;
   let who = false;
+  let verbPhrase = false;
   if (from < to && at(from).lower === 'who') {
     who = true;
     from++;
+    // "who has been chief executive since 2009": the copula says what they are, not the role.
+    const copula = COPULAS.find((words) => words.every((w, k) => at(from + k)?.lower === w));
+    if (copula) from += copula.length;
+    // "who has led the agency since 2019": a verb phrase, said whole.
+    else verbPhrase = true;
   } else if (from < to && ['which', 'whose', 'where', 'that'].includes(at(from).lower)) {
     return undefined; // "whose side had beaten the Gulls" says nothing of what Silva is
   } else {
@@ -83,8 +126,11 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
     )
       to = inPlace;
   }
+  if (!verbPhrase) to = Math.min(to, endOfDescription(tokens, from, to));
   if (to <= from) return undefined;
   const first = at(from);
+  // "3-6" after a name is a score; a role is words.
+  if (!/\p{L}/u.test(text.slice(first.start, at(to - 1).end))) return undefined;
   const last = at(to - 1);
   // ", Texas," is where someone is from; "a Parkside parent" is what they are.
   if (!first.word || (!who && from === 0 && (flagsOf(first) & W.PLACE_NAME) !== 0)) return undefined;
