@@ -194,6 +194,12 @@ describe('roles', () => {
     ]);
   });
 
+  it('after a name and an age, the predicate names the role: "X, 61, has been chief executive since 2009"', () => {
+    expect(
+      last('Her nephew, Tom Bay, 52, has been owner since 2011. “We will stay open,” Bay said.'),
+    ).toEqual(['Tom Bay', 'owner']);
+  });
+
   it('a score after a name is not a role', () => {
     expect(last('“I was tired,” said Ana Ruiz, 6-4, after the final.')).toEqual(['Ana Ruiz', null]);
   });

@@ -103,6 +103,9 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
   } else if (from < to && ['which', 'whose', 'where', 'that'].includes(at(from).lower)) {
     return undefined; // "whose side had beaten the Gulls" says nothing of what Silva is
   } else {
+    // "Paul Hendricks, 61, has been chief executive since 2009": the predicate names the role.
+    const copula = COPULAS.find((words) => words.every((w, k) => at(from + k)?.lower === w));
+    if (copula) from += copula.length;
     // "its chief technology officer": the role, without whose it is.
     if (from < to && ['a', 'an', 'its', 'his', 'her', 'their'].includes(at(from).lower)) from++;
     else if (from < to && at(from).lower === 'the' && !(at(from + 1)?.possessive ?? false)) from++;
