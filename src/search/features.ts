@@ -1,4 +1,5 @@
 import type { Passage } from '../corpus/types';
+import { BoundedCache } from './boundedCache';
 import { type AnswerKind, passageFeatures, questionKinds } from './cues';
 import type { ConfidenceFeature, RankFeature } from './featureNames';
 import { LITERAL, NONE, type PassageMatch, textHolders } from './match';
@@ -130,16 +131,8 @@ export interface ScoringContext {
 }
 
 /** What each question-shaped heading asks, read once: headings are few and asked about often. */
-const headingKinds = new Map<string, AnswerKind[]>();
-function kindsAskedBy(heading: string): AnswerKind[] {
-  let kinds = headingKinds.get(heading);
-  if (!kinds) {
-    kinds = questionKinds(heading);
-    if (headingKinds.size >= 10_000) headingKinds.clear(); // reloaded corpora bring new ones
-    headingKinds.set(heading, kinds);
-  }
-  return kinds;
-}
+const headingKinds = new BoundedCache<string, AnswerKind[]>(10_000); // reloads bring new headings
+const kindsAskedBy = (heading: string) => headingKinds.get(heading, questionKinds);
 
 /** The features that need the passage's text: sentences, kinds of answer, speakers, names. */
 export function fullFeatures(

@@ -1,3 +1,4 @@
+import { BoundedCache } from './boundedCache';
 import { questionCues, SPEECH } from './cues';
 import type { PassageIndex } from './passageIndex';
 import { baseForm, termOf, type Word, words } from './text';
@@ -82,33 +83,28 @@ interface WordAnalysis {
 }
 
 /** What a word means for this corpus depends only on the word (and the one after it): worked out once. */
-const analyses = new WeakMap<PassageIndex, Map<string, WordAnalysis>>();
+const analyses = new WeakMap<PassageIndex, BoundedCache<string, WordAnalysis>>();
 const ANALYSIS_CACHE_LIMIT = 20_000;
 
 function analyseWord(w: Word, next: Word | undefined, index: PassageIndex, wordnet: WordNet): WordAnalysis {
   let cache = analyses.get(index);
   if (!cache) {
-    cache = new Map();
+    cache = new BoundedCache(ANALYSIS_CACHE_LIMIT);
     analyses.set(index, cache);
   }
-  const key = `${w.word} ${next?.word ?? ''}`;
-  let analysis = cache.get(key);
-  if (!analysis) {
+  return cache.get(`${w.word} ${next?.word ?? ''}`, () => {
     const misspeltStopword = isMisspeltStopword(w.word, index, wordnet);
     const found = misspeltStopword
       ? { alternatives: [], joinsNext: false }
       : alternativesFor(w, next, index, wordnet);
-    analysis = {
+    return {
       misspeltStopword,
       ...found,
       adverb: wordnet.isOnlyAdverb(w.word),
       properNoun: wordnet.isProperNoun(w.word),
       commonness: wordnet.commonness(w.word),
     };
-    if (cache.size >= ANALYSIS_CACHE_LIMIT) cache.clear();
-    cache.set(key, analysis);
-  }
-  return analysis;
+  });
 }
 
 /**
@@ -134,13 +130,11 @@ function sameWord(word: string, term: string, index: PassageIndex, wordnet: Word
  * stopword ("lock up" → lock): the verb alone is only a loose match for the entry.
  */
 function entryTerms(entry: string): { terms: string[]; whole: boolean } | undefined {
-  if (entryCache.has(entry)) return entryCache.get(entry);
-  const found = analyseEntry(entry);
-  if (entryCache.size >= ANALYSIS_CACHE_LIMIT) entryCache.clear();
-  entryCache.set(entry, found);
-  return found;
+  return entryCache.get(entry, analyseEntry);
 }
-const entryCache = new Map<string, { terms: string[]; whole: boolean } | undefined>();
+const entryCache = new BoundedCache<string, { terms: string[]; whole: boolean } | undefined>(
+  ANALYSIS_CACHE_LIMIT,
+);
 
 function analyseEntry(entry: string): { terms: string[]; whole: boolean } | undefined {
   const all = words(entry);

