@@ -23,7 +23,7 @@ interface Run {
 }
 
 /** Runs one of the CLIs the way `npm run` does (tsx), from the project folder; never throws on exit codes. */
-async function cli(script: 'ask' | 'eval', args: string[]): Promise<Run> {
+async function cli(script: 'ask' | 'eval' | 'tune', args: string[]): Promise<Run> {
   try {
     const { stdout, stderr } = await execFileAsync(TSX, [`src/cli/${script}.ts`, ...args], {
       cwd: PROJECT_ROOT,
@@ -83,6 +83,19 @@ describe('npm run eval', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(`${join(dir, 'bad.jsonl')}:2`);
     noStackTrace(run.stderr);
+  });
+});
+
+describe('npm run tune', () => {
+  it('an unknown option: the option and the usage, exit 2, no stack trace; --help prints the usage', async () => {
+    const run = await cli('tune', ['--bogus']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("'--bogus'");
+    expect(run.stderr).toContain('usage: npm run tune');
+    noStackTrace(run.stderr);
+    const help = await cli('tune', ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('usage: npm run tune -- [--dry-run] [--misses]');
   });
 });
 

@@ -41,9 +41,27 @@ const MAX_FALSE_ABSTENTIONS = 0.03;
 const MIN_NEAR_HEDGED = 0.5;
 const WEIGHTS_FILE = fileURLToPath(new URL('../search/weights.ts', import.meta.url));
 
-const { values } = parseArgs({
-  options: { 'dry-run': { type: 'boolean', default: false }, misses: { type: 'boolean', default: false } },
-});
+const USAGE =
+  'usage: npm run tune -- [--dry-run] [--misses]  (--dry-run: print the figures, leave weights.ts alone; --misses: list the out-of-fold misses)';
+const parse = () =>
+  parseArgs({
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      misses: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+let values: ReturnType<typeof parse>['values'];
+try {
+  values = parse().values;
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 interface Item {
   suite: string;

@@ -14,7 +14,8 @@ import { contentTerms, forEachToken, words } from './text';
 
 /**
  * Where a term stands when it is not in the passage's text: in the name of its speaker, of a person it
- * refers to ("he", "Blinken" for Antony Blinken), its section heading or its article's title. Earlier in this list wins when a term is in several.
+ * refers to ("he", "Blinken" for Antony Blinken), its section heading or its article's title. Earlier
+ * in this list wins when a term is in several.
  */
 export const CONTEXTS = ['speaker', 'person', 'section', 'title'] as const;
 export type ContextKind = (typeof CONTEXTS)[number];
