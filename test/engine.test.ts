@@ -332,6 +332,25 @@ describe('AnswerEngine: quotes and alternatives', () => {
     expect(second).toEqual(first);
   });
 
+  it('a word written as a name is read so whatever was asked before ("Releaced" after "releaced")', () => {
+    // Typo repair keeps to the corpus's names for a capitalised word: the word memo must not hand it
+    // the lowercase word's repair, or answers would depend on what the bot was asked earlier.
+    const alternativesOf = (e: AnswerEngine, q: string) =>
+      e.analyse(q).facts.words.map((w) => w.alternatives);
+    for (const [lower, capitalised] of [
+      ['How was Brittney Griner releaced from Russia?', 'How was Brittney Griner Releaced from Russia?'],
+      [
+        'Which scientific group warned the arsenals could dubble?',
+        'Which scientific group warned the arsenals could Dubble?',
+      ],
+    ] as const) {
+      const fresh = AnswerEngine.build(engine.corpus);
+      const afterLower = AnswerEngine.build(engine.corpus);
+      afterLower.analyse(lower);
+      expect(alternativesOf(afterLower, capitalised)).toEqual(alternativesOf(fresh, capitalised));
+    }
+  });
+
   it('a quote from a passage over 600 characters is whole sentences holding the asked words', async () => {
     const sentences = Array.from(
       { length: 10 },

@@ -92,7 +92,9 @@ function analyseWord(w: Word, next: Word | undefined, index: PassageIndex, wordn
     cache = new BoundedCache(ANALYSIS_CACHE_LIMIT);
     analyses.set(index, cache);
   }
-  return cache.get(`${w.word} ${next?.word ?? ''}`, () => {
+  // Typo repair keeps to the corpus's names for a word written as one (capitalised, not first).
+  const asName = w.capitalised && w.start > 0;
+  return cache.get(`${w.word} ${next?.word ?? ''}${asName ? ' N' : ''}`, () => {
     const misspeltStopword = isMisspeltStopword(w.word, index, wordnet);
     const found = misspeltStopword
       ? { alternatives: [], joinsNext: false }
