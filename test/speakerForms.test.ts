@@ -192,6 +192,10 @@ describe('roles', () => {
       'Hale',
       'has led the agency since 2019',
     ]);
+    // A rank ("No. 6") is a number after the participle, and its full stop ends nothing.
+    expect(
+      last('Ferreira, a 27-year-old Brazilian ranked No. 6, lost.', '“I got tight,” Ferreira said.'),
+    ).toEqual(['Ferreira', 'Brazilian']);
   });
 
   it('after a name and an age, the predicate names the role: "X, 61, has been chief executive since 2009"', () => {
@@ -376,6 +380,18 @@ describe('sentences and the answer’s speaker', () => {
       'Fewer than one in five do.',
       'It starts at 7 p.m. Tuesday.',
       'It ends at 9 p.m. ET.',
+    ]);
+  });
+
+  it('a quote that runs over two sentences, its speaker named in the second, goes on in the third', () => {
+    expect(
+      bySentence(
+        '“She played fearless tennis. I didn’t,” Ferreira told reporters. “When you have match points, you have to take them.”',
+      ),
+    ).toEqual([
+      ['Ferreira', null],
+      ['Ferreira', null],
+      ['Ferreira', null],
     ]);
   });
 

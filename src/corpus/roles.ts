@@ -61,7 +61,7 @@ const PREPOSITIONS = new Set(['at', 'in', 'on', 'by', 'for', 'from', 'with', 'to
 /**
  * Where a description stops being a role: at a second clause ("… chief scientist and a deep-sea
  * ecologist", "and will stay on as …"), a participle that says something of the person ("ranked 142nd
- * in the world", "based at Lakeport"), or a time ("since 2009").
+ * in the world", "ranked No. 6", "based at Lakeport"), or a time ("since 2009").
  */
 function endOfDescription(tokens: Token[], from: number, to: number): number {
   for (let i = from + 1; i < to; i++) {
@@ -71,10 +71,10 @@ function endOfDescription(tokens: Token[], from: number, to: number): number {
     if (t.lower === 'and' && next && ['a', 'an', 'the', 'will', 'has', 'is', 'was'].includes(next.lower))
       return i;
     if (
-      i > from + 1 &&
+      i > from &&
       /^\p{Ll}+ed$/u.test(t.text) &&
       next &&
-      (PREPOSITIONS.has(next.lower) || /^\d/u.test(next.text))
+      (PREPOSITIONS.has(next.lower) || /^(?:\d|no\.$)/u.test(next.lower))
     )
       return i;
   }

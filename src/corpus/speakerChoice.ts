@@ -19,9 +19,12 @@ function quoteOnly(s: Sentence): boolean {
   }
   return quoted;
 }
-export function hasQuote(s: Sentence): boolean {
+export function hasQuote(s: Sentence & { start: number }): boolean {
   for (let i = s.from; i < s.to; i++) if ((s.tokens[i] as Token).quoted) return true;
-  return false;
+  // "“She played fearless tennis. I didn’t,” Ferreira said.": the quote is one token, counted with the
+  // sentence it opens in, and runs on into this one.
+  const before = s.tokens[s.from - 1];
+  return before !== undefined && before.quoted && before.end > s.start;
 }
 
 /**

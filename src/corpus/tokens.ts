@@ -167,7 +167,9 @@ function continuesAfter(text: string, at: number): boolean {
   if (next === 44) return true;
   if (next !== 32) return false;
   const word = text.charCodeAt(at + 1);
-  return word >= 97 && word <= 122;
+  if (word >= 97 && word <= 122) return true;
+  // "ranked No. 6": a number after "No." (sentences.ts keeps it inside its sentence too).
+  return word >= 48 && word <= 57 && text.startsWith('No.', at - 3);
 }
 const isApostrophe = (raw: string, at: number) => raw.charAt(at) === '’' || raw.charAt(at) === "'";
 
