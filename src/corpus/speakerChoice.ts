@@ -24,7 +24,7 @@ export function hasQuote(s: Sentence & { start: number }): boolean {
   // "“She played fearless tennis. I didn’t,” Ferreira said.": the quote is one token, counted with the
   // sentence it opens in, and runs on into this one.
   const before = s.tokens[s.from - 1];
-  return before !== undefined && before.quoted && before.end > s.start;
+  return (before?.quoted ?? false) && (before?.end ?? 0) > s.start;
 }
 
 /**
