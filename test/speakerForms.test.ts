@@ -110,6 +110,12 @@ describe('names of people', () => {
     expect(who('Meridian Supply Insights said spending rose.')).not.toEqual([['Supply Insights', null]]);
   });
 
+  it('"X of Y said": Y is what the person X is of, though the lexicon knows neither first name', () => {
+    expect(
+      who('Industry analyst Devin Okonkwo of Crestline Research said small carriers are squeezed.'),
+    ).toEqual([['Devin Okonkwo', 'Industry analyst of Crestline Research']]);
+  });
+
   it('a two-word name the lexicon could not place gives its surname', () => {
     expect(
       who('Chinedu Okafor scored 31 points.', '“When it gets tight, I want the ball,” Okafor said.'),
@@ -263,6 +269,13 @@ describe('roles', () => {
     expect(who('Retired accountant Frank Delgado told the board the estimate was wrong.')).toEqual([
       ['Frank Delgado', 'retired accountant'],
     ]);
+    // The organisation after "of" keeps its capitals; the title before it is still lower-cased.
+    expect(
+      who(
+        'Shoppers say grocery prices rose.',
+        'Grocery analyst Maria Esposito of Lakeshore Capital said the price was fair.',
+      )[1],
+    ).toEqual(['Maria Esposito', 'grocery analyst of Lakeshore Capital']);
     expect(
       who('Republican senator Ann Bay said no.', 'Ann Bay, a Republican, was first elected in 2018.')[0],
     ).toEqual(['Ann Bay', 'Republican senator']);

@@ -377,7 +377,12 @@ function personIn(text: string, tokens: Token[], span: Span, options: PhraseOpti
     // Next to a verb of saying, two capitalised words are a name even when the lexicon does not know
     // the first name ("said Priya Natarajan"); a longer run with no first name is an organisation's
     // ("Meridian Supply Insights").
-    const bare = (options.subject || options.cued === true) && end === span.to && end - runStart <= 2;
+    // After "of" they are what the person before is of ("analyst Devin Okonkwo of Crestline Research").
+    const bare =
+      (options.subject || options.cued === true) &&
+      end === span.to &&
+      end - runStart <= 2 &&
+      tokens[runStart - 1]?.lower !== 'of';
     const looksPerson =
       !placeLike &&
       (name.length >= 2 ? isFirstName(firstWord) || titled || bare : titled && !isOrgWord(firstWord));

@@ -97,12 +97,17 @@ export function sameRoleThroughout(
  * quarterback", "Retired accountant") and the article never capitalises it inside a sentence
  * ("Republican senator" stays). "Gulls coach" keeps its capital.
  */
+const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for', 'with']);
+
 function sentenceCase(
   role: string,
   lowerWords: (word: string) => boolean,
   capitalWords: (word: string) => boolean,
 ): string {
-  const [head, ...rest] = role.split(' ');
+  const [head, ...after] = role.split(' ');
+  // "Grocery analyst of Lakeshore Capital": the organisation after "of" keeps its capitals.
+  const of = after.findIndex((w) => ROLE_PREPOSITIONS.has(w));
+  const rest = of >= 0 ? after.slice(0, of) : after;
   if (!head || rest.length === 0 || !/^\p{Lu}\p{Ll}/u.test(head) || !rest.every((w) => /^\p{Ll}/u.test(w)))
     return role;
   const lower = head.toLowerCase();
