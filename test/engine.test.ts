@@ -426,6 +426,34 @@ describe('AnswerEngine: one article of several', () => {
     ).toBe(false);
   });
 
+  it('"tldr", "give me the gist": the lead paragraph; of several articles the newest, the others next', () => {
+    const tldr = two.answer('tldr');
+    expect(tldr.answered).toBe(true);
+    if (!tldr.answered) return;
+    expect([tldr.article.id, tldr.paragraph, tldr.confidence]).toEqual([OTTERS.id, 1, 'medium']);
+    expect(tldr.alternatives.map((a) => [a.article.id, a.paragraph])).toEqual([[SEED_ARTICLE_ID, 1]]);
+    // Asked of one article, its lead is its summary.
+    const seedGist = two.answer('give me the gist', { articleId: SEED_ARTICLE_ID });
+    expect(seedGist.answered && [seedGist.article.id, seedGist.paragraph, seedGist.confidence]).toEqual([
+      SEED_ARTICLE_ID,
+      1,
+      'high',
+    ]);
+    // The words left over name the article: its lead, not the passage that matched them best.
+    for (const [question, article] of [
+      ["what's the otters story about", OTTERS.id],
+      ['tl;dr of the blinken lavrov article', SEED_ARTICLE_ID],
+    ] as const) {
+      const result = two.answer(question);
+      expect(result.answered && [result.article.id, result.paragraph]).toEqual([article, 1]);
+      if (result.answered)
+        expect(result.alternatives.map((a) => a.passageId)).not.toContain(result.passage.id);
+    }
+    // "the article about …" inside another question does not ask for a summary.
+    const inside = two.answer('In the article about the talks, since when has Whelan been imprisoned?');
+    expect(inside.answered && inside.quote).toContain('since 2018');
+  });
+
   // Restricted to the seed, "otters" is a word the article never uses, though the corpus does.
   it('`articleId` of an article that does not answer: abstains', () => {
     const result = two.answer('When were the otters first seen?', { articleId: SEED_ARTICLE_ID });

@@ -185,12 +185,44 @@ export function asksIdentity(question: string): boolean {
   return IDENTITY.test(question.toLowerCase());
 }
 
-/** "tldr", "what is this article about": the article's own lead answers. */
-const SUMMARY =
-  /\b(?:tl;?dr|summary|summari[sz]e|gist|main points?|in a nutshell|what(?:'s| is) (?:this|the) (?:article|story|piece|news) about|what happened)\b/;
+/**
+ * "tldr", "give me the gist", "what's the measles story about": the article's own lead answers. The
+ * words that ask for a summary say what kind of answer is wanted, not what about (as "how long" does):
+ * what is left ("measles", "the bridge vote") names the article.
+ */
+const SUMMARY_WORDS =
+  /\b(?:tl;?dr|summary|summari[sz]e|gist|recap|rundown|overview|main points?|key points?|in a nutshell)\b/gu;
+/** "what's the … story about": the question's frame, around up to three words naming the story. */
+const ABOUT_FRAME =
+  /\bwhat(?:'s|’s| is| was) (?:this|the|that)\b((?: [\p{L}\d-]+){0,3}?) (?:article|story|piece|report|news) about\b/dgu;
+/** With a summary asked, these only frame it: "give me the gist of the bridge story". */
+const SUMMARY_FRAME = /\b(?:give|tell|show) me\b|\b(?:article|story|piece)\b/gu;
+/** "What happened at the G20?" asks for the story too, but "happened" stays a word of the question. */
+const WHAT_HAPPENED = /\bwhat happened\b/u;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where the question's words ask for a summary: they say what kind of answer is wanted, not about what. */
+export function summaryCues(question: string): Span[] {
+  const q = question.toLowerCase();
+  const asked: Span[] = [...q.matchAll(SUMMARY_WORDS)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  for (const m of q.matchAll(ABOUT_FRAME)) {
+    const [from, to] = m.indices?.[1] ?? [m.index, m.index];
+    asked.push({ start: m.index, end: from }, { start: to, end: m.index + m[0].length });
+  }
+  if (asked.length === 0) return [];
+  for (const m of q.matchAll(SUMMARY_FRAME)) asked.push({ start: m.index, end: m.index + m[0].length });
+  return asked;
+}
 
 export function asksSummary(question: string): boolean {
-  return SUMMARY.test(question.toLowerCase());
+  return summaryCues(question).length > 0 || WHAT_HAPPENED.test(question.toLowerCase());
 }
 
 /** "What is the population of India?": what is asked about is the word after the article. */

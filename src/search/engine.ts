@@ -40,6 +40,9 @@ export function confidenceOf(pRight: number): Confidence {
   return pRight >= RIGHT.high ? 'high' : pRight >= RIGHT.low ? 'medium' : 'low';
 }
 
+/** What showing a passage needs of its ranking: its score among the others, and the words that matched. */
+type Shown = Pick<RankedPassage, 'passageId' | 'score' | 'matchedTerms'>;
+
 const MAX_ALTERNATIVES = 3;
 const AUTOCOMPLETE_LIMIT = 25;
 const CHOICE_LENGTH = 100;
@@ -129,6 +132,11 @@ export class AnswerEngine {
 
   answer(question: string, options: AskOptions = {}): AnswerResult {
     const analysis = this.analyse(question, options);
+    // "tldr", "give me the gist" and nothing more: the article's lead, as news writes it to be read.
+    if (analysis.facts.summary && analysis.facts.words.length === 0) {
+      const summary = this.summaryOf(question, options.articleId);
+      if (summary) return summary;
+    }
     const { ranked } = analysis;
     const best = ranked[0];
     const signals = confidenceFeatures(analysis.facts, ranked, (pid) => this.corpus.passages[pid]?.articleId);
@@ -143,10 +151,13 @@ export class AnswerEngine {
       };
     }
     const pRight = probability(RIGHT, signals);
-    const passage = this.corpus.passages[best.passageId] as Passage;
-    const quote = chooseQuote(passage.text, best.matchedTerms);
+    // "tldr of the bridge vote story": the question's words choose the article, its lead sums it up.
+    const found = this.corpus.passages[best.passageId] as Passage;
+    const passage = (analysis.facts.summary && this.leadOf(found.articleId)) || found;
+    const matched = passage === found ? best.matchedTerms : new Set<string>();
+    const quote = chooseQuote(passage.text, matched);
     const highlights = [
-      ...highlightWords(quote, best.matchedTerms),
+      ...highlightWords(quote, matched),
       ...answerSpans(quote, questionKinds(analysis.question)),
     ];
     return {
@@ -163,10 +174,44 @@ export class AnswerEngine {
       article: this.articleRef(passage.articleId),
       highlights,
       alternatives: ranked
-        .slice(1)
-        .filter((r) => coveredShare(r.features) > 0)
+        .filter((r) => r.passageId !== passage.id && coveredShare(r.features) > 0)
         .slice(0, MAX_ALTERNATIVES)
         .map((r) => this.describe(r, ranked)),
+    };
+  }
+
+  private leadOf(articleId: string): Passage | undefined {
+    return this.corpus.passages.find((p) => p.articleId === articleId && p.paragraph === 1);
+  }
+
+  /**
+   * A summary asked with no subject: the lead paragraph of the article asked of, or of the newest
+   * article, the other articles' leads offered next. Of one article its lead is the summary (high);
+   * of several, which one was meant is a guess (medium).
+   */
+  private summaryOf(question: string, articleId?: string): AnswerResult | undefined {
+    const published = (id: string) => this.articlesById.get(id)?.published ?? '';
+    const leads = this.corpus.passages
+      .filter((p) => p.paragraph === 1 && (!articleId || p.articleId === articleId))
+      .sort((a, b) => published(b.articleId).localeCompare(published(a.articleId)) || a.id - b.id);
+    const [lead] = leads;
+    if (!lead) return undefined;
+    const quote = chooseQuote(lead.text, new Set());
+    const only = leads.length === 1;
+    const ranked: Shown[] = leads.map((p) => ({ passageId: p.id, score: 0, matchedTerms: new Set() }));
+    return {
+      answered: true,
+      question,
+      quote,
+      passage: lead,
+      paragraph: lead.paragraph,
+      section: lead.section,
+      ...attributionFor(lead, quote, []),
+      score: round(1 / leads.length),
+      confidence: only ? 'high' : 'medium',
+      article: this.articleRef(lead.articleId),
+      highlights: [],
+      alternatives: ranked.slice(1, 1 + MAX_ALTERNATIVES).map((r) => this.describe(r, ranked)),
     };
   }
 
@@ -243,7 +288,7 @@ export class AnswerEngine {
   }
 
   /** A ranked passage as answers show it, with its share of the model's belief among the ranked ones as its score. */
-  describe(r: RankedPassage, ranked: readonly RankedPassage[]): Alternative {
+  describe(r: Shown, ranked: readonly Shown[]): Alternative {
     const passage = this.corpus.passages[r.passageId] as Passage;
     const quote = chooseQuote(passage.text, r.matchedTerms);
     let total = 0;

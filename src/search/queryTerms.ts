@@ -1,5 +1,5 @@
 import { BoundedCache } from './boundedCache';
-import { questionCues, SPEECH } from './cues';
+import { questionCues, SPEECH, summaryCues } from './cues';
 import type { PassageIndex } from './passageIndex';
 import { baseForm, termOf, type Word, words } from './text';
 import { correctToCorpus, correctToEnglish, isMisspeltStopword, soundsLike } from './typos';
@@ -37,14 +37,14 @@ export interface QueryWord {
 }
 
 export function resolveQuery(question: string, index: PassageIndex, wordnet: WordNet): QueryWord[] {
-  const cues = questionCues(question);
+  // "how long", "which organization": what kind of answer is wanted; "tldr", "give me the gist": a summary.
+  const cues = [...questionCues(question), ...summaryCues(question)];
   const all = words(question);
   const seen = new Set<string>();
   const out: QueryWord[] = [];
   for (const [position, w] of all.entries()) {
     // Single letters ("G" of "G20") say nothing on their own.
     if (w.stopword || seen.has(w.term) || (w.word.length === 1 && !/\d/.test(w.word))) continue;
-    // "how long", "which organization": what kind of answer is wanted, handled as a cue.
     if (cues.some((c) => w.start >= c.start && w.end <= c.end)) continue;
     const next = all[position + 1];
     const analysis = analyseWord(w, next, index, wordnet);

@@ -76,7 +76,8 @@ const US_AS_COUNTRY =
  */
 export function expandShorthand(question: string, usedByCorpus: (word: string) => boolean): string {
   const spelled = question.replace(
-    /(?<![\p{L}\p{N}'’.])([\p{L}\p{N}]+)(?![\p{L}\p{N}'’]|\.\p{L})/gu,
+    // A word inside another ("tl;dr": not "doctor") is not shorthand of its own.
+    /(?<![\p{L}\p{N}'’.]|\p{L};)([\p{L}\p{N}]+)(?![\p{L}\p{N}'’]|\.\p{L})/gu,
     (word) => {
       const lower = word.toLowerCase();
       const long = SHORTHAND[lower];
