@@ -449,6 +449,10 @@ describe('AnswerEngine: one article of several', () => {
       if (result.answered)
         expect(result.alternatives.map((a) => a.passageId)).not.toContain(result.passage.id);
     }
+    // "What happened with X" asks about X, not for the lead.
+    const treaty = two.answer('what happened with the new start treaty');
+    expect(treaty.answered && treaty.article.id).toBe(SEED_ARTICLE_ID);
+    expect(treaty.answered && treaty.paragraph).not.toBe(1);
     // "the article about …" inside another question does not ask for a summary.
     const inside = two.answer('In the article about the talks, since when has Whelan been imprisoned?');
     expect(inside.answered && inside.quote).toContain('since 2018');

@@ -133,7 +133,7 @@ export class AnswerEngine {
   answer(question: string, options: AskOptions = {}): AnswerResult {
     const analysis = this.analyse(question, options);
     // "tldr", "give me the gist" and nothing more: the article's lead, as news writes it to be read.
-    if (analysis.facts.summary && analysis.facts.words.length === 0) {
+    if (analysis.facts.summaryOnly && analysis.facts.words.length === 0) {
       const summary = this.summaryOf(question, options.articleId);
       if (summary) return summary;
     }
@@ -153,7 +153,7 @@ export class AnswerEngine {
     const pRight = probability(RIGHT, signals);
     // "tldr of the bridge vote story": the question's words choose the article, its lead sums it up.
     const found = this.corpus.passages[best.passageId] as Passage;
-    const passage = (analysis.facts.summary && this.leadOf(found.articleId)) || found;
+    const passage = (analysis.facts.summaryOnly && this.leadOf(found.articleId)) || found;
     const matched = passage === found ? best.matchedTerms : new Set<string>();
     const quote = chooseQuote(passage.text, matched);
     const highlights = [

@@ -27,7 +27,10 @@ export interface QuestionFacts {
   whoSaid: boolean;
   /** "Who is X": the index terms of the names asked about. */
   identityTerms: readonly string[];
+  /** Asks what the article is about: "tldr", "what's the story about", "what happened". */
   summary: boolean;
+  /** …in words that only ask for it ("tldr", "give me the gist"): the lead answers, not a passage. */
+  summaryOnly: boolean;
   /** Share of the question's weight in words that name something of the corpus (a person, a place). */
   namedShare: number;
   /** The rarest word matched as written, its idf as a share of the rarest possible. */
@@ -130,6 +133,8 @@ export interface ScoringContext {
   coverageOf: (passageId: number) => number;
 }
 
+const NO_KINDS: ReadonlySet<AnswerKind> = new Set();
+
 /** What each question-shaped heading asks, read once: headings are few and asked about often. */
 const headingKinds = new BoundedCache<string, AnswerKind[]>(10_000); // reloads bring new headings
 const kindsAskedBy = (heading: string) => headingKinds.get(heading, questionKinds);
@@ -143,7 +148,8 @@ export function fullFeatures(
   const { facts, index, passages } = context;
   const pid = match.passageId;
   const passage = passages[pid];
-  const held = index.featuresOf(pid);
+  // The kinds of answer the passage holds, read (once per passage) only when the question asks one.
+  const held = facts.allKinds.length > 0 ? index.featuresOf(pid) : NO_KINDS;
 
   const speaksHere =
     facts.namedSpeakers.size > 0 &&

@@ -1,6 +1,14 @@
 import Fuse from 'fuse.js';
 import type { Passage } from '../corpus/types';
-import { asksAboutSpeech, asksIdentity, asksSummary, asksWhoSaid, focusWord, questionKinds } from './cues';
+import {
+  asksAboutSpeech,
+  asksIdentity,
+  asksSummary,
+  asksWhoSaid,
+  focusWord,
+  questionKinds,
+  summaryCues,
+} from './cues';
 import { RANK_FEATURES, type RankFeature } from './featureNames';
 import {
   articleShares,
@@ -92,13 +100,15 @@ export function questionFacts(
     whoSaid: asksWhoSaid(question),
     identityTerms,
     summary: asksSummary(question),
+    summaryOnly: summaryCues(question).length > 0,
     specific,
     asks: allKinds.length > 0 || QUESTION_SHAPE.test(question),
   };
 }
 
+/** The model's score: features missing from a partial record count as 0 (the cheap features alone). */
 export function scoreOf(
-  features: Readonly<Record<RankFeature, number>>,
+  features: Readonly<Partial<Record<RankFeature, number>>>,
   weights: Readonly<Record<RankFeature, number>>,
 ) {
   let score = 0;
@@ -125,7 +135,7 @@ export function rankPassages(input: RankInput): RankedPassage[] {
     coverage.set(pid, covered / Math.max(facts.weight, 1e-9));
   }
   const byCheapScore = [...matches.keys()]
-    .map((pid) => ({ pid, score: scoreOf(withZeros(cheap.get(pid) ?? {}), weights) }))
+    .map((pid) => ({ pid, score: scoreOf(cheap.get(pid) ?? {}, weights) }))
     .sort((a, b) => b.score - a.score || a.pid - b.pid)
     .slice(0, ANALYSIS.candidates);
 
@@ -166,12 +176,6 @@ export function rankPassages(input: RankInput): RankedPassage[] {
 }
 
 const byScore = (a: RankedPassage, b: RankedPassage) => b.score - a.score || a.passageId - b.passageId;
-
-function withZeros(partial: Partial<Record<RankFeature, number>>): Record<RankFeature, number> {
-  const full = {} as Record<RankFeature, number>;
-  for (const name of RANK_FEATURES) full[name] = partial[name] ?? 0;
-  return full;
-}
 
 function emptyMatch(passageId: number, size: number): PassageMatch {
   return {
