@@ -221,8 +221,8 @@ export function summaryCues(question: string): Span[] {
   return asked;
 }
 
-export function asksSummary(question: string): boolean {
-  return summaryCues(question).length > 0 || WHAT_HAPPENED.test(question.toLowerCase());
+export function asksWhatHappened(question: string): boolean {
+  return WHAT_HAPPENED.test(question.toLowerCase());
 }
 
 /** "What is the population of India?": what is asked about is the word after the article. */

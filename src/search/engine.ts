@@ -113,14 +113,16 @@ export class AnswerEngine {
         ? { ...word, alternatives: word.alternatives.filter((a) => this.holdsAny(a, inArticle)) }
         : word,
     );
+    const facts = questionFacts(prepared, queryWords, this.index);
     const ranked = rankPassages({
       question: prepared,
       queryWords,
       index: this.index,
       passages: this.corpus.passages,
       filter: articleId ? inArticle : undefined,
+      facts,
     });
-    return { question: prepared, facts: questionFacts(prepared, queryWords, this.index), ranked };
+    return { question: prepared, facts, ranked };
   }
 
   /** Whether a passage that passes `filter` holds the alternative, in its text or its context. */

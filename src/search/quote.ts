@@ -1,5 +1,6 @@
 import { splitSentences } from '../corpus/sentences';
-import { words } from './text';
+import { BoundedCache } from './boundedCache';
+import { type Word, words } from './text';
 
 export const MAX_QUOTE_LENGTH = 600;
 
@@ -28,10 +29,13 @@ export function chooseQuote(text: string, matchedTerms: ReadonlySet<string>): st
   return cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length);
 }
 
+/** The words of quotes shown lately: each answer shows its quote and its alternatives' again and again. */
+const quoteWords = new BoundedCache<string, Word[]>(2_000);
+
 /** Words of the quote, as written there, whose terms matched the question: what to show in bold. */
 export function highlightWords(quote: string, matchedTerms: ReadonlySet<string>): string[] {
   const found = new Set<string>();
-  for (const w of words(quote))
+  for (const w of quoteWords.get(quote, words))
     if (!w.stopword && matchedTerms.has(w.term)) found.add(quote.slice(w.start, w.end));
   return [...found];
 }

@@ -3,7 +3,7 @@ import type { Passage } from '../corpus/types';
 import {
   asksAboutSpeech,
   asksIdentity,
-  asksSummary,
+  asksWhatHappened,
   asksWhoSaid,
   focusWord,
   questionKinds,
@@ -47,6 +47,8 @@ export interface RankInput {
   filter?: (passageId: number) => boolean;
   /** The model's weights (the tuner passes its own). */
   weights?: Readonly<Record<RankFeature, number>>;
+  /** The question's facts, when the caller has worked them out already. */
+  facts?: QuestionFacts;
 }
 
 /** A question mark, or a question word or auxiliary verb first: English questions are shaped so. */
@@ -86,6 +88,7 @@ export function questionFacts(
   for (const word of words)
     if (word.alternatives.length > 0 && !word.frame)
       specific = Math.max(specific, 1 / (1 + Math.log1p(word.commonness)));
+  const summaryOnly = summaryCues(question).length > 0;
   const focus = focusWord(question);
   const focusAt = focus === undefined ? -1 : words.findIndex((w) => w.word === focus);
   return {
@@ -99,8 +102,8 @@ export function questionFacts(
     namedSpeakers,
     whoSaid: asksWhoSaid(question),
     identityTerms,
-    summary: asksSummary(question),
-    summaryOnly: summaryCues(question).length > 0,
+    summary: summaryOnly || asksWhatHappened(question),
+    summaryOnly,
     specific,
     asks: allKinds.length > 0 || QUESTION_SHAPE.test(question),
   };
@@ -120,7 +123,7 @@ export function rankPassages(input: RankInput): RankedPassage[] {
   const { queryWords, index, passages, filter } = input;
   const weights = input.weights ?? RANKING;
   if (queryWords.length === 0) return [];
-  const facts = questionFacts(input.question, queryWords, index);
+  const facts = input.facts ?? questionFacts(input.question, queryWords, index);
   const matches = matchPassages(queryWords, index, filter, facts.namedSpeakers.size > 0);
 
   const cheap = new Map<number, ReturnType<typeof cheapFeatures>>();
