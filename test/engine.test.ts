@@ -7,6 +7,7 @@ import type { Article } from '../src/corpus/types';
 import { foldWhitespace } from '../src/corpus/whitespace';
 import { AnswerEngine } from '../src/search/engine';
 import type { Answer, AnswerResult, AskOptions } from '../src/search/types';
+import { RIGHT } from '../src/search/weights';
 import {
   CORPUS_DIR,
   corpusDir,
@@ -370,6 +371,31 @@ describe('AnswerEngine: quotes and alternatives', () => {
     expect(result.quote).toContain(sentences[7]);
     expect(result.quote.startsWith('In the ')).toBe(true);
     expect(result.quote.endsWith('for a while.')).toBe(true);
+  });
+});
+
+describe('AnswerEngine: the kind of answer asked for', () => {
+  let court: AnswerEngine;
+  beforeAll(async () => {
+    const dir = await corpusDir({
+      'treasurer.md':
+        '---\ntitle: Former treasurer sentenced\npublished: 2024-04-02\n---\nSPRINGFIELD — Circuit Judge Harriet Boone sentenced Ellen Marsh, 58, to eight years in prison on Tuesday for stealing $1.2 million from the village of Oak Hollow.\n\nMarsh’s attorney, Robert Feeney, had asked for probation, citing her clean record.\n',
+    });
+    court = AnswerEngine.build(await loadCorpus(dir));
+  });
+  const topFeatures = (q: string) => court.analyse(q).ranked[0]?.features;
+
+  it('an age answers "how old is X" only when it is X’s ("Marsh, 58," is not Judge Boone’s)', () => {
+    expect(topFeatures('how old is ellen marsh')).toMatchObject({ kindHere: 1, kindMissing: 0 });
+    expect(topFeatures('how old is judge harriet boone')).toMatchObject({ kindHere: 0, kindMissing: 1 });
+  });
+
+  it('a passage without the kind asked is answered low, its score below the cut-off for medium', () => {
+    const boone = court.answer('how old is judge harriet boone');
+    expect(boone.answered && [boone.confidence, boone.score < RIGHT.low]).toEqual(['low', true]);
+    const marsh = court.answer('how old is ellen marsh');
+    expect(marsh.answered && marsh.quote).toContain('Ellen Marsh, 58');
+    expect(marsh.answered && marsh.confidence).not.toBe('low');
   });
 });
 

@@ -16,7 +16,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { AnswerEngine } from '../search/engine';
+import { type AnswerEngine, confidenceOf } from '../search/engine';
 import {
   CONFIDENCE_FEATURES,
   type ConfidenceFeature,
@@ -227,7 +227,8 @@ function chooseConfidence(
   // The lowest cut-off whose answers above it are right often enough (over at least 20 of them).
   let high = 1;
   for (const t of cutOffs(pool.map((x) => x.p))) {
-    const above = pool.filter((x) => x.p >= t);
+    // A passage without the kind of answer asked is never `high` (confidenceOf): it does not count here.
+    const above = pool.filter((x) => x.p >= t && x.j.signals.kindMissing !== 1);
     if (above.length < 20) break;
     const precision = above.filter((x) => x.j.topRight).length / above.length;
     if (precision >= HIGH_PRECISION_TARGET) {
@@ -241,7 +242,10 @@ function chooseConfidence(
   const abstainedNear = near.filter(({ i }) => !answered[i]).length;
   let low = 0;
   for (const t of cutOffs(pool.map((x) => x.p)).filter((t) => t <= high)) {
-    const below = near.filter(({ i }) => answered[i] && (pRight[i] ?? 0) < t).length;
+    const below = near.filter(
+      ({ j, i }) =>
+        answered[i] && confidenceOf(pRight[i] ?? 0, j.signals.kindMissing === 1, { high, low: t }) === 'low',
+    ).length;
     low = t;
     if (abstainedNear + below >= MIN_NEAR_HEDGED * near.length) break;
   }
@@ -276,7 +280,7 @@ function report(
       const q = j.item.question;
       const answered = j.item.ranked.length > 0 && (pOn[i] ?? 0) >= cut.abstain;
       const p = pRight[i] ?? 0;
-      const confidence = p >= cut.high ? 'high' : p >= cut.low ? 'medium' : 'low';
+      const confidence = confidenceOf(p, j.signals.kindMissing === 1, cut);
       if (answered && confidence === 'high') {
         high++;
         if (j.topRight && q.expect) highRight++;

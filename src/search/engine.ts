@@ -36,8 +36,18 @@ export function probability(
   return 1 / (1 + Math.exp(-z));
 }
 
-export function confidenceOf(pRight: number): Confidence {
-  return pRight >= RIGHT.high ? 'high' : pRight >= RIGHT.low ? 'medium' : 'low';
+/**
+ * The label of an answer: by the right-passage model's cut-offs, except that a passage without the kind
+ * of answer asked for (no age for "how old", no date for "when") is at most `low` however well it
+ * matches: it is on the topic, and may well not answer (issue 9: "answer with low confidence").
+ */
+export function confidenceOf(
+  pRight: number,
+  kindMissing: boolean,
+  cut: { high: number; low: number } = RIGHT,
+): Confidence {
+  if (kindMissing) return 'low';
+  return pRight >= cut.high ? 'high' : pRight >= cut.low ? 'medium' : 'low';
 }
 
 /** What showing a passage needs of its ranking: its score among the others, and the words that matched. */
@@ -153,6 +163,7 @@ export class AnswerEngine {
       };
     }
     const pRight = probability(RIGHT, signals);
+    const kindMissing = signals.kindMissing === 1;
     // "tldr of the bridge vote story": the question's words choose the article, its lead sums it up.
     const found = this.corpus.passages[best.passageId] as Passage;
     const passage = (analysis.facts.summaryOnly && this.leadOf(found.articleId)) || found;
@@ -171,8 +182,9 @@ export class AnswerEngine {
       section: passage.section,
       // The speaker of the sentences in bold, not the passage's: the reporter's own sentences have none.
       ...attributionFor(passage, quote, highlights),
-      score: round(pRight),
-      confidence: confidenceOf(pRight),
+      // Shown beside the label, the score agrees with it: a passage without the kind asked is below `low`.
+      score: round(kindMissing ? Math.min(pRight, RIGHT.low - 0.001) : pRight),
+      confidence: confidenceOf(pRight, kindMissing),
       article: this.articleRef(passage.articleId),
       highlights,
       alternatives: ranked

@@ -27,6 +27,8 @@ export interface QuestionFacts {
   whoSaid: boolean;
   /** "Who is X": the index terms of the names asked about. */
   identityTerms: readonly string[];
+  /** "How old is X": the spellings the corpus has of each name word of the person whose age is asked. */
+  agesOf: ReadonlyArray<readonly string[]>;
   /** Asks what the article is about: "tldr", "what's the story about", "what happened". */
   summary: boolean;
   /** …in words that only ask for it ("tldr", "give me the gist"): the lead answers, not a passage. */
@@ -167,7 +169,11 @@ export function fullFeatures(
       best = s;
     }
   }
-  const kindsHeld = facts.strongKinds.filter((k) => held.has(k)).length;
+  // An age is an answer only when it is the age of whoever was asked about ("Marsh, 58," is not Boone's).
+  const holds = (k: AnswerKind) =>
+    held.has(k) &&
+    (k !== 'age' || facts.agesOf.length === 0 || givesAgeOf(passage?.text ?? '', facts.agesOf));
+  const kindsHeld = facts.strongKinds.filter(holds).length;
   const strongHere = kindsHeld > 0;
   let inSentence = false;
   if (best && facts.strongKinds.length > 0) {
@@ -243,6 +249,23 @@ export function fullFeatures(
     articleGap: articleShare - context.bestArticleShare,
     fuse: 0,
   };
+}
+
+/**
+ * "Ellen Marsh, 58,", "Marsh, a 58-year-old…", "58-year-old Ellen Marsh": an age next to one of the
+ * names, in a passage that names the person as asked (Alicia Marsh's age is not "Ellen Marsh, 58").
+ */
+function givesAgeOf(text: string, names: ReadonlyArray<readonly string[]>): boolean {
+  const lower = text.toLowerCase();
+  const has = (name: string) => new RegExp(`\\b${escapeRegExp(name)}\\b`, 'u').test(lower);
+  if (!names.every((spellings) => spellings.some(has))) return false;
+  return names.flat().some((name) => {
+    const n = escapeRegExp(name);
+    return new RegExp(
+      `\\b${n}(?:[’']s)?, (?:(?:a|an) )?\\d{1,3}\\b|\\b\\d{1,3}-year-old (?:[\\p{L}.-]+ ){0,4}${n}\\b`,
+      'u',
+    ).test(lower);
+  });
 }
 
 /** "Whelan, a former U.S. Marine", "Kirby, who…", "Lavrov is the…": the article says who the person is. */

@@ -74,6 +74,14 @@ export function questionFacts(
         literalTerms(word).filter((term) => index.spellings(term).some((w) => index.isName(w))),
       )
     : [];
+  // "How old is Judge Boone": the spellings of the names whose age is asked.
+  const agesOf = allKinds.includes('age')
+    ? words
+        .map((word) =>
+          literalTerms(word).flatMap((term) => index.spellings(term).filter((w) => index.isName(w))),
+        )
+        .filter((spellings) => spellings.length > 0)
+    : [];
   const weight = words.reduce((sum, w) => sum + w.importance, 0);
   let named = 0;
   let rare = 0;
@@ -102,6 +110,7 @@ export function questionFacts(
     namedSpeakers,
     whoSaid: asksWhoSaid(question),
     identityTerms,
+    agesOf,
     summary: summaryOnly || asksWhatHappened(question),
     summaryOnly,
     specific,
