@@ -3,6 +3,7 @@
  * answer a passage holds. A passage that holds the wanted kind is ranked up; words alone miss that
  * "how long did they talk" is answered by "lasted 10 minutes".
  */
+import { BoundedCache } from './boundedCache';
 
 export type AnswerKind =
   | 'duration'
@@ -138,7 +139,14 @@ const QUESTION_PATTERNS_GLOBAL = QUESTION_PATTERNS.map(
   ([kind, pattern]) => [kind, new RegExp(pattern.source, 'g')] as const,
 );
 
+/** A question's cues are read by its terms, its kinds and its highlighting: worked out once. */
+const cuesOf = new BoundedCache<string, QuestionCue[]>(1_000);
+
 export function questionCues(question: string): QuestionCue[] {
+  return cuesOf.get(question, readCues);
+}
+
+function readCues(question: string): QuestionCue[] {
   const q = question.toLowerCase();
   const cues: QuestionCue[] = [];
   for (const [kind, pattern] of QUESTION_PATTERNS_GLOBAL) {
