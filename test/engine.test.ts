@@ -333,6 +333,17 @@ describe('AnswerEngine: quotes and alternatives', () => {
     expect(second).toEqual(first);
   });
 
+  it('"were" is not a slip of "where"; "whos" is "who’s"', () => {
+    const were = engine.analyse('why were blinken and lavrov on the phone last summer');
+    expect(were.question).toContain('why were');
+    expect(were.facts.allKinds).not.toContain('place');
+    const whos = engine.analyse('whos paul whelan');
+    expect(whos.facts.allKinds).toContain('person');
+    expect(whos.facts.identityTerms.length).toBeGreaterThan(0);
+    // A slip of a question word is still put right.
+    expect(engine.analyse('wher is whelan held').facts.allKinds).toContain('place');
+  });
+
   it('a word written as a name is read so whatever was asked before ("Releaced" after "releaced")', () => {
     // Typo repair keeps to the corpus's names for a capitalised word: the word memo must not hand it
     // the lowercase word's repair, or answers would depend on what the bot was asked earlier.

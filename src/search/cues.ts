@@ -110,7 +110,7 @@ const QUESTION_PATTERNS: Array<[AnswerKind, RegExp]> = [
     'organization',
     /\b(?:which|what) (?:organi[sz]ation|group|agency|institute|body|think tank|company|firm|outlet|team|club)\b/,
   ],
-  ['person', /\b(?:who|whom|whose)\b|\bwhich (?:person|official|minister|diplomat|player|spokes\w+)\b/],
+  ['person', /\b(?:who|whom|whose|whos)\b|\bwhich (?:person|official|minister|diplomat|player|spokes\w+)\b/],
   ['age', /\bhow old\b|\bwhat age\b|\bage of\b/],
   // "How much" asks for an amount, in news most often of money; a passage holding money answers both.
   ['money', /\bhow much\b(?! (?:time|longer|later|earlier))/],
@@ -187,7 +187,7 @@ export function asksWhoSaid(question: string): boolean {
  * person is. Casual typing drops the apostrophe, so the role word alone is enough.
  */
 const IDENTITY =
-  /^(?:who(?:'s|’s| is| was| are)\b)|\b(?:job|role|title|position|occupation|profession|background|first name|full name)\b|\bwhat (?:does|did) \S+(?: \S+)? do\b(?! (?:about|to|with|for|in|at|on|after|before))/;
+  /^(?:who(?:'s|’s|s| is| was| are)\b)|\b(?:job|role|title|position|occupation|profession|background|first name|full name)\b|\bwhat (?:does|did) \S+(?: \S+)? do\b(?! (?:about|to|with|for|in|at|on|after|before))/;
 
 export function asksIdentity(question: string): boolean {
   return IDENTITY.test(question.toLowerCase());

@@ -12,7 +12,7 @@ import { chooseQuote, highlightWords } from './quote';
 import { questionFacts, type RankedPassage, rankPassages } from './rank';
 import { expandShorthand } from './shorthand';
 import { articleQuestions, closestSuggestions } from './suggestions';
-import { cleanQuestion } from './text';
+import { cleanQuestion, isStopword } from './text';
 import type { Alternative, AnswerResult, ArticleRef, AskOptions, Confidence } from './types';
 import { type LogisticModel, ON_TOPIC, RIGHT } from './weights';
 import { WordNet } from './wordnet';
@@ -108,7 +108,10 @@ export class AnswerEngine {
   private prepare(question: string): string {
     const known = (word: string) => this.index.vocabulary.has(word);
     const spelled = expandShorthand(cleanQuestion(question), known);
-    return repairQuestionWords(spelled, { isKnown: (w) => known(w) || this.wordnet.commonness(w) > 0 });
+    // "were" is a word, not a slip of "where": stopwords are typed on purpose.
+    return repairQuestionWords(spelled, {
+      isKnown: (w) => known(w) || isStopword(w) || this.wordnet.commonness(w) > 0,
+    });
   }
 
   /** The question's facts and its passages ranked best first, whether or not the engine would answer. */

@@ -135,6 +135,9 @@ const QUESTION_WORDS = [
 ];
 const STOPWORDS = new Set([...englishStopwords, ...QUESTION_WORDS]);
 
+/** A stopword ("were", "what", "lol"): a word people type on purpose, never a typo to repair. */
+export const isStopword = (word: string) => STOPWORDS.has(word);
+
 const NUMBER_WORDS: Record<string, string> = {
   zero: '0',
   one: '1',
