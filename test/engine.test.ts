@@ -5,6 +5,7 @@ import { fold } from '../src/corpus/fold';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import type { Article } from '../src/corpus/types';
 import { foldWhitespace } from '../src/corpus/whitespace';
+import { passageFeatures } from '../src/search/cues';
 import { AnswerEngine } from '../src/search/engine';
 import type { Answer, AnswerResult, AskOptions } from '../src/search/types';
 import { RIGHT } from '../src/search/weights';
@@ -386,6 +387,16 @@ describe('AnswerEngine: quotes and alternatives', () => {
 });
 
 describe('AnswerEngine: the kind of answer asked for', () => {
+  it('dates and times as news writes them hold a "when": "Oct. 8", "9:47 p.m.", "noon"', () => {
+    for (const text of [
+      'Early voting begins Oct. 8 at the office.',
+      'It was seen at 9:47 p.m. by many.',
+      'Open from noon.',
+    ])
+      expect([...passageFeatures(text)]).toContain('time');
+    expect([...passageFeatures('The office is open to anyone.')]).not.toContain('time');
+  });
+
   let court: AnswerEngine;
   beforeAll(async () => {
     const dir = await corpusDir({

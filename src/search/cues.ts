@@ -41,8 +41,9 @@ const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
     `\\b${NUMBER}[\\s-]+${UNIT}\\b|\\b(?:for|lasted|during) (?:more than |about |nearly |almost )?${COUNT}\\b`,
     'iu',
   ),
+  // "Oct. 8" (an abbreviation's full stop ends the word), "9:47 p.m.", "noon".
   time: new RegExp(
-    `\\b(?:${MONTH}|${WEEKDAY})\\b|\\b(?:1[89]|20)\\d{2}s?\\b|\\b(?:last|next|this) (?:summer|winter|spring|fall|autumn|year|week|month)\\b|\\b(?:yesterday|today|tomorrow|ago)\\b`,
+    `\\b(?:jan|feb|aug|sept?|oct|nov|dec)\\.(?!\\w)|\\b\\d{1,2}(?::\\d{2})? ?[ap]\\.m\\.|\\b\\d{1,2}:\\d{2}\\b|\\b(?:noon|midnight)\\b|\\b(?:${MONTH}|${WEEKDAY})\\b|\\b(?:1[89]|20)\\d{2}s?\\b|\\b(?:last|next|this) (?:summer|winter|spring|fall|autumn|year|week|month)\\b|\\b(?:yesterday|today|tomorrow|ago)\\b`,
     'iu',
   ),
   place: new RegExp(
