@@ -401,7 +401,7 @@ describe('AnswerEngine: the kind of answer asked for', () => {
   beforeAll(async () => {
     const dir = await corpusDir({
       'treasurer.md':
-        '---\ntitle: Former treasurer sentenced\npublished: 2024-04-02\n---\nSPRINGFIELD — Circuit Judge Harriet Boone sentenced Ellen Marsh, 58, to eight years in prison on Tuesday for stealing $1.2 million from the village of Oak Hollow.\n\nMarsh’s attorney, Robert Feeney, had asked for probation, citing her clean record.\n',
+        '---\ntitle: Former treasurer sentenced\npublished: 2024-04-02\n---\nSPRINGFIELD — Circuit Judge Harriet Boone sentenced Ellen Marsh, 58, to eight years in prison on Tuesday for stealing $1.2 million from the village of Oak Hollow.\n\nMarsh’s attorney, Robert Feeney, had asked for probation, citing her clean record.\n\nMayor Deborah Quintanilla, 61, said the village would recover.\n',
     });
     court = AnswerEngine.build(await loadCorpus(dir));
   });
@@ -410,6 +410,8 @@ describe('AnswerEngine: the kind of answer asked for', () => {
   it('an age answers "how old is X" only when it is X’s ("Marsh, 58," is not Judge Boone’s)', () => {
     expect(topFeatures('how old is ellen marsh')).toMatchObject({ kindHere: 1, kindMissing: 0 });
     expect(topFeatures('how old is judge harriet boone')).toMatchObject({ kindHere: 0, kindMissing: 1 });
+    // A title names no one the age must stand beside: "Mayor Deborah Quintanilla, 61," is the mayor's.
+    expect(topFeatures('how old is the mayor')).toMatchObject({ kindHere: 1, kindMissing: 0 });
   });
 
   it('a passage without the kind asked is answered low, its score below the cut-off for medium', () => {

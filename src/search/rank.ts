@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Passage } from '../corpus/types';
+import { classify, W } from '../corpus/wordClass';
 import {
   asksAboutSpeech,
   asksIdentity,
@@ -75,8 +76,10 @@ export function questionFacts(
       )
     : [];
   // "How old is Judge Boone": the spellings of the names whose age is asked.
+  // "How old is the mayor": a title names no one the age must stand beside ("Mayor Deborah Quintanilla, 58").
   const agesOf = allKinds.includes('age')
     ? words
+        .filter((word) => (classify(word.word) & W.TITLE) === 0)
         .map((word) =>
           literalTerms(word).flatMap((term) => index.spellings(term).filter((w) => index.isName(w))),
         )
