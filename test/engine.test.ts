@@ -395,6 +395,8 @@ describe('AnswerEngine: the kind of answer asked for', () => {
     ])
       expect([...passageFeatures(text)]).toContain('time');
     expect([...passageFeatures('The office is open to anyone.')]).not.toContain('time');
+    // Counts under ten are spelled out: "how many" is answered by "three potential buyers".
+    expect([...passageFeatures('It was approached by three potential buyers.')]).toContain('quantity');
   });
 
   let court: AnswerEngine;
