@@ -397,6 +397,8 @@ describe('AnswerEngine: the kind of answer asked for', () => {
     expect([...passageFeatures('The office is open to anyone.')]).not.toContain('time');
     // Counts under ten are spelled out: "how many" is answered by "three potential buyers".
     expect([...passageFeatures('It was approached by three potential buyers.')]).toContain('quantity');
+    // …but "a two-year restoration" says how long, not how many.
+    expect([...passageFeatures('It reopened after a two-year restoration.')]).not.toContain('quantity');
   });
 
   let court: AnswerEngine;

@@ -58,9 +58,10 @@ const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
   percent: /\d\s?%|\bpercent\b|\bper cent\b/iu,
   temperature: /\b\d+(?:\.\d+)?\s?(?:°|degrees?\b)/iu,
   score: /\b\d{1,3}-\d{1,3}(?:-\d{1,3})?\b/u,
-  // News spells out counts under ten ("three potential buyers", "from nine a day to six").
+  // News spells out counts under ten ("three potential buyers", "from nine a day to six"), but "a
+  // two-year restoration" says how long, not how many.
   quantity:
-    /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|double|triple|half|twice|percent|dozens?|hundreds?|thousands?|millions?|billions?|zero|number of|amount of)\b/iu,
+    /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!-)|\b(?:double|triple|half|twice|percent|dozens?|hundreds?|thousands?|millions?|billions?|zero|number of|amount of)\b/iu,
   reason:
     /\b(?:because|due to|as a result|in order to|so that|why|reason|important|significan\w*|risks?|repercussions?|consequences?|wants? to|aims? to)\b/iu,
 };
