@@ -224,7 +224,8 @@ export class AnswerEngine {
       paragraph: lead.paragraph,
       section: lead.section,
       ...attributionFor(lead, quote, []),
-      score: round(1 / leads.length),
+      // Of several, the chance of the one meant, shown no lower than the label it is given.
+      score: only ? 1 : round(Math.max(1 / leads.length, RIGHT.low)),
       confidence: only ? 'high' : 'medium',
       article: this.articleRef(lead.articleId),
       highlights: [],

@@ -75,8 +75,8 @@ export function questionFacts(
         literalTerms(word).filter((term) => index.spellings(term).some((w) => index.isName(w))),
       )
     : [];
-  // "How old is Judge Boone": the spellings of the names whose age is asked.
-  // "How old is the mayor": a title names no one the age must stand beside ("Mayor Deborah Quintanilla, 58").
+  // "How old is Judge Boone": the corpus's spellings of each name word of whoever's age is asked. A
+  // title names no one the age must stand beside ("the mayor": "Mayor Deborah Quintanilla, 58,").
   const agesOf = allKinds.includes('age')
     ? words
         .filter((word) => (classify(word.word) & W.TITLE) === 0)
