@@ -214,6 +214,23 @@ describe('roles', () => {
     expect(last('“I was tired,” said Ana Ruiz, 6-4, after the final.')).toEqual(['Ana Ruiz', null]);
   });
 
+  it('"its president" is the president of the organisation just named', () => {
+    expect(
+      who(
+        'The Millbrook Taxpayers Association, which opposed three bonds, said it would fight this one. Its president, Lowell Brandt, said the city should wait.',
+        '“Washington should pay for it,” Brandt said.',
+      ),
+    ).toEqual([
+      ['Lowell Brandt', 'president of the Millbrook Taxpayers Association'],
+      ['Lowell Brandt', 'president of the Millbrook Taxpayers Association'],
+    ]);
+    // With no organisation named before, "its" is dropped as the other pronouns are.
+    expect(last('Its president, Lowell Brandt, said the city should wait.')).toEqual([
+      'Lowell Brandt',
+      'president',
+    ]);
+  });
+
   it('a role relative to someone else gives way to what the person is; alone it loses the pronoun', () => {
     expect(
       last('Her son, Daniel Pruitt, 44, a lobsterman, runs the boat. “I made my peace,” he says.'),

@@ -137,6 +137,17 @@ export class ArticlePeople {
     return full ? this.person(full) : undefined;
   }
 
+  /** The organisation mentioned last before `offset` in this passage or the one before. */
+  lastOrganisation(passage: number, offset: number): Organisation | undefined {
+    const here = (this.mentions[passage] ?? []).filter((m) => m.offset < offset);
+    const candidates = [...(this.mentions[passage - 1] ?? []), ...here];
+    for (let k = candidates.length - 1; k >= 0; k--) {
+      const entity = (candidates[k] as Mention).entity;
+      if (entity.kind === 'organisation') return entity;
+    }
+    return undefined;
+  }
+
   /**
    * "the weather service" → the organisation whose name holds those words, else the latest one
    * described so, else (not `strict`) the organisation named last before it (`before`, nearest last).

@@ -4,7 +4,7 @@
  */
 import { appositiveAfter, appositiveBefore, organisationBefore } from './appositives';
 import type { ArticlePeople, Entity, LocalRole } from './articlePeople';
-import { isNameWord, phraseEndingAt, phraseStartingAt, readPhrase, textOf } from './phrases';
+import { isNameWord, phraseEndingAt, phraseStartingAt, type Reading, readPhrase, textOf } from './phrases';
 import type { Parsed } from './speakerTypes';
 import type { Sentence } from './speechCues';
 import { flagsOf, type Token } from './tokens';
@@ -80,7 +80,12 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
           reading.kind === 'reference'
         )
           continue;
-        const role = localRole(before, reading.kind === 'person' ? reading.title : undefined, appositive);
+        const role = localRole(
+          before,
+          reading.kind === 'person' ? reading.title : undefined,
+          appositive,
+          lastOrganisationIn(found, p),
+        );
         const organisational = appositive?.organisational ?? false;
         const description = organisational ? appositive?.role : role.role;
         found.push({ p, sentence, offset: reading.start, reading, role, organisational, description });
@@ -113,6 +118,16 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
   return bySentence;
 }
 
+/** The organisation found last in this passage or the one before: whom "its" means. */
+function lastOrganisationIn(found: ReadonlyArray<{ p: number; reading: Reading }>, p: number) {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const f = found[k] as { p: number; reading: Reading };
+    if (f.p < p - 1) break;
+    if (f.reading.kind === 'organisation') return f.reading.name;
+  }
+  return undefined;
+}
+
 /** A plural noun (the only words that can be a group the registration has not met): cheap test first. */
 const mayBeGroup = (t: Token) =>
   (t.lower.charCodeAt(t.lower.length - 1) === 115 || t.lower === 'people') && (flagsOf(t) & W.GROUP) !== 0;
@@ -123,12 +138,20 @@ export function localRole(
   before: string | undefined,
   title: string | undefined,
   appositive: ReturnType<typeof appositiveAfter>,
+  /** The organisation named last before the person, whom "its" would mean. */
+  lastOrganisation?: string,
 ): LocalRole {
   const after = appositive && !appositive.who && !appositive.organisational ? appositive.role : undefined;
   // "Her son, Daniel Pruitt, 44, a lobsterman,": a role said relative to someone else gives way to
-  // the one that says what the person is; alone, it goes without the pronoun ("its CTO" → "CTO").
+  // the one that says what the person is; alone, it goes without the pronoun ("her son" → "son"),
+  // except that "its" is the organisation just named ("The Millbrook Taxpayers Association … Its
+  // president, Lowell Brandt," → "president of the Millbrook Taxpayers Association").
   const relative = before !== undefined && RELATIVE.test(before);
-  const strong = relative ? (title ?? after ?? before.replace(RELATIVE, '')) : (before ?? title ?? after);
+  const owned =
+    relative && lastOrganisation && /^its /iu.test(before)
+      ? `${before.replace(RELATIVE, '')} of ${lastOrganisation}`
+      : before?.replace(RELATIVE, '');
+  const strong = relative ? (title ?? after ?? owned) : (before ?? title ?? after);
   return {
     ...(strong ? { role: strong } : {}),
     ...(appositive?.who ? { weakRole: appositive.role } : {}),

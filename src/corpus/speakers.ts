@@ -128,6 +128,7 @@ function speakerOf(cue: Cue, p: number, people: ArticlePeople) {
     cue.before,
     cue.reading.kind === 'person' ? cue.reading.title : undefined,
     appositive,
+    people.lastOrganisation(p, cue.offset)?.name,
   );
   const entity = people.resolve(cue.reading, p, {
     ...local,
