@@ -90,6 +90,9 @@ export function sameRoleThroughout(
   });
 }
 
+/** After these, a role names whose it is ("grocery analyst of Lakeshore Capital"), in its own capitals. */
+const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for', 'with']);
+
 /**
  * "Council member Tom Price" opens a sentence: its capital is the sentence's, and apart from the name
  * the role reads "council member" — when the article writes that word in lower case elsewhere, it is
@@ -97,8 +100,6 @@ export function sameRoleThroughout(
  * quarterback", "Retired accountant") and the article never capitalises it inside a sentence
  * ("Republican senator" stays). "Gulls coach" keeps its capital.
  */
-const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for', 'with']);
-
 function sentenceCase(
   role: string,
   lowerWords: (word: string) => boolean,
