@@ -82,8 +82,8 @@ interface Synset {
 const SYNSET_CACHE_LIMIT = 50_000;
 
 export class WordNet {
-  private readonly index = new Map<Pos, Buffer>();
-  private readonly dataFiles = new Map<Pos, Buffer>();
+  /** The dictionary's files, each read whole once ("index.noun", "data.verb"). */
+  private readonly files = new Map<string, Buffer>();
   /** Related words already worked out, by word: questions bring new words forever, so it is bounded. */
   private readonly relatedWords = new BoundedCache<string, RelatedWord[]>(SYNSET_CACHE_LIMIT);
 
@@ -294,20 +294,19 @@ export class WordNet {
   }
 
   private indexFile(pos: Pos): Buffer {
-    let buffer = this.index.get(pos);
-    if (!buffer) {
-      buffer = readFileSync(join(this.dictDir, `index.${pos}`));
-      this.index.set(pos, buffer);
-    }
-    return buffer;
+    return this.file(`index.${pos}`);
   }
 
   /** A data file, read whole once: synsets are then lines of a buffer, with no read per synset. */
   private data(pos: Pos): Buffer {
-    let buffer = this.dataFiles.get(pos);
+    return this.file(`data.${pos}`);
+  }
+
+  private file(name: string): Buffer {
+    let buffer = this.files.get(name);
     if (!buffer) {
-      buffer = readFileSync(join(this.dictDir, `data.${pos}`));
-      this.dataFiles.set(pos, buffer);
+      buffer = readFileSync(join(this.dictDir, name));
+      this.files.set(name, buffer);
     }
     return buffer;
   }
