@@ -10,6 +10,10 @@ import { CORPUS_DIR } from './support/engineFixtures';
 const MIXED =
   'The council voted 5-2 on Tuesday after a long debate. “It was rushed,” said Ana Ruiz, a council member. Mayor Tom Price said the vote was fair.';
 const passage = { ...(splitPassages(MIXED)[0] as Omit<Passage, 'id' | 'articleId'>), id: 0, articleId: 'a' };
+/** Like the seed's paragraph 3: the reporter's sentence, then one cited ("according to"), no quotation marks. */
+const CITED =
+  'The council voted 5-2 on Tuesday after a long debate. The debate lasted four hours, according to Ana Ruiz, a council member.';
+const cited = { ...(splitPassages(CITED)[0] as Omit<Passage, 'id' | 'articleId'>), id: 1, articleId: 'a' };
 
 describe('attributionFor', () => {
   it('names the speaker of the bold sentence, with the role apart', () => {
@@ -20,8 +24,21 @@ describe('attributionFor', () => {
     expect(attributionFor(passage, MIXED, ['fair'])).toEqual({ speaker: 'Tom Price', speakerRole: 'mayor' });
   });
 
-  it('names nobody when only the reporter’s sentence is bold', () => {
-    expect(attributionFor(passage, MIXED, ['debate'])).toBeUndefined();
+  it('with only the reporter’s sentence bold, names whoever the quote lets speak in quotation marks', () => {
+    // The check of issue 10 asks a quoted passage's opening words: "The council voted…" is the reporter's.
+    expect(attributionFor(passage, MIXED, ['debate'])).toEqual({
+      speaker: 'Ana Ruiz',
+      speakerRole: 'council member',
+    });
+    // Shown alone, the reporter's sentence has no speaker.
+    expect(attributionFor(passage, 'The council voted 5-2 on Tuesday after a long debate.', ['debate'])).toBe(
+      undefined,
+    );
+  });
+
+  it('names nobody when only the reporter’s sentence is bold and the rest only cites a source', () => {
+    expect(attributionFor(cited, CITED, ['voted'])).toBeUndefined();
+    expect(attributionFor(cited, CITED, ['lasted'])?.speaker).toBe('Ana Ruiz');
   });
 
   it('with bold in a reporter’s sentence and a speaker’s, names the speaker', () => {
@@ -40,7 +57,7 @@ describe('attributionFor', () => {
 
   it('matches whole words only: "rush" is not bold in "rushed"', () => {
     expect(attributionFor(passage, MIXED, ['rush'])?.speaker).toBe('Ana Ruiz'); // falls back to all quoted sentences
-    expect(attributionFor(passage, MIXED, ['Tuesday'])).toBeUndefined();
+    expect(attributionFor(cited, CITED, ['Tuesday'])).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
  * speaker's ("The encounter was their first since … The discussion lasted 10 minutes, according to
  * John Kirby."): the answer names the speaker of the sentences it bolds (those that hold the words
  * that matched the question), or of all the sentences it quotes when nothing is bold. The reporter's
- * own sentences have no speaker.
+ * own sentences have no speaker, unless the rest of the quote is someone's words in quotation marks.
  */
 import { sentenceSpans } from './sentences';
 import type { Passage, SentenceAttribution } from './types';
@@ -57,10 +57,14 @@ export function attributionFor(
   const shown = quotedSpans(passage, quote);
   const hits = (s: Span) => highlights.filter((h) => holdsWord(passage.text.slice(s.start, s.end), h)).length;
   const bold = shown.filter((s) => hits(s) > 0);
+  // Bold sentences that are the reporter's own leave the quote to whoever the rest of it quotes in
+  // quotation marks ("The win caps a 24-5-2 season … “We never stopped believing,” Olander said."),
+  // but not to a source it only cites ("The encounter was their first since … according to Kirby").
+  const boldSpoken = bold.some((s) => speakerOf(passage, s));
   const counted = new Map<string, { attribution: SentenceAttribution; sentences: number; hits: number }>();
-  for (const span of bold.length > 0 ? bold : shown) {
+  for (const span of boldSpoken || bold.length === 0 ? (bold.length > 0 ? bold : shown) : shown) {
     const attribution = speakerOf(passage, span);
-    if (!attribution) continue;
+    if (!attribution || (bold.length > 0 && !boldSpoken && !attribution.quoted)) continue;
     const seen = counted.get(attribution.speaker);
     if (seen) {
       seen.sentences++;

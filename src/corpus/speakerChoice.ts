@@ -117,12 +117,12 @@ function sentenceCase(
 }
 
 /** A named person before an organisation before a group; then whoever is quoted; then the first. */
-export function mainSpeaker(sentences: SentenceSpeaker[], quoted: boolean[]): PassageSpeakers | undefined {
+export function mainSpeaker(sentences: SentenceSpeaker[]): PassageSpeakers | undefined {
   let best = 0;
   if (sentences.length === 0) return undefined;
   sentences.forEach((s, i) => {
     const other = sentences[best] as SentenceSpeaker;
-    if ((RANK[s.kind] - RANK[other.kind] || Number(quoted[best]) - Number(quoted[i])) < 0) best = i;
+    if ((RANK[s.kind] - RANK[other.kind] || Number(other.quoted) - Number(s.quoted)) < 0) best = i;
   });
   const { name, role, via, kind } = sentences[best] as SentenceSpeaker;
   return { name, role, via, kind, sentences };

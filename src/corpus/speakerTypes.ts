@@ -14,6 +14,8 @@ export interface SentenceSpeaker extends Speaker {
   /** Offsets of the sentence in the passage text. */
   start: number;
   end: number;
+  /** The sentence holds the speaker's words in quotation marks, not only reported speech. */
+  quoted: boolean;
 }
 
 /** The passage's main speaker, and the speaker of each of its attributed sentences. */

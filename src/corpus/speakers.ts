@@ -78,7 +78,6 @@ export function readArticle(texts: string[]): {
     fillQuotes(passage, p, speakers, parsed, firstPeople);
     sameRoleThroughout(speakers, lowerWords, capitalWords);
     const sentences: SentenceSpeaker[] = [];
-    const quoted: boolean[] = [];
     passage.sentences.forEach((s, i) => {
       const speaker = speakers[i];
       if (!speaker) return;
@@ -89,10 +88,10 @@ export function readArticle(texts: string[]): {
         kind: speaker.kind,
         start: s.start,
         end: s.end,
+        quoted: hasQuote(s),
       });
-      quoted.push(hasQuote(s));
     });
-    return mainSpeaker(sentences, quoted);
+    return mainSpeaker(sentences);
   });
   const named = parsed.map((_, p) => {
     const here: NamedPerson[] = [];

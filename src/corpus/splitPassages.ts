@@ -57,6 +57,7 @@ export function splitPassages(body: string, excludedLines: readonly string[] = [
         speaker: s.name,
         ...(s.role ? { role: s.role } : {}),
         via: s.via,
+        ...(s.quoted ? { quoted: true } : {}),
         ...(s.kind === 'group' ? { group: true } : {}),
       })),
     };

@@ -56,6 +56,8 @@ export interface SentenceAttribution {
   speaker: string;
   role?: string;
   via: 'speech' | 'citation';
+  /** The sentence quotes them in quotation marks (not only "according to" or reported speech). */
+  quoted?: boolean;
   /** People spoken of as a body ("prosecutors", "consumer advocates"), not a name. */
   group?: boolean;
 }
