@@ -113,6 +113,11 @@ const KNOWN: Record<string, [string | null, string | null]> = {
   // A role said where the person speaks ("said Bloom, a rookie") wins over the one given first.
   'comets-ledger-win “I’ve been waiting all year for a night like': ['Tyrese Bloom', 'rookie'],
   'comets-ledger-win Comets: Center Leon Baptiste (ankle) missed his third': ['the team', null],
+  // Arktis Robotics ("a Swedish maker of …") is the company it is, and a named person ranks first.
+  'cold-storage-automation Vendors are racing to close that gap. Arktis': [
+    'Jonas Berg',
+    'Arktis’s head of U.S. sales',
+  ],
 };
 
 describe.each([

@@ -23,6 +23,23 @@ const bySentence = (...texts: string[]) => {
 };
 
 describe('names of organisations', () => {
+  it('a name an appositive calls a company ("the regional carrier") is an organisation, later "the airline"', () => {
+    expect(
+      who(
+        'Skylark Air, the regional carrier based at Lakeport International Airport, said Tuesday it will cut 600 jobs.',
+        'Refunds: Customers booked on canceled flights will be offered full refunds, the airline said.',
+        'Regional airlines across the country have struggled since the pandemic.',
+      ),
+    ).toEqual([['Skylark Air', null], ['Skylark Air', null], undefined]);
+    // A capital that only opens the sentence, before a lower-case plural, is no organisation's name.
+    expect(
+      who(
+        'Regional airlines across the country have struggled since the pandemic.',
+        'Refunds will be offered to customers, the airline said.',
+      ).pop(),
+    ).not.toEqual(['Regional airlines', null]);
+  });
+
   it('"and" and "for" inside a name, not between two names', () => {
     expect(
       who('The Vermont League of Cities and Towns, which backed the bill, said local officials need tools.'),

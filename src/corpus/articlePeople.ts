@@ -9,11 +9,10 @@ import {
   firstNameGender,
   type Gender,
   isCommonWord,
-  isFirstName,
   isOrganisationWord,
   isPlaceName,
 } from './lexicon';
-import type { Reading } from './phrases';
+import { type Reading, untitledWithoutFirstName } from './phrases';
 
 export interface Person {
   kind: 'person';
@@ -258,8 +257,9 @@ export class ArticlePeople {
       case 'person': {
         // "Polar Point said", after "Polar Point Logistics": no first name, no title, and the start of
         // a longer name the article gave.
-        const first = reading.name.split(' ')[0] ?? '';
-        if (!reading.title && !isFirstName(first)) {
+        if (untitledWithoutFirstName(reading)) {
+          // "Skylark Air, the regional carrier, said": what the appositive says it is.
+          if (local.organisational) return this.organisation(reading.name, local.role);
           const key = `${reading.name.toLowerCase()} `;
           const known = this.organisations.find((o) =>
             o.name.replace(/^the /u, '').toLowerCase().startsWith(key),

@@ -110,12 +110,12 @@ export const GENDERED_ROLE_WORDS: Record<string, 'female' | 'male'> = {
 
 /** Heads of descriptions that make the name they describe an organisation's ("an Austin-based payroll software company"). */
 export const COMPANY_NOUNS = set(
-  'company firm maker manufacturer retailer provider startup chain nonprofit charity operator utility developer insurer bank group agency organization organisation',
+  'company firm maker manufacturer retailer provider startup chain nonprofit charity operator utility developer insurer bank group agency organization organisation airline carrier automaker carmaker lender broadcaster publisher',
 );
 
 /** Organisation words compromise's list lacks (it has "department", "office", "college", "power"…). */
 export const MORE_ORGANISATION_WORDS = set(
-  'security league alliance chamber network fc united court party lab labs schools district guard navy fund group institute commission agency services council transit',
+  'security league alliance chamber network fc united court party lab labs schools district guard navy fund group institute commission agency services council transit airline railroad railway automaker carmaker lender regulator broadcaster newspaper',
 );
 
 /** Capitalised words that begin sentences but never names or titles (with the lexicon's determiners and pronouns). */

@@ -4,7 +4,15 @@
  */
 import { appositiveAfter, appositiveBefore, organisationBefore } from './appositives';
 import type { ArticlePeople, Entity, LocalRole } from './articlePeople';
-import { isNameWord, phraseEndingAt, phraseStartingAt, type Reading, readPhrase, textOf } from './phrases';
+import {
+  isNameWord,
+  phraseEndingAt,
+  phraseStartingAt,
+  type Reading,
+  readPhrase,
+  textOf,
+  untitledWithoutFirstName,
+} from './phrases';
 import type { Parsed } from './speakerTypes';
 import type { Sentence } from './speechCues';
 import { flagsOf, type Token } from './tokens';
@@ -94,7 +102,9 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
   }
   // Full names first, so that a surname met before its full name still finds it.
   for (const f of found) {
-    if (f.reading.kind === 'person' && f.reading.name.includes(' '))
+    if (f.reading.kind === 'person' && f.organisational && untitledWithoutFirstName(f.reading))
+      people.organisation(f.reading.name, f.description);
+    else if (f.reading.kind === 'person' && f.reading.name.includes(' '))
       people.person(f.reading.name, f.role, f.reading.gender);
     else if (f.reading.kind === 'organisation')
       people.organisation(f.reading.name, f.reading.description ?? f.description);

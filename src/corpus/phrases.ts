@@ -9,7 +9,7 @@ import { PRONOUNS, GENDERED_ROLE_WORDS as ROLE_GENDER } from './attributionWords
 import type { Gender } from './lexicon';
 import { isCourtesyTitle, isTitleWord, titleRole } from './roles';
 import { flagsOf, type Token } from './tokens';
-import { W } from './wordClass';
+import { classify, W } from './wordClass';
 
 export type Reading =
   | { kind: 'pronoun'; pronoun: 'he' | 'she' | 'they' | 'it'; start: number }
@@ -240,6 +240,14 @@ export interface PhraseOptions {
   sentenceStart: number;
 }
 
+/**
+ * "Skylark Air", "Polar Point": read as a person's name only because it stands by a verb of saying (no
+ * first name the lexicon knows, no title), so what else the article says of it may make it an organisation's.
+ */
+export function untitledWithoutFirstName(reading: Reading & { kind: 'person' }): boolean {
+  return !reading.title && (classify((reading.name.split(' ')[0] ?? '').toLowerCase()) & W.FIRST_NAME) === 0;
+}
+
 /** What the phrase tokens[from, to) names. */
 export function readPhrase(
   text: string,
@@ -279,7 +287,14 @@ export function readPhrase(
 
   // "an Austin-based payroll software company" describes; it does not name.
   if (first.lower === 'a' || first.lower === 'an') return undefined;
-  const capitalised = words.filter((t) => t.capitalised && !DETERMINERS.has(t.lower));
+  // "Regional airlines across the country have struggled": a word capitalised only because it opens
+  // the sentence, before a lower-case plural, names nothing (a name's own words are capitalised).
+  const headWord = words[words.length - 1] as Token;
+  const commonOpening =
+    sentenceInitial && words.length > 1 && !headWord.capitalised && /s$/u.test(headWord.lower);
+  const capitalised = words.filter(
+    (t) => t.capitalised && !DETERMINERS.has(t.lower) && !(t === first && commonOpening),
+  );
   const last = words[words.length - 1] as Token;
   if (capitalised.length === 0) {
     const definite = first.lower === 'the' || is(first, W.POSSESSIVE_PRONOUN);
