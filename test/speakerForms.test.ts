@@ -23,6 +23,21 @@ const bySentence = (...texts: string[]) => {
 };
 
 describe('names of organisations', () => {
+  it('"the university said" is the university the article named, not a company it only described', () => {
+    expect(
+      who(
+        'Using video from three cameras, researchers at Western Prairie University calculated its path.',
+        'The university has asked landowners to report any dark stones, the university said.',
+      ).pop(),
+    ).toEqual(['Western Prairie University', null]);
+    expect(
+      who(
+        'Paylinx, an Austin-based payroll software company, said hackers stole names.',
+        'Names: exposed for all 1.2 million customers, the company said.',
+      ).pop(),
+    ).toEqual(['Paylinx', null]);
+  });
+
   it('a name an appositive calls a company ("the regional carrier") is an organisation, later "the airline"', () => {
     expect(
       who(

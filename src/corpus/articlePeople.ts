@@ -155,6 +155,12 @@ export class ArticlePeople {
     const words = phrase.toLowerCase().replace(/^the /u, '');
     const named = this.organisations.find((o) => o.name.toLowerCase().includes(words));
     if (named) return named;
+    // "the university said", after "researchers at Western Prairie University": a name the article
+    // gave in full, with nothing said of what it is, whose last word is the one used.
+    const headed = this.fullForms.filter(
+      (f) => /^\p{Lu}/u.test(f.slice(f.length - words.length)) && f.toLowerCase().endsWith(` ${words}`),
+    );
+    if (headed.length === 1) return this.organisation(headed[0] as string);
     const described = this.organisations.filter((o) =>
       o.description ? holdsWords(o.description.toLowerCase(), words) : false,
     );

@@ -67,9 +67,12 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
         const appositive = appositiveAfter(text, tokens, end, to);
         const before = appositiveBefore(text, tokens, span, from);
         i = end - 1;
-        // "Dock workers gathered …": a group named here is who a later "they" may be.
-        if (reading?.kind === 'group')
+        // "Dock workers gathered …": a group named here is who a later "they" may be; "researchers at
+        // Western Prairie University" name the university a later "the university" is.
+        if (reading?.kind === 'group') {
           people.mention(p, reading.start, { kind: 'group', name: reading.name });
+          if (reading.organisation) people.fullForm(reading.organisation);
+        }
         // "The city’s transit agency, Metro Link, raised fares": an organisation, and what it is.
         const described =
           !reading || reading.kind === 'single' ? organisationBefore(text, tokens, span, from) : undefined;

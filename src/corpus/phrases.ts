@@ -38,7 +38,9 @@ export type Reading =
   | { kind: 'document'; name: string; start: number }
   /** "the company", "the weather service"; `strict`: only an organisation named or described so ("the consultancy"). */
   | { kind: 'reference'; name: string; start: number; strict?: boolean }
-  | { kind: 'group' | 'single'; name: string; start: number };
+  /** `organisation`: the one the group is of ("researchers at Western Prairie University"). */
+  | { kind: 'group'; name: string; start: number; organisation?: string }
+  | { kind: 'single'; name: string; start: number };
 
 export interface Span {
   from: number;
@@ -276,7 +278,10 @@ export function readPhrase(
     // Northfield University" are people, and speak as such.
     if (orgTail && words[preposition]?.lower !== 'in' && !(words[groupAt] as Token).lower.endsWith('s'))
       return { kind: 'organisation', name: textOf(text, tokens, place), start };
-    return { kind: 'group', name: groupName(textOf(text, tokens, span), first, sentenceInitial), start };
+    const name = groupName(textOf(text, tokens, span), first, sentenceInitial);
+    return orgTail
+      ? { kind: 'group', name, start, organisation: textOf(text, tokens, place) }
+      : { kind: 'group', name, start };
   }
   if (
     groupAt >= 0 &&
