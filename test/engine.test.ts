@@ -345,6 +345,14 @@ describe('AnswerEngine: quotes and alternatives', () => {
     expect(engine.analyse('wher is whelan held').facts.allKinds).toContain('place');
   });
 
+  it('a closed-class word ("off", "despite") is matched as written, never through WordNet', () => {
+    const { words } = engine.analyse('were talks broken off despite the war').facts;
+    // WordNet's "off" is also an adjective whose synonym is "away", which the article uses.
+    expect(words.find((w) => w.word === 'off')?.alternatives.every((a) => a.kind === 'exact')).toBe(true);
+    // An open-class word still reaches the article's words through WordNet ("talks" → "spoke", "discussion").
+    expect(words.find((w) => w.word === 'talks')?.alternatives.some((a) => a.kind !== 'exact')).toBe(true);
+  });
+
   it('a word written as a name is read so whatever was asked before ("Releaced" after "releaced")', () => {
     // Typo repair keeps to the corpus's names for a capitalised word: the word memo must not hand it
     // the lowercase word's repair, or answers would depend on what the bot was asked earlier.

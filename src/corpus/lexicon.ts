@@ -40,6 +40,18 @@ const PEOPLE_PLURAL = 16384;
 /** Tags of words that are grammar, never a name: "Some said", "Both said". */
 const GRAMMAR_TAGS = new Set(['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'QuestionWord']);
 
+/**
+ * English's closed classes as the lexicon lists them: prepositions, conjunctions and determiners
+ * ("among", "despite", "whether", "several"). A question's subject is never one of them.
+ */
+export const CLOSED_CLASS_WORDS: ReadonlySet<string> = new Set(
+  Object.keys(LEXICON).filter(
+    (word) =>
+      /^\p{Ll}+$/u.test(word) &&
+      tagsOf(word).some((t) => t === 'Preposition' || t === 'Conjunction' || t === 'Determiner'),
+  ),
+);
+
 /** Agent-noun endings of words the lexicon lacks ("fifth-graders", "protesters", "organizers"). */
 const AGENT_PLURAL = /(?:er|or|ist|ian|ant|ent)s$/u;
 

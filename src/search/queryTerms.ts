@@ -1,3 +1,4 @@
+import { CLOSED_CLASS_WORDS } from '../corpus/lexicon';
 import { BoundedCache } from './boundedCache';
 import { questionCues, SPEECH, summaryCues } from './cues';
 import type { PassageIndex } from './passageIndex';
@@ -166,7 +167,10 @@ function alternativesFor(
   else if (inCorpus) add([w.term], 'related');
   // "the foreign minister" is the person the article calls so.
   for (const alias of index.aliasesOf(w.term)) add([alias], 'alias');
-  if (/^\d+$/.test(w.word)) return { alternatives: [...alternatives.values()], joinsNext: false };
+  // Numbers, and closed-class words ("among", "despite", "off"): matched as written or not at all;
+  // WordNet's readings of them as nouns ("behind" → "bottom") are never what was asked.
+  if (/^\d+$/.test(w.word) || CLOSED_CLASS_WORDS.has(w.word))
+    return { alternatives: [...alternatives.values()], joinsNext: false };
 
   let lemma = baseForm(w.word);
   // Three letters leave too little to tell a slip from another word ("lol" is not "lot") unless there is
