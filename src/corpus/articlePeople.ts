@@ -5,13 +5,7 @@
  * is the nearest woman (or person of unknown gender) named before it in the passage or the one before,
  * never a place or an organisation; "it" is an organisation; "they" a group or an organisation.
  */
-import {
-  firstNameGender,
-  type Gender,
-  isCommonWord,
-  isOrganisationWord,
-  isPlaceName,
-} from './lexicon';
+import { firstNameGender, type Gender, isCommonWord, isOrganisationWord, isPlaceName } from './lexicon';
 import { type Reading, untitledWithoutFirstName } from './phrases';
 
 export interface Person {
