@@ -113,6 +113,33 @@ const KNOWN: Record<string, [string | null, string | null]> = {
   // A role said where the person speaks ("said Bloom, a rookie") wins over the one given first.
   'comets-ledger-win “I’ve been waiting all year for a night like': ['Tyrese Bloom', 'rookie'],
   'comets-ledger-win Comets: Center Leon Baptiste (ankle) missed his third': ['the team', null],
+  // own4 was annotated by writers who never saw the rules (its unseen figures are in the README).
+  // Left: "the residents’ group" is Keep Juniper Rural only through the organizer named before it;
+  // "the league" is the Lakeshore Athletic Conference only to a reader who knows a conference is one;
+  // a role the article gives later ("will serve as interim head coach"); the "the" of a name; "of"
+  // where the annotator wrote "at".
+  'tamarack-county-warehouse-rezoning The residents’ group said in a statement Tuesday': [
+    'the residents’ group',
+    null,
+  ],
+  'harwick-state-fires-football-coach-dale-brenner Brenner, 54, went 31-42 in seven seasons and': [
+    'the Harwick State athletic department',
+    null,
+  ],
+  'harwick-state-fires-football-coach-dale-brenner “I’m not going to pretend this is easy,”': [
+    'Ray Castillo',
+    'defensive coordinator',
+  ],
+  'harwick-state-fires-football-coach-dale-brenner “Public criticism of game officials undermines the integrity':
+    ['Harwick State University', null],
+  'harwick-state-fires-football-coach-dale-brenner Castillo said his first move would be a': [
+    'Ray Castillo',
+    'defensive coordinator',
+  ],
+  'corvane-to-close-calder-ridge-dishwasher-plant Senior analyst Owen Raskin of Halberd Securities said': [
+    'Owen Raskin',
+    'senior analyst of Halberd Securities',
+  ],
   // Arktis Robotics ("a Swedish maker of …") is the company it is, and a named person ranks first.
   'cold-storage-automation Vendors are racing to close that gap. Arktis': [
     'Jonas Berg',
@@ -125,6 +152,7 @@ describe.each([
   ['own', 'own'],
   ['own2', 'own2'],
   ['own3', 'own3'],
+  ['own4', 'own4'],
 ])('speakers of %s', (speakers, folder) => {
   it('every annotated passage names its speaker and role (or the pinned known miss)', async () => {
     const corpus = await loadCorpus(join(FIXTURES, 'articles', folder));
@@ -145,7 +173,7 @@ describe.each([
   });
 });
 
-it.each(['articles-dev', 'own2', 'own3'])(
+it.each(['articles-dev', 'own2', 'own3', 'own4'])(
   'the known misses are a small share: at least 80%% of the %s passages are exactly right',
   (name) => {
     const keys = new Set(annotations(name).map((a) => `${a.article} ${a.opening}`));

@@ -23,6 +23,30 @@ const bySentence = (...texts: string[]) => {
 };
 
 describe('names of organisations', () => {
+  it('"…, the company said" after a dateline is the company the sentence opens with; so is "a notice the company filed"', () => {
+    expect(
+      who(
+        'CALDER RIDGE, Ind. — Corvane Appliances will close its dishwasher plant here by March, the company said Tuesday.',
+        'Corvane will move the work to Texas, according to a layoff notice the company filed with state officials.',
+        'Marsh said the decision followed a review of the company’s five U.S. factories.',
+      ).slice(0, 2),
+    ).toEqual([
+      ['Corvane Appliances', null],
+      ['Corvane Appliances', null],
+    ]);
+    // "the company’s five U.S." owns what follows: it is no organisation's name.
+    expect(
+      who(
+        'Corvane CEO Lydia Marsh said the decision followed a review of the company’s five U.S. factories.',
+        'The company said it would offer transfers.',
+      ).pop(),
+    ).not.toEqual(['the company’s five U.S.', null]);
+    // "a traffic study the city commissioned" names no one.
+    expect(who('The road will close, according to a traffic study the city commissioned.')).toEqual([
+      undefined,
+    ]);
+  });
+
   it('"the university said" is the university the article named, not a company it only described', () => {
     expect(
       who(
@@ -432,6 +456,33 @@ describe('groups, documents, participles', () => {
 });
 
 describe('sentences and the answer’s speaker', () => {
+  it('"he said" goes on with who spoke earlier in the passage, not someone named after them', () => {
+    expect(
+      bySentence(
+        '“We had written this river off,” said Dr. Imogen Farrow, a freshwater ecologist.',
+        'Dr. Theo Benavides, a malacologist, said he had gone over the data with Farrow last month. Still, he cautioned against reading too much into one season. “Sixty-one animals is a start,” he said.',
+      ),
+    ).toEqual([
+      ['Theo Benavides', 'malacologist'],
+      ['Theo Benavides', 'malacologist'],
+      ['Theo Benavides', 'malacologist'],
+    ]);
+  });
+
+  it('a two-sentence quote whose speaker the sentence after it names, with a role the lexicon places', () => {
+    expect(
+      last(
+        '“Every dam fight I’ve sat through, somebody asks what we get back. Now we can point to something.” That was how Hollis Pruett, a former Eldridge city councilman who pushed for the removal, put it at the briefing.',
+      ),
+    ).toEqual(['Hollis Pruett', 'former Eldridge city councilman']);
+    expect(
+      last(
+        'Marcus Dunmore, a senior linebacker, said the team was stunned. “We did not see it coming,” he said.',
+        '“He recruited me out of a town nobody had heard of.” That was how Tyrell Gaines, a former Herons quarterback, put it on Monday.',
+      ),
+    ).toEqual(['Tyrell Gaines', 'former Herons quarterback']);
+  });
+
   it('a clock time ends a sentence before a common word, not before a day or a time zone', () => {
     expect(
       splitSentences(

@@ -19,6 +19,13 @@ export interface Person {
   votes: { female: number; male: number };
 }
 
+/** A sentence of a passage, by its offsets in the passage's text. */
+interface SentenceAt {
+  passage: number;
+  start: number;
+  end: number;
+}
+
 export interface Organisation {
   kind: 'organisation';
   name: string;
@@ -37,6 +44,8 @@ export interface Mention {
   passage: number;
   offset: number;
   entity: Entity;
+  /** It is who speaks in its sentence: a "he said" after it goes on with them more often than not. */
+  spoke?: boolean;
 }
 
 export interface LocalRole {
@@ -97,8 +106,21 @@ export class ArticlePeople {
   /** Capitalised names the article gives that nothing told the kind of ("Polar Point Logistics"). */
   private readonly fullForms: string[] = [];
 
-  fullForm(name: string): void {
+  /** `opening`: the name opens this sentence (its offsets in this passage), as its subject. */
+  fullForm(name: string, opening?: SentenceAt): void {
     if (!this.fullForms.includes(name)) this.fullForms.push(name);
+    if (opening) this.sentenceSubjects.push({ ...opening, name });
+  }
+  /** Names given in full that open their sentence. */
+  private readonly sentenceSubjects: Array<SentenceAt & { name: string }> = [];
+
+  /** The name given in full that opens the sentence holding `offset` (after its dateline, if any). */
+  private subjectOf(passage: number, offset: number): string | undefined {
+    for (let k = this.sentenceSubjects.length - 1; k >= 0; k--) {
+      const s = this.sentenceSubjects[k] as SentenceAt & { name: string };
+      if (s.passage === passage && s.start <= offset && offset < s.end) return s.name;
+    }
+    return undefined;
   }
 
   /** "Park" → the person whose surname it is; "Rosa" → the person first-named so; "Norland" → the organisation. */
@@ -145,7 +167,12 @@ export class ArticlePeople {
    * "the weather service" → the organisation whose name holds those words, else the latest one
    * described so, else (not `strict`) the organisation named last before it (`before`, nearest last).
    */
-  reference(phrase: string, before: Mention[], strict = false): Organisation | undefined {
+  reference(
+    phrase: string,
+    before: Mention[],
+    strict = false,
+    at?: { passage: number; offset: number },
+  ): Organisation | undefined {
     const words = phrase.toLowerCase().replace(/^the /u, '');
     const named = this.organisations.find((o) => o.name.toLowerCase().includes(words));
     if (named) return named;
@@ -167,7 +194,12 @@ export class ArticlePeople {
       const entity = (before[k] as Mention).entity;
       if (entity.kind === 'organisation') near.push(entity);
     }
-    return near.find((o) => this.spoken.has(o)) ?? this.lastSpeakingOrganisation ?? near[0];
+    const organisation = near.find((o) => this.spoken.has(o)) ?? this.lastSpeakingOrganisation ?? near[0];
+    if (organisation || !at) return organisation;
+    // "Corvane Appliances will close its plant …, the company said": the name given in full that
+    // opens the sentence, when the article has named no organisation yet.
+    const full = this.subjectOf(at.passage, at.offset);
+    return full ? this.organisation(full) : undefined;
   }
 
   /** Organisations that have spoken so far, and the last of them. */
@@ -221,13 +253,13 @@ export class ArticlePeople {
     return this.documents.get(head);
   }
 
-  mention(passage: number, offset: number, entity: Entity): void {
+  mention(passage: number, offset: number, entity: Entity, spoke = false): void {
     const list = this.mentions[passage] ?? [];
     this.mentions[passage] = list;
     // Mentions mostly arrive in text order; a speaker found later goes in its place.
     let at = list.length;
     while (at > 0 && (list[at - 1] as Mention).offset > offset) at--;
-    list.splice(at, 0, { passage, offset, entity });
+    list.splice(at, 0, spoke ? { passage, offset, entity, spoke } : { passage, offset, entity });
   }
 
   /** Who a pronoun at `offset` of passage `passage` stands for: the nearest fitting mention before it. */
@@ -242,7 +274,10 @@ export class ArticlePeople {
         candidates.find((e) => e.kind === 'person' && genderOf(e) === undefined)
       );
     const wanted: Gender = pronoun === 'she' ? 'female' : 'male';
-    return candidates.find((e) => e.kind === 'person' && (genderOf(e) ?? wanted) === wanted);
+    const fits = (e: Entity) => e.kind === 'person' && (genderOf(e) ?? wanted) === wanted;
+    // "Benavides said he had gone over the data with Farrow. Still, he cautioned …": the one who
+    // spoke earlier in the passage, before someone only named after them.
+    return here.find((m) => m.spoke && fits(m.entity))?.entity ?? candidates.find(fits);
   }
 
   /** The entity a phrase names, read against the article; undefined when it names nobody. */
@@ -281,6 +316,7 @@ export class ArticlePeople {
           reading.name,
           (this.mentions[passage - 1] ?? []).concat(here),
           reading.strict,
+          { passage, offset: reading.start },
         );
         return found ?? (reading.strict ? undefined : this.organisation(reading.name));
       }

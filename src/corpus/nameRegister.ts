@@ -4,6 +4,7 @@
  */
 import { appositiveAfter, appositiveBefore, organisationBefore } from './appositives';
 import type { ArticlePeople, Entity, LocalRole } from './articlePeople';
+import { isPersonNoun } from './personNouns';
 import {
   isNameWord,
   phraseEndingAt,
@@ -63,8 +64,10 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
         const end = Math.max(phraseStartingAt(tokens, i, to), i + 1);
         const start = phraseEndingAt(tokens, end, from);
         const span = { from: Math.min(start, i), to: end };
-        const reading = readPhrase(text, tokens, span, { subject: false, sentenceStart: from });
         const appositive = appositiveAfter(text, tokens, end, to);
+        const reading =
+          readPhrase(text, tokens, span, { subject: false, sentenceStart: from }) ??
+          personByAppositive(text, tokens, span, appositive);
         const before = appositiveBefore(text, tokens, span, from);
         i = end - 1;
         // "Dock workers gathered …": a group named here is who a later "they" may be; "researchers at
@@ -83,7 +86,13 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
         }
         // "Polar Point Logistics", named in full where nothing tells what it is: "Polar Point said"
         // later is its short form.
-        if (!reading && end - span.from >= 2) people.fullForm(textOf(text, tokens, span));
+        if (!reading && end - span.from >= 2) {
+          // As the subject that opens the sentence (after a dateline's dash, if any), it is what a
+          // "the company said" at the sentence's end speaks of.
+          const opening = span.from === from || tokens[span.from - 1]?.text === '—';
+          const where = { passage: p, start: sentence.start, end: sentence.end };
+          people.fullForm(textOf(text, tokens, span), opening ? where : undefined);
+        }
         if (
           !reading ||
           reading.kind === 'pronoun' ||
@@ -196,4 +205,26 @@ export function countPronouns(parsed: Parsed[], people: ArticlePeople): void {
       else m.entity.votes.female++;
     });
   }
+}
+
+/**
+ * "That was how Tyrell Gaines, a former Herons quarterback, put it": two capitalised words the lexicon
+ * cannot place, set off by a role whose head is a person noun, are a person's name.
+ */
+function personByAppositive(
+  text: string,
+  tokens: Token[],
+  span: { from: number; to: number },
+  appositive: ReturnType<typeof appositiveAfter>,
+): Reading | undefined {
+  if (span.to - span.from !== 2 || !appositive || appositive.who || appositive.organisational)
+    return undefined;
+  if (!tokens.slice(span.from, span.to).every((t) => t.capitalised && isNameWord(t))) return undefined;
+  const head =
+    appositive.role
+      .split(/ (?:of|at|with|in|for|from|who|which|that) /u)[0]
+      ?.split(' ')
+      .pop() ?? '';
+  if (!isPersonNoun(head.toLowerCase())) return undefined;
+  return { kind: 'person', name: textOf(text, tokens, span), start: (tokens[span.from] as Token).start };
 }

@@ -329,7 +329,8 @@ export function readPhrase(
       start: (tokens[from + described] as Token).start,
     };
   }
-  if (words.some(isOrgWord)) {
+  // "the company’s five U.S. factories": an organisation word that owns what follows names nothing here.
+  if (words.some((t) => isOrgWord(t) && !t.possessive)) {
     // "Tidewell's chief financial officer" is a person's role, not an organisation.
     if (isTitleWord(last) && !isOrgWord(last)) return undefined;
     return { kind: 'organisation', name: lowerFirst(textOf(text, tokens, span), first), start };

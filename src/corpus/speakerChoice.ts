@@ -46,9 +46,15 @@ export function fillQuotes(
       speakers[i] = speakers[i - 1];
       return;
     }
-    const next = passage.sentences[i + 1];
-    if (next && speakers[i + 1]) {
-      speakers[i] = speakers[i + 1];
+    // The next sentence after the quote: a quote over two sentences is cut at the sentence's end, and
+    // what it goes on with is no sentence of words ("“… get back. Now we can point to something.” That
+    // was how Hollis Pruett … put it").
+    let n = i + 1;
+    const restOfQuote = (s: Sentence | undefined) => s !== undefined && (s.from === s.to || quoteOnly(s));
+    while (restOfQuote(passage.sentences[n]) && !speakers[n]) n++;
+    const next = passage.sentences[n];
+    if (next && speakers[n]) {
+      speakers[i] = speakers[n];
       return;
     }
     const person = next && (named.get(next) ?? []).find((n) => n.entity.kind === 'person');

@@ -70,7 +70,7 @@ export function readArticle(texts: string[]): {
         if (found && (!best || RANK[found.speaker.kind] < RANK[best.speaker.kind])) best = found;
       }
       if (best) {
-        people.mention(p, best.offset, best.entity);
+        people.mention(p, best.offset, best.entity, true);
         people.spoke(best.entity);
       }
       speakers.push(best?.speaker);

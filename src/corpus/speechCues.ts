@@ -312,22 +312,25 @@ function source(sentence: Sentence, start: number): Cue | undefined {
     const t = tokens[i] as Token;
     if (t.lower === 'with' || t.text === ',' || isBoundary(t)) return undefined;
     if (t.capitalised && (flagsOf(t) & W.NEVER_NAME) !== 0) continue; // "released Monday by …"
+    // "a layoff notice the company filed": an organisation the article named, as "the company".
+    const theOrganisation = t.lower === 'the' && isOrganisationToken(tokens[i + 1]);
     const agent = ['by', 'from'].includes(t.lower)
       ? i + 1
-      : t.capitalised || (t.lower === 'the' && tokens[i + 1]?.capitalised)
+      : t.capitalised || (t.lower === 'the' && tokens[i + 1]?.capitalised) || theOrganisation
         ? i
         : -1;
     if (agent < 0) continue;
     const agentEnd = phraseStartingAt(tokens, agent, to);
-    // Named ("by Paylinx"), or an organisation after "by"/"from" ("from the state fire marshal’s office").
+    // Named ("by Paylinx"), or an organisation after "by"/"from" ("from the state fire marshal’s office")
+    // or just before the verb ("the company filed").
     const named =
       tokens.slice(agent, agentEnd).some((w) => w.capitalised) ||
-      (agent === i + 1 &&
-        agentEnd > agent &&
-        (flagsOf(tokens[agentEnd - 1] as Token) & W.ORGANISATION) !== 0);
+      ((agent === i + 1 || theOrganisation) && agentEnd > agent && isOrganisationToken(tokens[agentEnd - 1]));
     const cue = named ? cueFor(sentence, { from: agent, to: agentEnd }, 'citation', true) : undefined;
     if (cue) cue.document = (tokens[document] as Token).lower;
     return cue;
   }
   return undefined;
 }
+
+const isOrganisationToken = (t: Token | undefined) => t !== undefined && (flagsOf(t) & W.ORGANISATION) !== 0;
