@@ -11,7 +11,9 @@
  *    project's bars: abstain as much as 3% false abstentions allow, "high" where 95% are right, "low"
  *    below which half of the near misses fall.
  *
- * With --dry-run it prints the figures and leaves weights.ts alone.
+ * With --dry-run it prints the figures and leaves weights.ts alone. With --confidence-only it writes the
+ * two confidence models and their cut-offs and keeps the ranking weights as they are (a change to the
+ * confidence features need not move every answer's ranking).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +35,7 @@ import { type BinaryExample, dot, fitLogistic, fitRanker, foldOf, sigmoid } from
 const FOLDS = 5;
 const RANK_LAMBDAS = [0.00001, 0.001];
 const CONFIDENCE_LAMBDA = 0.001;
-/** High confidence must be right at least 95% of the time on unseen questions: aim above it. */
+/** High confidence must be right at least 95% of the time on unseen questions: aim above it (chooseConfidence). */
 const HIGH_PRECISION_TARGET = 0.95;
 /** At most this share of answerable questions may be refused: the abstain cut-off is the highest within it. */
 const MAX_FALSE_ABSTENTIONS = 0.03;
@@ -42,11 +44,12 @@ const MIN_NEAR_HEDGED = 0.5;
 const WEIGHTS_FILE = fileURLToPath(new URL('../search/weights.ts', import.meta.url));
 
 const USAGE =
-  'usage: npm run tune -- [--dry-run] [--misses]  (--dry-run: print the figures, leave weights.ts alone; --misses: list the out-of-fold misses)';
+  'usage: npm run tune -- [--dry-run] [--confidence-only] [--misses]  (--dry-run: print the figures, leave weights.ts alone; --confidence-only: refit the confidence, keep the ranking weights; --misses: list the out-of-fold misses)';
 const parse = () =>
   parseArgs({
     options: {
       'dry-run': { type: 'boolean', default: false },
+      'confidence-only': { type: 'boolean', default: false },
       misses: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -224,14 +227,17 @@ function chooseConfidence(
   const pool = judged
     .map((j, i) => ({ j, p: pRight[i] ?? 0, answered: answered[i] }))
     .filter((x) => x.answered);
-  // The lowest cut-off whose answers above it are right often enough (over at least 20 of them).
+  // The lowest cut-off whose answers above it are right often enough (over at least 20 of them), by
+  // a standard error's margin: the bar must hold on questions not yet seen, and 130 answers measure
+  // a precision only to about ±2 points.
   let high = 1;
   for (const t of cutOffs(pool.map((x) => x.p))) {
     // A passage without the kind of answer asked is never `high` (confidenceOf): it does not count here.
     const above = pool.filter((x) => x.p >= t && x.j.signals.kindMissing !== 1);
     if (above.length < 20) break;
     const precision = above.filter((x) => x.j.topRight).length / above.length;
-    if (precision >= HIGH_PRECISION_TARGET) {
+    const standardError = Math.sqrt((precision * (1 - precision)) / above.length);
+    if (precision - standardError >= HIGH_PRECISION_TARGET) {
       high = t;
       break;
     }
@@ -432,9 +438,18 @@ const rightWeights = fitLogistic(
 if (values['dry-run']) {
   console.log('\n--dry-run: weights.ts left as it was');
 } else {
-  const header = `Fitted on ${items.length} development questions; cross-validated right at 1: ${bestLambda.right}/${judged.filter((j) => j.item.question.expect).length}.`;
-  replaceWeights(ranking, onTopicWeights, rightWeights, cut, header);
+  const header = values['confidence-only']
+    ? `${rankingHeader()}\nConfidence refitted alone on ${items.length} development questions (npm run tune -- --confidence-only).`
+    : `Fitted on ${items.length} development questions; cross-validated right at 1: ${bestLambda.right}/${judged.filter((j) => j.item.question.expect).length}.`;
+  replaceWeights(values['confidence-only'] ? RANKING : ranking, onTopicWeights, rightWeights, cut, header);
   console.log(`\nwrote ${WEIGHTS_FILE}`);
+}
+
+/** The first line the last full fit wrote above RANKING: what the ranking kept by --confidence-only was fitted on. */
+function rankingHeader(): string {
+  const source = readFileSync(WEIGHTS_FILE, 'utf8');
+  const start = source.indexOf('// --- written by npm run tune: start ---');
+  return (source.slice(start).split('\n')[1] ?? '').replace(/^\/\/ ?/u, '');
 }
 
 /** The out-of-fold ranking misses of the development sets: where the right passage ended up. */

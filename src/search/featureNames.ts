@@ -101,6 +101,8 @@ export const CONFIDENCE_FEATURES = [
   'words',
   /** How specific the question's most specific matched word is (1: a name or rare word; less: everyday). */
   'specific',
+  /** A lone everyday word ("help", "interesting"): 1 − specific when the question has one content word, else 0. */
+  'loneEveryday',
   /** 1 when the message is shaped as a question (a question mark, a question word first, a cue). */
   'asks',
 ] as const;

@@ -315,6 +315,9 @@ export function coveredShare(f: Readonly<Record<RankFeature, number>>): number {
   return share;
 }
 
+/** "help", "interesting": one everyday word is more often chat than a keyword search. */
+const loneEveryday = (facts: QuestionFacts) => (facts.words.length === 1 ? 1 - facts.specific : 0);
+
 /** The confidence features of a ranked question: its best passage against the rest and the corpus. */
 export function confidenceFeatures(
   facts: QuestionFacts,
@@ -355,6 +358,7 @@ export function confidenceFeatures(
       articleLead: 0,
       words: Math.log1p(facts.words.length),
       specific: facts.specific,
+      loneEveryday: loneEveryday(facts),
       asks: facts.asks ? 1 : 0,
     };
   }
@@ -390,6 +394,7 @@ export function confidenceFeatures(
     articleLead: f.articleShare - otherArticles,
     words: Math.log1p(facts.words.length),
     specific: facts.specific,
+    loneEveryday: loneEveryday(facts),
     asks: facts.asks ? 1 : 0,
   };
 }
