@@ -40,3 +40,16 @@ describe('answer quality holds at its recorded figures', () => {
       if (existsSync(suite.file)) expect(recorded).toHaveProperty(suite.name);
   });
 });
+
+describe('a lone word', () => {
+  it('one everyday word ("agreed", "makes sense") is chat; one specific word ("measles") is a keyword search', async () => {
+    // Seventeen articles between them use most everyday words somewhere; the message asks nothing of them.
+    const engine = await loadEngineFrom(
+      (STANDARD_SUITES.find((s) => s.name === 'articles-dev3') as { corpora: string[] }).corpora,
+    );
+    for (const chat of ['agreed', 'makes sense', 'thanks a lot bot'])
+      expect(engine.answer(chat).answered, chat).toBe(false);
+    for (const keyword of ['measles', 'mussels', 'whelan', 'meteorite'])
+      expect(engine.answer(keyword).answered, keyword).toBe(true);
+  });
+});

@@ -11,9 +11,9 @@
  *    project's bars: abstain as much as 3% false abstentions allow, "high" where 95% are right, "low"
  *    below which half of the near misses fall.
  *
- * With --dry-run it prints the figures and leaves weights.ts alone. With --confidence-only it writes the
- * two confidence models and their cut-offs and keeps the ranking weights as they are (a change to the
- * confidence features need not move every answer's ranking).
+ * With --dry-run it prints the figures and leaves weights.ts alone. With --on-topic-only it writes the
+ * on-topic model and its cut-off and keeps the rest as it is (a change to what tells a question about
+ * the corpus from chat need not move any answer's ranking or confidence).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ import { type BinaryExample, dot, fitLogistic, fitRanker, foldOf, sigmoid } from
 const FOLDS = 5;
 const RANK_LAMBDAS = [0.00001, 0.001];
 const CONFIDENCE_LAMBDA = 0.001;
-/** High confidence must be right at least 95% of the time on unseen questions: aim above it (chooseConfidence). */
+/** High confidence must be right at least 95% of the time on unseen questions: aim above it. */
 const HIGH_PRECISION_TARGET = 0.95;
 /** At most this share of answerable questions may be refused: the abstain cut-off is the highest within it. */
 const MAX_FALSE_ABSTENTIONS = 0.03;
@@ -44,12 +44,12 @@ const MIN_NEAR_HEDGED = 0.5;
 const WEIGHTS_FILE = fileURLToPath(new URL('../search/weights.ts', import.meta.url));
 
 const USAGE =
-  'usage: npm run tune -- [--dry-run] [--confidence-only] [--misses]  (--dry-run: print the figures, leave weights.ts alone; --confidence-only: refit the confidence, keep the ranking weights; --misses: list the out-of-fold misses)';
+  'usage: npm run tune -- [--dry-run] [--on-topic-only] [--misses]  (--dry-run: print the figures, leave weights.ts alone; --on-topic-only: refit only the on-topic model and its cut-off; --misses: list the out-of-fold misses)';
 const parse = () =>
   parseArgs({
     options: {
       'dry-run': { type: 'boolean', default: false },
-      'confidence-only': { type: 'boolean', default: false },
+      'on-topic-only': { type: 'boolean', default: false },
       misses: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -227,17 +227,14 @@ function chooseConfidence(
   const pool = judged
     .map((j, i) => ({ j, p: pRight[i] ?? 0, answered: answered[i] }))
     .filter((x) => x.answered);
-  // The lowest cut-off whose answers above it are right often enough (over at least 20 of them), by
-  // a standard error's margin: the bar must hold on questions not yet seen, and 130 answers measure
-  // a precision only to about ±2 points.
+  // The lowest cut-off whose answers above it are right often enough (over at least 20 of them).
   let high = 1;
   for (const t of cutOffs(pool.map((x) => x.p))) {
     // A passage without the kind of answer asked is never `high` (confidenceOf): it does not count here.
     const above = pool.filter((x) => x.p >= t && x.j.signals.kindMissing !== 1);
     if (above.length < 20) break;
     const precision = above.filter((x) => x.j.topRight).length / above.length;
-    const standardError = Math.sqrt((precision * (1 - precision)) / above.length);
-    if (precision - standardError >= HIGH_PRECISION_TARGET) {
+    if (precision >= HIGH_PRECISION_TARGET) {
       high = t;
       break;
     }
@@ -438,14 +435,18 @@ const rightWeights = fitLogistic(
 if (values['dry-run']) {
   console.log('\n--dry-run: weights.ts left as it was');
 } else {
-  const header = values['confidence-only']
-    ? `${rankingHeader()}\nConfidence refitted alone on ${items.length} development questions (npm run tune -- --confidence-only).`
-    : `Fitted on ${items.length} development questions; cross-validated right at 1: ${bestLambda.right}/${judged.filter((j) => j.item.question.expect).length}.`;
-  replaceWeights(values['confidence-only'] ? RANKING : ranking, onTopicWeights, rightWeights, cut, header);
+  if (values['on-topic-only']) {
+    const header = `${rankingHeader()}\nON_TOPIC refitted alone on ${items.length} development questions (npm run tune -- --on-topic-only).`;
+    const kept = [RIGHT.bias, ...CONFIDENCE_FEATURES.map((f) => RIGHT.weights[f])];
+    replaceWeights(RANKING, onTopicWeights, kept, { abstain, high: RIGHT.high, low: RIGHT.low }, header);
+  } else {
+    const header = `Fitted on ${items.length} development questions; cross-validated right at 1: ${bestLambda.right}/${judged.filter((j) => j.item.question.expect).length}.`;
+    replaceWeights(ranking, onTopicWeights, rightWeights, cut, header);
+  }
   console.log(`\nwrote ${WEIGHTS_FILE}`);
 }
 
-/** The first line the last full fit wrote above RANKING: what the ranking kept by --confidence-only was fitted on. */
+/** The first line the last full fit wrote above RANKING: what the weights kept by --on-topic-only were fitted on. */
 function rankingHeader(): string {
   const source = readFileSync(WEIGHTS_FILE, 'utf8');
   const start = source.indexOf('// --- written by npm run tune: start ---');

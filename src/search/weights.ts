@@ -35,7 +35,7 @@ export interface LogisticModel {
 
 // --- written by npm run tune: start ---
 // Fitted on 1575 development questions; cross-validated right at 1: 572/835.
-// Confidence refitted alone on 1575 development questions (npm run tune -- --confidence-only).
+// ON_TOPIC refitted alone on 1575 development questions (npm run tune -- --on-topic-only).
 export const RANKING: Record<RankFeature, number> = {
   bm25: 2.7804,
   exact: 3.4424,
@@ -103,32 +103,32 @@ export const ON_TOPIC: LogisticModel & { threshold: number } = {
 };
 
 export const RIGHT: LogisticModel & { high: number; low: number } = {
-  bias: -3.1815,
+  bias: -3.5938,
   weights: {
-    top: 0.252,
-    margin: 0.1286,
-    share: 1.6125,
-    covered: 0.5856,
-    literal: -0.6287,
-    corpus: -0.5323,
-    unknown: 0.5151,
-    unknownNames: -0.3197,
-    namesUnknown: -0.5266,
-    kindMissing: -1.2856,
-    kindHere: -0.5732,
-    sentence: 0.2082,
-    focusMissing: -0.1733,
-    named: -0.3258,
-    rare: -0.3162,
-    bm25Agrees: 0.0947,
-    sentenceAgrees: 0.4801,
-    articleLead: -0.0536,
-    words: 1.0301,
-    specific: 0.2035,
-    loneEveryday: -0.5529,
-    asks: -1.0633,
+    top: 0.2181,
+    margin: 0.0988,
+    share: 1.6933,
+    covered: 0.696,
+    literal: -0.4577,
+    corpus: -0.3542,
+    unknown: 0.4174,
+    unknownNames: -0.2984,
+    namesUnknown: -0.492,
+    kindMissing: -0.9856,
+    kindHere: -0.4858,
+    sentence: 0.2526,
+    focusMissing: -0.0363,
+    named: -0.4354,
+    rare: -0.2732,
+    bm25Agrees: 0.1215,
+    sentenceAgrees: 0.4191,
+    articleLead: 0.0133,
+    words: 1.1056,
+    specific: 0.2744,
+    loneEveryday: 0,
+    asks: -0.9714,
   },
-  high: 0.915,
-  low: 0.4361,
+  high: 0.9152,
+  low: 0.4866,
 };
 // --- written by npm run tune: end ---
