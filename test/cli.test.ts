@@ -112,6 +112,16 @@ describe('npm run ask -- --corpus', () => {
     noStackTrace(run.stderr);
   });
 
+  it('--corpus twice: one line saying to give it once, exit 2, nothing answered', async () => {
+    const run = await cli('ask', ['--corpus', 'corpus', '--corpus', 'test/fixtures/articles/dev', 'whelan']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')[0]).toBe(
+      '--corpus given 2 times: give it once (a corpus is one folder: put the articles together in it)',
+    );
+    noStackTrace(run.stderr);
+  });
+
   it('answers from the second article of a two-article corpus', async () => {
     const dir = await twoArticleCorpus();
     await writeFile(join(dir, 'notes.txt'), 'not an article');
