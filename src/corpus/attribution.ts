@@ -60,11 +60,11 @@ export function attributionFor(
   // Bold sentences that are the reporter's own leave the quote to whoever the rest of it quotes in
   // quotation marks ("The win caps a 24-5-2 season … “We never stopped believing,” Olander said."),
   // but not to a source it only cites ("The encounter was their first since … according to Kirby").
-  const boldSpoken = bold.some((s) => speakerOf(passage, s));
+  const reporterBold = bold.length > 0 && !bold.some((s) => speakerOf(passage, s));
   const counted = new Map<string, { attribution: SentenceAttribution; sentences: number; hits: number }>();
-  for (const span of boldSpoken || bold.length === 0 ? (bold.length > 0 ? bold : shown) : shown) {
+  for (const span of bold.length > 0 && !reporterBold ? bold : shown) {
     const attribution = speakerOf(passage, span);
-    if (!attribution || (bold.length > 0 && !boldSpoken && !attribution.quoted)) continue;
+    if (!attribution || (reporterBold && !attribution.quoted)) continue;
     const seen = counted.get(attribution.speaker);
     if (seen) {
       seen.sentences++;

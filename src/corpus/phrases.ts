@@ -294,13 +294,11 @@ export function readPhrase(
   if (first.lower === 'a' || first.lower === 'an') return undefined;
   // "Regional airlines across the country have struggled": a word capitalised only because it opens
   // the sentence, before a lower-case plural, names nothing (a name's own words are capitalised).
-  const headWord = words[words.length - 1] as Token;
-  const commonOpening =
-    sentenceInitial && words.length > 1 && !headWord.capitalised && /s$/u.test(headWord.lower);
+  const last = words[words.length - 1] as Token;
+  const commonOpening = sentenceInitial && words.length > 1 && !last.capitalised && /s$/u.test(last.lower);
   const capitalised = words.filter(
     (t) => t.capitalised && !DETERMINERS.has(t.lower) && !(t === first && commonOpening),
   );
-  const last = words[words.length - 1] as Token;
   if (capitalised.length === 0) {
     const definite = first.lower === 'the' || is(first, W.POSSESSIVE_PRONOUN);
     const name = lowerFirst(textOf(text, tokens, span), first);

@@ -13,6 +13,7 @@ import {
 } from './appositives';
 import {
   isBoundary,
+  isOrgWord,
   phraseEndingAt,
   phraseStartingAt,
   type Reading,
@@ -313,7 +314,8 @@ function source(sentence: Sentence, start: number): Cue | undefined {
     if (t.lower === 'with' || t.text === ',' || isBoundary(t)) return undefined;
     if (t.capitalised && (flagsOf(t) & W.NEVER_NAME) !== 0) continue; // "released Monday by …"
     // "a layoff notice the company filed": an organisation the article named, as "the company".
-    const theOrganisation = t.lower === 'the' && isOrganisationToken(tokens[i + 1]);
+    const after = tokens[i + 1];
+    const theOrganisation = t.lower === 'the' && after !== undefined && isOrgWord(after);
     const agent = ['by', 'from'].includes(t.lower)
       ? i + 1
       : t.capitalised || (t.lower === 'the' && tokens[i + 1]?.capitalised) || theOrganisation
@@ -325,12 +327,10 @@ function source(sentence: Sentence, start: number): Cue | undefined {
     // or just before the verb ("the company filed").
     const named =
       tokens.slice(agent, agentEnd).some((w) => w.capitalised) ||
-      ((agent === i + 1 || theOrganisation) && agentEnd > agent && isOrganisationToken(tokens[agentEnd - 1]));
+      ((agent === i + 1 || theOrganisation) && agentEnd > agent && isOrgWord(tokens[agentEnd - 1] as Token));
     const cue = named ? cueFor(sentence, { from: agent, to: agentEnd }, 'citation', true) : undefined;
     if (cue) cue.document = (tokens[document] as Token).lower;
     return cue;
   }
   return undefined;
 }
-
-const isOrganisationToken = (t: Token | undefined) => t !== undefined && (flagsOf(t) & W.ORGANISATION) !== 0;

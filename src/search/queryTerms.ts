@@ -168,7 +168,8 @@ function alternativesFor(
   // "the foreign minister" is the person the article calls so.
   for (const alias of index.aliasesOf(w.term)) add([alias], 'alias');
   // Numbers, and closed-class words ("among", "despite", "off"): matched as written or not at all;
-  // WordNet's readings of them as nouns ("behind" → "bottom") are never what was asked.
+  // WordNet's other readings of them ("off" as the adjective whose synonym is "away") are never what
+  // was asked.
   if (/^\d+$/.test(w.word) || CLOSED_CLASS_WORDS.has(w.word))
     return { alternatives: [...alternatives.values()], joinsNext: false };
 
