@@ -136,10 +136,6 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'Ray Castillo',
     'defensive coordinator',
   ],
-  'corvane-to-close-calder-ridge-dishwasher-plant Senior analyst Owen Raskin of Halberd Securities said': [
-    'Owen Raskin',
-    'senior analyst of Halberd Securities',
-  ],
   // Arktis Robotics ("a Swedish maker of …") is the company it is, and a named person ranks first.
   'cold-storage-automation Vendors are racing to close that gap. Arktis': [
     'Jonas Berg',

@@ -166,10 +166,14 @@ describe('names of people', () => {
     expect(who('Meridian Supply Insights said spending rose.')).not.toEqual([['Supply Insights', null]]);
   });
 
-  it('"X of Y said": Y is what the person X is of, though the lexicon knows neither first name', () => {
+  it('"X of Y said": Y is where the person X works, or what they head, though the lexicon knows neither first name', () => {
+    // An analyst (WordNet: an expert) works at the firm; a president heads it.
     expect(
       who('Industry analyst Devin Okonkwo of Crestline Research said small carriers are squeezed.'),
-    ).toEqual([['Devin Okonkwo', 'Industry analyst of Crestline Research']]);
+    ).toEqual([['Devin Okonkwo', 'Industry analyst at Crestline Research']]);
+    expect(who('President Dana Kowalski of Harbor Freight Lines said the strike would end.')).toEqual([
+      ['Dana Kowalski', 'president of Harbor Freight Lines'],
+    ]);
   });
 
   it('a two-word name the lexicon could not place gives its surname', () => {
@@ -348,7 +352,7 @@ describe('roles', () => {
         'Shoppers say grocery prices rose.',
         'Grocery analyst Maria Esposito of Lakeshore Capital said the price was fair.',
       )[1],
-    ).toEqual(['Maria Esposito', 'grocery analyst of Lakeshore Capital']);
+    ).toEqual(['Maria Esposito', 'grocery analyst at Lakeshore Capital']);
     expect(
       who('Republican senator Ann Bay said no.', 'Ann Bay, a Republican, was first elected in 2018.')[0],
     ).toEqual(['Ann Bay', 'Republican senator']);

