@@ -207,6 +207,41 @@ describe('escapeText', () => {
   it('breaks mention and timestamp syntax so it shows as text', () => {
     expect(escapeText('<@&123> <t:0:R>')).toBe('<@&123\\> <t:0:R\\>');
   });
+
+  it('escapes runs of asterisks one by one (discord.js’s escapeMarkdown left "\\\\*\\**" in this one)', () => {
+    const run = '***@everyone***@everyone***@everyone***@everyone';
+    expect(escapeText(run)).toBe(run.replaceAll('*', '\\*'));
+  });
+
+  it('whatever the text, Discord’s reading of the escaped text (as the console reads it) is the text', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '*',
+            '_',
+            '~',
+            '`',
+            '|',
+            '\\',
+            '[',
+            ']',
+            '>',
+            '#',
+            '-',
+            '1',
+            '.',
+            ' ',
+            '\n',
+            'a',
+          ),
+        }),
+        (text) => {
+          expect(markdownToText(escapeText(text), plainStyle)).toBe(text);
+        },
+      ),
+    );
+  });
 });
 
 describe('boldWords', () => {

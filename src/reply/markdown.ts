@@ -1,18 +1,21 @@
-import { escapeMarkdown } from 'discord.js';
 import { ELLIPSIS } from './limits';
 
 /**
  * Escapes text (a user's question, an article's words) so Discord shows it literally: no bold,
  * italics, code, spoilers, headings, lists or masked links made by accident or on purpose.
  * Backslashes are escaped too, so nothing we append later can be swallowed by one.
+ *
+ * Every markdown character is escaped where it stands, and list markers at a line's start. discord.js's
+ * `escapeMarkdown` reads its patterns first and escapes what they match, and runs of asterisks defeat
+ * it: "***@everyone***@everyone***@everyone" came out with "\\*\**", a stray backslash and a live "*".
  */
 export function escapeText(text: string): string {
-  // Every "[" is escaped, not only those escapeMarkdown recognises as a masked link within one line:
-  // a lone "[" in a question could otherwise pair with a "](…)" elsewhere in the same message.
-  return escapeMarkdown(text, { bulletedList: true, numberedList: true })
-    .replaceAll('[', '\\[')
-    .replaceAll('>', '\\>')
-    .replaceAll('#', '\\#');
+  // Every "[" is escaped, not only one that opens a masked link: a lone "[" in a question could
+  // otherwise pair with a "](…)" elsewhere in the same message.
+  return text
+    .replace(/[\\*_~`|[>#]/g, '\\$&')
+    .replace(/^(\s*)([-+])(?=\s)/gmu, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gmu, '$1\\.');
 }
 
 const WORD_CHAR = '[\\p{L}\\p{N}]';
