@@ -353,6 +353,23 @@ describe('AnswerEngine: quotes and alternatives', () => {
     expect(words.find((w) => w.word === 'talks')?.alternatives.some((a) => a.kind !== 'exact')).toBe(true);
   });
 
+
+  it('"who <verb of communication>" asks who said it, the verb told by WordNet, not a list', () => {
+    const whoSaid = (q: string) => engine.analyse(q).facts.whoSaid;
+    // None of these verbs is written anywhere in the engine: WordNet files most of their senses under
+    // verb.communication. Auxiliaries and adverbs may stand between "who" and the verb.
+    for (const q of [
+      'Who demanded that Moscow pursue talks?',
+      'who blamed the position of the us',
+      'Who is demanding a prisoner swap?',
+      'Who publicly expressed doubts about the treaty?',
+      'Who has threatened to walk away from New START?',
+    ])
+      expect(whoSaid(q), q).toBe(true);
+    // A verb mostly of something else, or a noun after a determiner, is not.
+    for (const q of ['Who met Lavrov in Bali?', 'who visited the summit', 'Who is the report about?'])
+      expect(whoSaid(q), q).toBe(false);
+  });
   it('a word written as a name is read so whatever was asked before ("Releaced" after "releaced")', () => {
     // Typo repair keeps to the corpus's names for a capitalised word: the word memo must not hand it
     // the lowercase word's repair, or answers would depend on what the bot was asked earlier.

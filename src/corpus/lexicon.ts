@@ -52,6 +52,17 @@ export const CLOSED_CLASS_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * Auxiliary verbs, which stand between a subject and its verb ("who has said", "who is demanding"): the
+ * lexicon's copulas and modals, and the forms of "have" and "do", which it tags as plain verbs.
+ */
+export const AUXILIARY_VERBS: ReadonlySet<string> = new Set([
+  ...Object.keys(LEXICON).filter(
+    (word) => /^\p{Ll}+$/u.test(word) && tagsOf(word).some((t) => t === 'Copula' || t === 'Modal'),
+  ),
+  ...['be', 'been', 'being', 'have', 'has', 'had', 'having', 'do', 'does', 'did'],
+]);
+
 /** Agent-noun endings of words the lexicon lacks ("fifth-graders", "protesters", "organizers"). */
 const AGENT_PLURAL = /(?:er|or|ist|ian|ant|ent)s$/u;
 

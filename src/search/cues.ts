@@ -3,6 +3,7 @@
  * answer a passage holds. A passage that holds the wanted kind is ranked up; words alone miss that
  * "how long did they talk" is answered by "lasted 10 minutes".
  */
+import { AUXILIARY_VERBS, CLOSED_CLASS_WORDS } from '../corpus/lexicon';
 import { BoundedCache } from './boundedCache';
 
 export type AnswerKind =
@@ -178,11 +179,38 @@ export function asksAboutSpeech(question: string): boolean {
   return SPEECH.test(question.toLowerCase());
 }
 
-/** "Who said …": the answer is whoever is quoted or cited. */
-export function asksWhoSaid(question: string): boolean {
-  return /\bwho\b.*\b(?:said|says|say|claimed|told|stated|announced|warned|confirmed|denied|reported|quoted)\b/.test(
-    question.toLowerCase(),
-  );
+/** What asksWhoSaid needs to know of a word: whether it is a verb, and one of communication. */
+export interface VerbClasses {
+  verbKind(word: string): 'communication' | 'other' | undefined;
+}
+
+/** How far past "who" its verb is looked for: "who (has) (publicly) (first) announced". */
+const WHO_CLAUSE_WORDS = 4;
+
+/**
+ * "Who said …", "who threatened to sue", "who is demanding …": the answer is whoever is quoted or
+ * cited. Past the verbs of saying, the verb of the who-clause is asked of WordNet: one of communication
+ * ("announce", "warn", "condemn") asks who said so.
+ */
+export function asksWhoSaid(question: string, verbs?: VerbClasses): boolean {
+  const lower = question.toLowerCase();
+  if (
+    /\bwho\b.*\b(?:said|says|say|claimed|told|stated|announced|warned|confirmed|denied|reported|quoted)\b/.test(
+      lower,
+    )
+  )
+    return true;
+  const clause = /\bwho\b(.*)/u.exec(lower)?.[1];
+  if (!verbs || clause === undefined) return false;
+  for (const word of clause.match(/[\p{L}]+/gu)?.slice(0, WHO_CLAUSE_WORDS) ?? []) {
+    if (AUXILIARY_VERBS.has(word)) continue;
+    // "who in the government", "who the report names": no verb comes first.
+    if (CLOSED_CLASS_WORDS.has(word)) return false;
+    const kind = verbs.verbKind(word);
+    if (kind) return kind === 'communication';
+    // Neither auxiliary nor verb: an adverb ("who publicly expressed", "who first warned").
+  }
+  return false;
 }
 
 /**

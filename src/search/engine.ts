@@ -126,7 +126,7 @@ export class AnswerEngine {
         ? { ...word, alternatives: word.alternatives.filter((a) => this.holdsAny(a, inArticle)) }
         : word,
     );
-    const facts = questionFacts(prepared, queryWords, this.index);
+    const facts = questionFacts(prepared, queryWords, this.index, this.wordnet);
     const ranked = rankPassages({
       question: prepared,
       queryWords,

@@ -9,6 +9,7 @@ import {
   focusWord,
   questionKinds,
   summaryCues,
+  type VerbClasses,
 } from './cues';
 import { RANK_FEATURES, type RankFeature } from './featureNames';
 import {
@@ -60,6 +61,7 @@ export function questionFacts(
   question: string,
   words: readonly QueryWord[],
   index: PassageIndex,
+  verbs?: VerbClasses,
 ): QuestionFacts {
   const allKinds = questionKinds(question);
   const literalTerms = (word: QueryWord) =>
@@ -111,7 +113,7 @@ export function questionFacts(
     ...splitKinds(allKinds),
     allKinds,
     namedSpeakers,
-    whoSaid: asksWhoSaid(question),
+    whoSaid: asksWhoSaid(question, verbs),
     identityTerms,
     agesOf,
     summary: summaryOnly || asksWhatHappened(question),

@@ -67,6 +67,9 @@ const FOLLOWED = new Set(['@', '+', '&', '\\', '=', '!']);
  */
 const NAME_FOLLOWED = new Set(['#p', '#m']);
 
+/** The lexicographer file of verbs of telling, asking, ordering and singing: verb.communication. */
+const COMMUNICATION_FILE = 32;
+
 const RELATION_RANK: Record<RelatedWord['relation'], number> = { synonym: 3, broader: 2, related: 1 };
 
 interface IndexEntry {
@@ -75,6 +78,8 @@ interface IndexEntry {
 }
 
 interface Synset {
+  /** WordNet's lexicographer file: the broad class of meaning ("verb.communication" is 32). */
+  lexFile: number;
   words: string[];
   pointers: Array<{ symbol: string; offset: string; pos: Pos; source: number; target: number }>;
 }
@@ -169,6 +174,22 @@ export class WordNet {
     return entry.offsets.every((offset) =>
       this.synset('noun', offset)?.words.some((w) => w.toLowerCase() === word && /^\p{Lu}/u.test(w)),
     );
+  }
+
+  /**
+   * Whether WordNet knows the word as a verb, and whether it is then mostly a verb of communication
+   * ("threatened", "announces", "demanding"): most of its common senses are filed as such. Undefined
+   * when no verb has that form.
+   */
+  verbKind(word: string): 'communication' | 'other' | undefined {
+    for (const lemma of this.lemmas(word, 'verb')) {
+      const entry = this.lookup(lemma, 'verb');
+      if (!entry) continue;
+      const senses = entry.offsets.slice(0, Math.min(SENSES_PER_POS, Math.max(1, entry.tagged)));
+      const told = senses.filter((offset) => this.synset('verb', offset)?.lexFile === COMMUNICATION_FILE);
+      return told.length * 2 > senses.length ? 'communication' : 'other';
+    }
+    return undefined;
   }
 
   /** Synonyms and closely related words of `word`, across its most common senses. */
@@ -290,7 +311,7 @@ export class WordNet {
         target: Number.parseInt(st.slice(2), 16),
       });
     }
-    return { words, pointers };
+    return { lexFile: Number(f[1]), words, pointers };
   }
 
   private indexFile(pos: Pos): Buffer {
