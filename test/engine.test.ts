@@ -353,7 +353,6 @@ describe('AnswerEngine: quotes and alternatives', () => {
     expect(words.find((w) => w.word === 'talks')?.alternatives.some((a) => a.kind !== 'exact')).toBe(true);
   });
 
-
   it('"who <verb of communication>" asks who said it, the verb told by WordNet, not a list', () => {
     const whoSaid = (q: string) => engine.analyse(q).facts.whoSaid;
     // None of these verbs is written anywhere in the engine: WordNet files most of their senses under

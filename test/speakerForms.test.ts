@@ -533,3 +533,48 @@ describe('sentences and the answer’s speaker', () => {
     expect(attributionFor(p, t, ['prosecutors', 'checks', 'horses'])?.speaker).toBe('David Kim');
   });
 });
+
+describe('forms met in test/fixtures/articles/own5 (written blind)', () => {
+  it('"…in federal court, said Victor Salcedo, a lawyer": the person after the verb, not what the comma closes', () => {
+    expect(
+      who(
+        'Brooks and three other families joined a lawsuit filed Friday in federal court, said Victor Salcedo, a lawyer representing the group.',
+      ),
+    ).toEqual([['Victor Salcedo', 'lawyer representing the group']]);
+    // "The company said" is then the company the article named, not "federal court".
+    expect(
+      last(
+        'CALDER RIDGE, Ohio — Thornbury Heating Products is recalling 62,000 heaters, the company said Monday.',
+        'Brooks joined a lawsuit filed Friday in federal court, said Victor Salcedo, a lawyer representing the group.',
+        'The company said replacement heaters would begin shipping the week of Feb. 17.',
+      ),
+    ).toEqual(['Thornbury Heating Products', null]);
+    // The usual order still holds: "X, a …, said" names X.
+    expect(who('Paylinx, an Austin-based payroll company, said hackers stole names.')).toEqual([
+      ['Paylinx', null],
+    ]);
+  });
+
+  it('a phrase after a preposition is not the subject of a verb of speech ("for violating team rules")', () => {
+    expect(
+      who(
+        'KETTLE RIDGE, Neb. — Marcus Belton has been suspended for violating team rules and will miss the tournament, Halvorsen State announced Wednesday.',
+      ),
+    ).toEqual([['Halvorsen State', null]]);
+  });
+
+  it('"according to odds posted by Silver Prairie Sportsbook": the one who posted them', () => {
+    expect(
+      who('According to odds posted by Silver Prairie Sportsbook, the Ravens dropped to fourth.'),
+    ).toEqual([['Silver Prairie Sportsbook', null]]);
+  });
+
+  it('"a fellow board member" is a board member', () => {
+    expect(
+      last(
+        'Board member Priya Castellanos voted against the closure.',
+        '“We owe families more time,” said Doug Hanlon, a fellow board member.',
+      ),
+    ).toEqual(['Doug Hanlon', 'board member']);
+  });
+});

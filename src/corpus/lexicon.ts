@@ -52,6 +52,11 @@ export const CLOSED_CLASS_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Prepositions as the lexicon lists them ("for", "in", "against"): a phrase right after one is its object. */
+export const PREPOSITIONS: ReadonlySet<string> = new Set(
+  Object.keys(LEXICON).filter((word) => /^\p{Ll}+$/u.test(word) && tagsOf(word).includes('Preposition')),
+);
+
 /**
  * Auxiliary verbs, which stand between a subject and its verb ("who has said", "who is demanding"): the
  * lexicon's copulas and modals, and the forms of "have" and "do", which it tags as plain verbs.

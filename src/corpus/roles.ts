@@ -110,6 +110,8 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
     if (from < to && ['a', 'an', 'its', 'his', 'her', 'their'].includes(at(from).lower)) from++;
     else if (from < to && at(from).lower === 'the' && !(at(from + 1)?.possessive ?? false)) from++;
     if (from < to && /^\d+-year-old$/u.test(at(from).lower)) from++;
+    // "a fellow board member": what the person is, not that someone else named is one too.
+    if (from + 1 < to && at(from).lower === 'fellow' && at(from + 1).word) from++;
     // "a three-term council member who represents the east side": the noun is the role.
     const clause = tokens.findIndex(
       (t, i) => i > from && ['who', 'which', 'whose', 'that', 'where'].includes(t.lower),

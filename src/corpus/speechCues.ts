@@ -11,6 +11,7 @@ import {
   placeAfter,
   startsAppositive,
 } from './appositives';
+import { PREPOSITIONS } from './lexicon';
 import {
   isBoundary,
   isOrgWord,
@@ -63,7 +64,13 @@ export function sentenceCues(sentence: Sentence): Cue[] {
       if (cue) cues.push(cue);
       reported = cue !== undefined;
     } else if (!reported) {
-      let cue = subjectBefore(sentence, i) ?? subjectAfter(sentence, i);
+      // "…filed in federal court, said Victor Salcedo, a lawyer": after a comma, a person named right
+      // after the verb is the speaker, and what comes before the comma is what was said.
+      const inverted = tokens[i - 1]?.text === ',' ? subjectAfter(sentence, i) : undefined;
+      let cue =
+        (inverted?.reading.kind === 'person' ? inverted : undefined) ??
+        subjectBefore(sentence, i) ??
+        subjectAfter(sentence, i);
       // "The report found …", "Researchers found that …"; not "Police found the body".
       if (cue && (flagsOf(t) & W.DOCUMENT_VERB) !== 0 && !(flagsOf(t) & W.SPEECH_VERB)) {
         const that = tokens[i + 1]?.lower === 'that';
@@ -170,6 +177,10 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     const group = postModifiedGroup(sentence, end);
     if (group) return group;
     const start = phraseEndingAt(tokens, end, from);
+    // "suspended for violating team rules": a phrase right after a preposition is its object, no subject.
+    const before = tokens[start - 1];
+    if (start > from && before?.word && !before.capitalised && PREPOSITIONS.has(before.lower))
+      return undefined;
     return start < end ? cueFor(sentence, { from: start, to: end }, 'speech', true) : undefined;
   }
   // "X, a …, said": walk left over the clauses set off by commas to the name they describe.
@@ -298,9 +309,11 @@ function source(sentence: Sentence, start: number): Cue | undefined {
   if (document < 0) {
     const end = phraseStartingAt(tokens, start, to);
     const cue = end > start ? cueFor(sentence, { from: start, to: end }, 'citation', false) : undefined;
-    if (cue || !['a', 'an'].includes(tokens[start]?.lower ?? '')) return cue;
-    // Something unnamed ("a summary", "a tally") that speaks for whoever made it, named after it.
-    for (let i = start + 1; i < Math.min(to, start + 4); i++) {
+    if (cue) return cue;
+    // Something unnamed ("a summary", "a tally", "odds posted by …") that speaks for whoever made it,
+    // named after it.
+    const first = ['a', 'an', 'the'].includes(tokens[start]?.lower ?? '') ? start + 1 : start;
+    for (let i = first; i < Math.min(to, first + 3); i++) {
       const t = tokens[i] as Token;
       if (!t.word || t.capitalised || t.quoted) break;
       document = i;
