@@ -569,6 +569,21 @@ describe('forms met in test/fixtures/articles/own5 (written blind)', () => {
     ).toEqual([['Silver Prairie Sportsbook', null]]);
   });
 
+  it('"Her co-author, geoarchaeologist Dr. Paul Haverkamp, added:" names the one with the title', () => {
+    expect(
+      bySentence(
+        '“This tells us people were managing this shoreline,” Okafor said. Her co-author, geoarchaeologist Dr. Paul Haverkamp, added: “The stakes are spaced almost evenly.”',
+      ),
+    ).toEqual([
+      ['Okafor', null],
+      ['Paul Haverkamp', 'geoarchaeologist'],
+    ]);
+    // A role with an article and a preposition is an appositive: the name is the one before it.
+    expect(who('Okafor, an associate professor at Calloway State University, said it was old.')).toEqual([
+      ['Okafor', 'associate professor at Calloway State University'],
+    ]);
+  });
+
   it('"a fellow board member" is a board member', () => {
     expect(
       last(

@@ -194,6 +194,9 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     )
       segmentStart--;
     const segment = tokens.slice(segmentStart, segmentEnd);
+    // "Her co-author, geoarchaeologist Dr. Paul Haverkamp, added": a title written before a name.
+    const titled = titledName(segment);
+    if (titled > 0) return cueFor(sentence, { from: segmentStart + titled, to: segmentEnd }, 'speech', true);
     // "The teachers union, the Greyhaven Education Association, said": a name set off by commas is
     // the speaker, and what comes before it says what it is.
     if (
@@ -208,6 +211,24 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     return start < segmentEnd ? cueFor(sentence, { from: start, to: segmentEnd }, 'speech', true) : undefined;
   }
   return undefined;
+}
+
+/**
+ * Where the name starts in "geoarchaeologist Dr. Paul Haverkamp", "senior analyst Owen Raskin": lower-case
+ * words of a role with no article or preposition, then two or more capitalised words (after a courtesy
+ * title). 0 when the segment is not so ("an associate professor at Calloway State University").
+ */
+function titledName(segment: Token[]): number {
+  const name = segment.findIndex((t) => t.capitalised);
+  if (name < 1 || segment.length - name < 2) return 0;
+  const role = segment.slice(0, name);
+  const rest = segment.slice(name);
+  if (!role.every((t) => t.word && !t.quoted && (flagsOf(t) & W.GRAMMAR) === 0)) return 0;
+  const courtesy = (flagsOf(rest[0] as Token) & W.COURTESY) !== 0 ? 1 : 0;
+  const names = rest.slice(courtesy);
+  if (names.length < 2 || !names.every((t) => t.word && t.capitalised && !t.possessive)) return 0;
+  if (names.some((t) => (flagsOf(t) & W.NEVER_NAME) !== 0)) return 0;
+  return name;
 }
 
 /**
