@@ -369,6 +369,13 @@ describe('AnswerEngine: quotes and alternatives', () => {
     for (const q of ['Who met Lavrov in Bali?', 'who visited the summit', 'Who is the report about?'])
       expect(whoSaid(q), q).toBe(false);
   });
+
+  it('in "who said Blinken …" the name is what was said: no passage is favoured for being Blinken\'s words', () => {
+    expect([...engine.analyse('what did blinken say about whelan').facts.namedSpeakers]).toEqual([
+      'Antony Blinken',
+    ]);
+    expect(engine.analyse('who said blinken took advantage of the moment').facts.namedSpeakers.size).toBe(0);
+  });
   it('a word written as a name is read so whatever was asked before ("Releaced" after "releaced")', () => {
     // Typo repair keeps to the corpus's names for a capitalised word: the word memo must not hand it
     // the lowercase word's repair, or answers would depend on what the bot was asked earlier.

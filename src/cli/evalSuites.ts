@@ -48,6 +48,13 @@ export const STANDARD_SUITES: Suite[] = [
     corpora: [SEED, at('test', 'fixtures', 'articles', 'dev'), at('test', 'fixtures', 'articles', 'dev3')],
     frozen: false,
   },
+  // Written blind by helpers with articles of their own (own4, own5), then kept for development.
+  ...(['own4-whosaid', 'own5-whosaid', 'own5-questions'] as const).map((name) => ({
+    name,
+    file: join(QUESTIONS, `${name}.jsonl`),
+    corpora: [SEED, at('test', 'fixtures', 'articles', 'own4'), at('test', 'fixtures', 'articles', 'own5')],
+    frozen: false,
+  })),
   { name: 'seed-frozen', file: join(QUESTIONS, 'seed-frozen.jsonl'), corpora: [SEED], frozen: true },
   {
     name: 'articles-frozen',

@@ -69,7 +69,9 @@ export function questionFacts(
       .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
       .map((a) => a.terms[0] ?? '');
   const namedSpeakers = new Set<string>();
-  if (asksAboutSpeech(question))
+  // "Who said Belton hasn't lived up to the standard": whoever is named is what was said, never who said it.
+  const whoSaid = asksWhoSaid(question, verbs);
+  if (asksAboutSpeech(question) && !whoSaid)
     for (const word of words)
       for (const term of literalTerms(word)) for (const s of index.speakersCalled(term)) namedSpeakers.add(s);
   const identityTerms = asksIdentity(question)
@@ -113,7 +115,7 @@ export function questionFacts(
     ...splitKinds(allKinds),
     allKinds,
     namedSpeakers,
-    whoSaid: asksWhoSaid(question, verbs),
+    whoSaid,
     identityTerms,
     agesOf,
     summary: summaryOnly || asksWhatHappened(question),
