@@ -363,10 +363,23 @@ describe('AnswerEngine: quotes and alternatives', () => {
       'Who is demanding a prisoner swap?',
       'Who publicly expressed doubts about the treaty?',
       'Who has threatened to walk away from New START?',
+      // The subject asked by its kind.
+      'Which official insisted the meeting never happened?',
+      'which news agency said zakharova spoke',
+      'What group warned the arsenals could double?',
     ])
       expect(whoSaid(q), q).toBe(true);
-    // A verb mostly of something else, or a noun after a determiner, is not.
-    for (const q of ['Who met Lavrov in Bali?', 'who visited the summit', 'Who is the report about?'])
+    // A verb mostly of something else, a noun after a determiner, a passive, or "what did X say"
+    // (which asks for the words) is not.
+    for (const q of [
+      'Who met Lavrov in Bali?',
+      'who visited the summit',
+      'Who is the report about?',
+      'who was sentenced',
+      'Which two nations are described as nuclear powers?',
+      'what did kirby say',
+      'what was said about whelan',
+    ])
       expect(whoSaid(q), q).toBe(false);
   });
 

@@ -184,13 +184,22 @@ export interface VerbClasses {
   verbKind(word: string): 'communication' | 'other' | undefined;
 }
 
-/** How far past "who" its verb is looked for: "who (has) (publicly) (first) announced". */
-const WHO_CLAUSE_WORDS = 4;
+/** How far into the clause its verb is looked for: "who (has) (publicly) (first) announced". */
+const CLAUSE_WORDS = 4;
+
+/** Verbs of saying that WordNet's rules do not reduce to their base form ("said", "told"). */
+const SAYING = /^(?:said|says|say|claimed|told|stated|announced|warned|confirmed|denied|reported|quoted)$/u;
+
+/** Forms of "be", which make a passive of a past participle. */
+const BE = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being']);
+
+/** Forms of "do": "what did Kirby say" asks for the words, not for who said them. */
+const DO_SUPPORT = new Set(['do', 'does', 'did']);
 
 /**
- * "Who said …", "who threatened to sue", "who is demanding …": the answer is whoever is quoted or
- * cited. Past the verbs of saying, the verb of the who-clause is asked of WordNet: one of communication
- * ("announce", "warn", "condemn") asks who said so.
+ * "Who said …", "who threatened to sue", "who is demanding …", "which store said …", "what company
+ * announced …": the answer is whoever is quoted or cited. The verb of the clause is asked of WordNet:
+ * one of communication ("announce", "warn", "condemn") asks who said so.
  */
 export function asksWhoSaid(question: string, verbs?: VerbClasses): boolean {
   const lower = question.toLowerCase();
@@ -200,15 +209,37 @@ export function asksWhoSaid(question: string, verbs?: VerbClasses): boolean {
     )
   )
     return true;
-  const clause = /\bwho\b(.*)/u.exec(lower)?.[1];
-  if (!verbs || clause === undefined) return false;
-  for (const word of clause.match(/[\p{L}]+/gu)?.slice(0, WHO_CLAUSE_WORDS) ?? []) {
-    if (AUXILIARY_VERBS.has(word)) continue;
+  const who = /\bwho\b(.*)/u.exec(lower)?.[1];
+  if (who !== undefined && clauseSpeaks(wordsOf(who), verbs)) return true;
+  // The subject asked by its kind: "which store", "which shop owner", "what company". Not "what did …
+  // say", "what was said": an auxiliary there makes the subject someone else.
+  const which = /\b(?:which|what)\s+(.*)/u.exec(lower)?.[1];
+  if (which === undefined) return false;
+  const [noun, ...clause] = wordsOf(which);
+  if (!noun || AUXILIARY_VERBS.has(noun) || CLOSED_CLASS_WORDS.has(noun)) return false;
+  return clauseSpeaks(clause, verbs);
+}
+
+const wordsOf = (text: string) => text.match(/\p{L}+/gu) ?? [];
+
+/** Whether the clause's verb, past auxiliaries and adverbs, is one of saying. */
+function clauseSpeaks(clause: readonly string[], verbs: VerbClasses | undefined): boolean {
+  let be = false;
+  for (const word of clause.slice(0, CLAUSE_WORDS)) {
+    // "which nations are described as …", "who was sentenced": passive, the subject is spoken of.
+    const passive = be && !word.endsWith('ing');
+    if (SAYING.test(word)) return !passive;
+    if (DO_SUPPORT.has(word)) return false;
+    if (AUXILIARY_VERBS.has(word)) {
+      be ||= BE.has(word);
+      continue;
+    }
     // "who in the government", "who the report names": no verb comes first.
-    if (CLOSED_CLASS_WORDS.has(word)) return false;
+    if (CLOSED_CLASS_WORDS.has(word) || !verbs) return false;
     const kind = verbs.verbKind(word);
-    if (kind) return kind === 'communication';
-    // Neither auxiliary nor verb: an adverb ("who publicly expressed", "who first warned").
+    if (kind) return kind === 'communication' && !passive;
+    // Neither auxiliary nor verb: an adverb ("who publicly expressed"), or a noun's second word
+    // ("which shop owner said").
   }
   return false;
 }
