@@ -41,6 +41,16 @@ describe('attributionFor', () => {
     expect(attributionFor(cited, CITED, ['lasted'])?.speaker).toBe('Ana Ruiz');
   });
 
+  it('names the speaker of the one sentence holding most bold words, over one with more bold sentences', () => {
+    const TWO =
+      'Board member Priya Castellanos argued that the district never studied alternatives. “We were handed one option,” she said. Board member Doug Hanlon said the district should have asked voters to approve a repair bond.';
+    const two = { ...(splitPassages(TWO)[0] as Omit<Passage, 'id' | 'articleId'>), id: 2, articleId: 'a' };
+    // "who said the district should have put a bond on the ballot": Castellanos has two bold sentences
+    // (district; option), Hanlon one that holds three of the words asked.
+    expect(attributionFor(two, TWO, ['district', 'option', 'voters', 'bond'])?.speaker).toBe('Doug Hanlon');
+    expect(attributionFor(two, TWO, ['district', 'option'])?.speaker).toBe('Priya Castellanos');
+  });
+
   it('with bold in a reporter’s sentence and a speaker’s, names the speaker', () => {
     expect(attributionFor(passage, MIXED, ['council', 'rushed'])).toEqual({
       speaker: 'Ana Ruiz',

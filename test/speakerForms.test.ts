@@ -591,5 +591,11 @@ describe('forms met in test/fixtures/articles/own5 (written blind)', () => {
         '“We owe families more time,” said Doug Hanlon, a fellow board member.',
       ),
     ).toEqual(['Doug Hanlon', 'board member']);
+    expect(
+      last(
+        'Board member Priya Castellanos voted against the closure.',
+        'Fellow board member Doug Hanlon said the district should have asked voters first.',
+      ),
+    ).toEqual(['Doug Hanlon', 'board member']);
   });
 });

@@ -61,23 +61,32 @@ export function attributionFor(
   // quotation marks ("The win caps a 24-5-2 season … “We never stopped believing,” Olander said."),
   // but not to a source it only cites ("The encounter was their first since … according to Kirby").
   const reporterBold = bold.length > 0 && !bold.some((s) => speakerOf(passage, s));
-  const counted = new Map<string, { attribution: SentenceAttribution; sentences: number; hits: number }>();
+  const counted = new Map<
+    string,
+    { attribution: SentenceAttribution; sentences: number; hits: number; most: number }
+  >();
   for (const span of bold.length > 0 && !reporterBold ? bold : shown) {
     const attribution = speakerOf(passage, span);
     if (!attribution || (reporterBold && !attribution.quoted)) continue;
     const seen = counted.get(attribution.speaker);
+    const here = hits(span);
     if (seen) {
       seen.sentences++;
-      seen.hits += hits(span);
-    } else counted.set(attribution.speaker, { attribution, sentences: 1, hits: hits(span) });
+      seen.hits += here;
+      seen.most = Math.max(seen.most, here);
+    } else counted.set(attribution.speaker, { attribution, sentences: 1, hits: here, most: here });
   }
-  // The speaker of most of those sentences; on a tie, a name before a group, then the speaker of the
-  // sentences that hold most of the bold words ("Polar Point said it has not laid off …" is the
-  // company's, though "Vang said" is bold too); then the passage's main speaker, else the first.
+  // A name before a group ("consumer advocates"); then the speaker of the one sentence holding most
+  // of the bold words, as an answer is said in one place ("…, said the district should have asked
+  // voters to approve a repair bond" is Hanlon's, though Castellanos has two bold sentences before
+  // it); then the speaker of most of those sentences, and of most bold words in all ("Polar Point
+  // said it has not laid off …" is the company's, though "Vang said" is bold too); then the
+  // passage's main speaker, else the first.
   const [best] = [...counted.values()].sort(
     (a, b) =>
-      b.sentences - a.sentences ||
       Number(a.attribution.group === true) - Number(b.attribution.group === true) ||
+      b.most - a.most ||
+      b.sentences - a.sentences ||
       b.hits - a.hits ||
       Number(b.attribution.speaker === passage.speaker) - Number(a.attribution.speaker === passage.speaker),
   );

@@ -26,6 +26,8 @@ export const isCourtesyTitle = (token: Token) => (flagsOf(token) & W.COURTESY) !
 /** The words before a name ("Paylinx CEO", "Detective Sgt.") as a role, or undefined if only "Dr." is left. */
 export function titleRole(text: string, tokens: Token[]): string | undefined {
   const kept = tokens.filter((t) => t.word && !isCourtesyTitle(t) && !['the', 'a', 'an'].includes(t.lower));
+  // "Fellow board member Doug Hanlon": a board member, like someone named before.
+  if (kept.length > 1 && kept[0]?.lower === 'fellow') kept.shift();
   if (kept.length === 0) return undefined;
   // Lower case for a role of common words with one head ("Fire Chief", "State Sen.", "Company
   // spokesman"); "White House spokesman" and "Assistant State’s Attorney" keep the article's capitals.
