@@ -168,6 +168,47 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'Renee Caldwell',
     'former Mid-Plains assistant coach',
   ],
+  // own6, annotated blind (measured before any rule was fitted: 28/44 exactly). Left: "X, now 58 and a
+  // physical therapist"; "That was how Gene Castellano put it" with no role beside the name; a role
+  // with "and" or "in Port Wren" where the annotators cut elsewhere; capitalised titles; a passage
+  // whose quote belongs to the second of two sources.
+  'county-zoning-board-solar-farm-hearing “Nobody on this board wants to make a': [
+    'Alicia Ferrante',
+    'board member',
+  ],
+  'kessling-junior-breaks-state-mile-record “That was the best high school mile I': [null, null],
+  'kessling-junior-breaks-state-mile-record Benedetti, now 58 and a physical therapist in': [
+    'Carla Benedetti',
+    null,
+  ],
+  'kessling-junior-breaks-state-mile-record Runner-up Josie Marwick, a senior from Cold Creek,': [
+    'Josie Marwick',
+    'Runner-up',
+  ],
+  'kessling-junior-breaks-state-mile-record Kessling Athletic Director Renata Obi said the junior’s': [
+    'Renata Obi',
+    'Kessling Athletic Director',
+  ],
+  'kessling-junior-breaks-state-mile-record • Outdoor season: the state 1,500 meters final': [
+    'Renata Obi',
+    'Kessling Athletic Director',
+  ],
+  'warbler-migration-delay-study Dr. Helen Abernathy, a migration ecologist at the': [
+    'Helen Abernathy',
+    'migration ecologist at the Coastal Bird Observatory',
+  ],
+  'warbler-migration-delay-study “What worries me is the mismatch,” Abernathy said.': [
+    'Helen Abernathy',
+    'migration ecologist at the Coastal Bird Observatory',
+  ],
+  'warbler-migration-delay-study The Federal Wildlife Survey, which paid for the': [
+    'Colleen Marsh',
+    'Survey Director',
+  ],
+  'halbrook-cereal-plant-strike The union will pay striking members $400 a': [
+    'the state workforce office',
+    null,
+  ],
   // Arktis Robotics ("a Swedish maker of …") is the company it is, and a named person ranks first.
   'cold-storage-automation Vendors are racing to close that gap. Arktis': [
     'Jonas Berg',
@@ -182,6 +223,7 @@ describe.each([
   ['own3', 'own3'],
   ['own4', 'own4'],
   ['own5', 'own5'],
+  ['own6', 'own6'],
 ])('speakers of %s', (speakers, folder) => {
   it('every annotated passage names its speaker and role (or the pinned known miss)', async () => {
     const corpus = await loadCorpus(join(FIXTURES, 'articles', folder));

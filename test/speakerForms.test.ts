@@ -599,3 +599,54 @@ describe('forms met in test/fixtures/articles/own5 (written blind)', () => {
     ).toEqual(['Doug Hanlon', 'board member']);
   });
 });
+
+describe('forms met in test/fixtures/articles/own6 (written blind)', () => {
+  it('"His neighbor, Ginny Pruitt, disagreed sharply: “…”": a colon that opens a quote gives it to the clause’s subject', () => {
+    expect(
+      bySentence(
+        'Her parents were in the stands. Her father, Anders Halvorsen, was calmer: “I just kept looking at my watch.” His neighbor, Ginny Pruitt, disagreed sharply: “Dale gets the check.”',
+      ),
+    ).toEqual([
+      ['Anders Halvorsen', 'father'],
+      ['Ginny Pruitt', 'neighbor'],
+    ]);
+    // A colon before a list, with no quote, gives nobody anything.
+    expect(who('The schedule is set: three meets in May.')).toEqual([undefined]);
+  });
+
+  it('"said her mother, Ingrid Halvorsen": the name after the relation, which is the role', () => {
+    expect(who('“We were screaming so loud I lost my voice,” said her mother, Ingrid Halvorsen.')).toEqual([
+      ['Ingrid Halvorsen', 'mother'],
+    ]);
+  });
+
+  it('"Luis Ocampo, 54, a forklift operator," is a person’s role, though an operator can be a company', () => {
+    expect(
+      who(
+        'Luis Ocampo, 54, a forklift operator, carried a sign outside the north gate. “I’ve been here 22 years,” he said.',
+      ),
+    ).toEqual([['Luis Ocampo', 'forklift operator']]);
+  });
+
+  it('bullets under "X said the schedule is set:" are X’s; under the reporter’s "The work includes:" nobody’s', () => {
+    expect(
+      who(
+        'Renata Obi, the athletic director, said the junior’s schedule for the next three months is already set:',
+        'Outdoor season: the state 1,500 meters final on May 24 in Lisbourne.',
+        'National meet: an invitation to the Brookhaven Scholastic Mile on June 14.',
+        'Her parents were in the stands Saturday.',
+      ),
+    ).toEqual([
+      ['Renata Obi', 'athletic director'],
+      ['Renata Obi', 'athletic director'],
+      ['Renata Obi', 'athletic director'],
+      undefined,
+    ]);
+    expect(
+      who(
+        'The university said it would fund more surveys. The planned work includes:',
+        'Surveys: divers will return to all three sites each August.',
+      ).pop(),
+    ).toBeUndefined();
+  });
+});

@@ -48,13 +48,19 @@ export const STANDARD_SUITES: Suite[] = [
     corpora: [SEED, at('test', 'fixtures', 'articles', 'dev'), at('test', 'fixtures', 'articles', 'dev3')],
     frozen: false,
   },
-  // Written blind by helpers with articles of their own (own4, own5), then kept for development.
-  ...(['own4-whosaid', 'own5-whosaid', 'own5-questions'] as const).map((name) => ({
-    name,
-    file: join(QUESTIONS, `${name}.jsonl`),
-    corpora: [SEED, at('test', 'fixtures', 'articles', 'own4'), at('test', 'fixtures', 'articles', 'own5')],
-    frozen: false,
-  })),
+  // Written blind by helpers with articles of their own (own4 to own6), measured once, then kept for
+  // development: asked of the seed and those twelve articles together.
+  ...(['own4-whosaid', 'own5-whosaid', 'own5-questions', 'own6-whosaid', 'own6-questions'] as const).map(
+    (name) => ({
+      name,
+      file: join(QUESTIONS, `${name}.jsonl`),
+      corpora: [
+        SEED,
+        ...['own4', 'own5', 'own6'].map((folder) => at('test', 'fixtures', 'articles', folder)),
+      ],
+      frozen: false,
+    }),
+  ),
   { name: 'seed-frozen', file: join(QUESTIONS, 'seed-frozen.jsonl'), corpora: [SEED], frozen: true },
   {
     name: 'articles-frozen',

@@ -4,7 +4,16 @@
  * no role ("in his third season", "wearing a gray cardigan").
  */
 import { COMPANY_NOUNS } from './attributionWords';
-import { DETERMINERS, isBoundary, isFunctionOrVerb, phraseEndingAt, type Span, textOf } from './phrases';
+import {
+  DETERMINERS,
+  isBoundary,
+  isFunctionOrVerb,
+  phraseEndingAt,
+  type Reading,
+  type Span,
+  textOf,
+  untitledWithoutFirstName,
+} from './phrases';
 import { appositiveRole, isTitleWord } from './roles';
 import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
@@ -52,6 +61,16 @@ export function appositiveAfter(
     return { ...role, organisational };
   }
   return undefined;
+}
+
+/**
+ * The appositive of this reading: "Luis Ocampo, a forklift operator," is a person's role, though an
+ * "operator" can be a company; a name with a first name or a title is a person's.
+ */
+export function appositiveOf(appositive: Appositive | undefined, reading: Reading): Appositive | undefined {
+  if (!appositive?.organisational || reading.kind !== 'person' || untitledWithoutFirstName(reading))
+    return appositive;
+  return { ...appositive, organisational: false };
 }
 
 const isTitleWordStrict = (t: Token) => isTitleWord(t) && !COMPANY_NOUNS.has(t.lower);

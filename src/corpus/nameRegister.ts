@@ -2,7 +2,7 @@
  * The first pass over an article: every person and organisation it names, with the roles it gives
  * them and the gender its pronouns show, before any attribution is read (articlePeople.ts holds them).
  */
-import { appositiveAfter, appositiveBefore, organisationBefore } from './appositives';
+import { appositiveAfter, appositiveBefore, appositiveOf, organisationBefore } from './appositives';
 import type { ArticlePeople, Entity, LocalRole } from './articlePeople';
 import { isPersonNoun } from './personNouns';
 import {
@@ -64,10 +64,11 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
         const end = Math.max(phraseStartingAt(tokens, i, to), i + 1);
         const start = phraseEndingAt(tokens, end, from);
         const span = { from: Math.min(start, i), to: end };
-        const appositive = appositiveAfter(text, tokens, end, to);
+        const after = appositiveAfter(text, tokens, end, to);
         const reading =
           readPhrase(text, tokens, span, { subject: false, sentenceStart: from }) ??
-          personByAppositive(text, tokens, span, appositive);
+          personByAppositive(text, tokens, span, after);
+        const appositive = reading ? appositiveOf(after, reading) : after;
         const before = appositiveBefore(text, tokens, span, from);
         i = end - 1;
         // "Dock workers gathered …": a group named here is who a later "they" may be; "researchers at

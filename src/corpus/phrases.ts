@@ -230,9 +230,14 @@ function lowerFirst(name: string, first: Token): string {
 
 /** "Health officials in Penwick County" opening a sentence → "health officials in Penwick County". */
 function groupName(name: string, first: Token, sentenceInitial: boolean): string {
-  return sentenceInitial && !isFirstName(first) && !is(first, W.PLACE_NAME)
-    ? name.charAt(0).toLowerCase() + name.slice(1)
-    : lowerFirst(name, first);
+  const named =
+    sentenceInitial && !isFirstName(first) && !is(first, W.PLACE_NAME)
+      ? name.charAt(0).toLowerCase() + name.slice(1)
+      : lowerFirst(name, first);
+  // "The researchers found": people spoken of as a body are "researchers", as a byline would say;
+  // whose they are keeps its article ("the study’s authors"), and so does a body named in the
+  // singular ("the team").
+  return /^the (?!\S+['’]s\b)\p{Ll}.*s$/u.test(named) ? named.slice(4) : named;
 }
 
 export interface PhraseOptions {

@@ -7,6 +7,7 @@
  * the people the article names (articlePeople.ts), and gives a quote with no attribution of its own to
  * the speaker of the sentence before (a quote that goes on) or after ("“…” The words were those of X").
  */
+import { appositiveOf } from './appositives';
 import { ArticlePeople } from './articlePeople';
 import { countPronouns, localRole, registerNames } from './nameRegister';
 import { sentenceSpans } from './sentences';
@@ -61,6 +62,8 @@ export function readArticle(texts: string[]): {
 
   // Plain loops and objects built field by field: this runs over every sentence at start-up, before
   // the JIT has warmed up, where spreads and array chains cost several times more.
+  // "Obi said the junior’s schedule is already set:" and the bullets under it: Obi's, each.
+  let listSpeaker: Speaker | undefined;
   const speakers = parsed.map((passage, p) => {
     const speakers: Array<Speaker | undefined> = [];
     for (const sentence of passage.sentences) {
@@ -76,6 +79,11 @@ export function readArticle(texts: string[]): {
       speakers.push(best?.speaker);
     }
     fillQuotes(passage, p, speakers, parsed, firstPeople);
+    const bullet = LABELLED.test(passage.text);
+    if (bullet && listSpeaker && !speakers.some(Boolean)) speakers.fill(listSpeaker);
+    else if (!bullet) listSpeaker = undefined;
+    const last = speakers[speakers.length - 1];
+    if (passage.text.trimEnd().endsWith(':') && last?.via === 'speech') listSpeaker = last;
     sameRoleThroughout(speakers, lowerWords, capitalWords);
     const sentences: SentenceSpeaker[] = [];
     passage.sentences.forEach((s, i) => {
@@ -105,6 +113,9 @@ export function readArticle(texts: string[]): {
   return { speakers, people: named };
 }
 
+/** A bullet's "Label: text" ("Outdoor season: the state final on May 24"). */
+const LABELLED = /^\p{Lu}[^:.]{0,40}: /u;
+
 function parse(text: string): Parsed {
   const spans = sentenceSpans(text);
   const tokens = tokenize(
@@ -122,7 +133,7 @@ function parse(text: string): Parsed {
 }
 
 function speakerOf(cue: Cue, p: number, people: ArticlePeople) {
-  const { appositive } = cue;
+  const appositive = appositiveOf(cue.appositive, cue.reading);
   const local = localRole(
     cue.before,
     cue.reading.kind === 'person' ? cue.reading.title : undefined,

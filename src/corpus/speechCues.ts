@@ -22,6 +22,7 @@ import {
   type Span,
   textOf,
 } from './phrases';
+import { isTitleWord } from './roles';
 import { flagsOf, type Token } from './tokens';
 import { W } from './wordClass';
 
@@ -80,12 +81,44 @@ export function sentenceCues(sentence: Sentence): Cue[] {
       reported = cue !== undefined && cue.offset < t.start;
     }
   }
+  if (cues.length === 0) {
+    const cue = colonQuote(sentence);
+    if (cue) cues.push(cue);
+  }
   if (cues.length > 0) {
     // "In a regulatory filing, Halvorsen said …": "the filing" is Halvorsen's from now on.
     const document = documentSpokenIn(sentence);
     if (document) for (const cue of cues) if (cue.via === 'speech' && !cue.document) cue.document = document;
   }
   return cues;
+}
+
+/**
+ * "His neighbor, Ginny Pruitt, disagreed sharply: “…”", "Her father, Anders Halvorsen, was calmer:
+ * “…”": a clause whose colon opens a quote is its subject's, whatever its verb.
+ */
+function colonQuote(sentence: Sentence): Cue | undefined {
+  const { tokens, to } = sentence;
+  const start = firstWord(sentence);
+  let colon = -1;
+  for (let i = start + 1; i < to; i++)
+    if (tokens[i]?.text === ':' && !tokens[i]?.quoted && tokens[i + 1]?.quoted) {
+      colon = i;
+      break;
+    }
+  // The clause's verb: the first lower-case word after a name, or after the comma closing one.
+  for (let i = start + 1; i < colon; i++) {
+    const t = tokens[i] as Token;
+    const previous = tokens[i - 1] as Token;
+    if (!t.word || t.capitalised || t.quoted) continue;
+    const afterName = previous.word && previous.capitalised && (flagsOf(previous) & W.GRAMMAR) === 0;
+    if (!(previous.text === ',' || afterName)) continue;
+    const cue = subjectBefore(sentence, i);
+    // What stands between the name and the colon is the clause's verb ("disagreed sharply"), no role.
+    if (cue) delete cue.appositive;
+    return cue;
+  }
+  return undefined;
 }
 
 /** "in a regulatory filing", "in an email", "in its annual report": the document a sentence speaks in. */
@@ -304,11 +337,36 @@ function subjectAfter(sentence: Sentence, verb: number): Cue | undefined {
   const { tokens, to } = sentence;
   const start = verb + 1;
   const end = phraseStartingAt(tokens, start, to);
-  if (end <= start) return undefined;
+  if (end <= start) return relationThenName(sentence, start);
   const next = tokens[end];
   // "Kim said Marsh wrote …" is what Kim said, not who said it: the name must end the clause.
   if (next?.word && !next.quoted) return undefined;
-  return cueFor(sentence, { from: start, to: end }, 'speech', false);
+  return cueFor(sentence, { from: start, to: end }, 'speech', false) ?? relationThenName(sentence, start);
+}
+
+/**
+ * "said her mother, Ingrid Halvorsen.": a person named by how they are related, then by name at the
+ * clause's end; the relation is the role ("mother").
+ */
+function relationThenName(sentence: Sentence, start: number): Cue | undefined {
+  const { tokens, to } = sentence;
+  let comma = start;
+  while (comma < Math.min(to, start + 4) && tokens[comma]?.word && !tokens[comma]?.capitalised) comma++;
+  if (comma === start || tokens[comma]?.text !== ',') return undefined;
+  const relation = { from: start, to: comma };
+  const from = comma + 1;
+  const end = phraseStartingAt(tokens, from, to);
+  const after = tokens[end];
+  if (end - from < 2 || (after?.word && !after.quoted)) return undefined;
+  if (!tokens.slice(from, end).every((t) => t.word && t.capitalised)) return undefined;
+  const words = tokens
+    .slice(relation.from, relation.to)
+    .filter((t) => (flagsOf(t) & (W.POSSESSIVE_PRONOUN | W.GRAMMAR)) === 0);
+  const head = words[words.length - 1];
+  if (!head || head.capitalised || !isTitleWord(head)) return undefined;
+  const cue = cueFor(sentence, { from, to: end }, 'speech', false);
+  if (cue?.reading.kind !== 'person') return undefined;
+  return { ...cue, before: words.map((t) => t.text).join(' ') };
 }
 
 /**
