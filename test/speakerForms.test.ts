@@ -614,6 +614,15 @@ describe('forms met in test/fixtures/articles/own6 (written blind)', () => {
     expect(who('The schedule is set: three meets in May.')).toEqual([undefined]);
   });
 
+  it('"That was how Gene Castellano put it." names the speaker of the quote before; "put it on" does not', () => {
+    expect(
+      who('“That was the best high school mile I have ever seen.” That was how Gene Castellano put it.').map(
+        (s) => s?.[0],
+      ),
+    ).toEqual(['Gene Castellano']);
+    expect(who('She put it on the table and left.')).toEqual([undefined]);
+  });
+
   it('"said her mother, Ingrid Halvorsen": the name after the relation, which is the role', () => {
     expect(who('“We were screaming so loud I lost my voice,” said her mother, Ingrid Halvorsen.')).toEqual([
       ['Ingrid Halvorsen', 'mother'],

@@ -47,6 +47,9 @@ function isCue(word: string, text: string, end: number): boolean {
       (word === 'according' && text.startsWith(' to', end)) ||
       (SPEECH_PARTICIPLES.has(word) && text.charAt(end - word.length - 2) === ',')
     );
+  // "That was how Gene Castellano put it.", "as one trainer put it,": the idiom, ending its clause,
+  // says who said it ("She put it on the table" does not).
+  if (word === 'put' || word === 'puts') return /^ it[.,;:!?”"]/u.test(text.slice(end, end + 4));
   return VERB_ENDINGS[last] === 1 && (SPEECH_VERBS.has(word) || DOCUMENT_VERBS.has(word));
 }
 
