@@ -623,6 +623,31 @@ describe('forms met in test/fixtures/articles/own6 (written blind)', () => {
     expect(who('She put it on the table and left.')).toEqual([undefined]);
   });
 
+  it('"…,” Kowalczyk said, but Erin Sato said …": each clause its own speaker, in `speakers` and in the answer', () => {
+    const text =
+      'No new talks have been scheduled. “We’re ready to sit down tomorrow,” Kowalczyk said Monday evening, but Halbrook spokesperson Erin Sato said the company would not return to the table.';
+    expect(bySentence(text)).toEqual([
+      ['Kowalczyk', null],
+      ['Erin Sato', 'Halbrook spokesperson'],
+    ]);
+    const [p] = splitPassages(text);
+    const passage = { ...(p as Omit<Passage, 'id' | 'articleId'>), id: 0, articleId: 'a' } as Passage;
+    const found = findSpeakers([text])[0] as PassageSpeakers;
+    const withSpeakers: Passage = {
+      ...passage,
+      sentenceSpeakers: found.sentences.map((s) => ({
+        start: s.start,
+        end: s.end,
+        speaker: s.name,
+        via: s.via,
+      })),
+    };
+    expect(attributionFor(withSpeakers, text, ['return', 'table'])?.speaker).toBe('Erin Sato');
+    expect(attributionFor(withSpeakers, text, ['ready', 'tomorrow'])?.speaker).toBe('Kowalczyk');
+    // A second clause with no verb of saying is the first speaker's sentence still.
+    expect(bySentence('Marsh said the plan was fine, but the council disagreed.')).toEqual([['Marsh', null]]);
+  });
+
   it('"said her mother, Ingrid Halvorsen": the name after the relation, which is the role', () => {
     expect(who('“We were screaming so loud I lost my voice,” said her mother, Ingrid Halvorsen.')).toEqual([
       ['Ingrid Halvorsen', 'mother'],

@@ -30,6 +30,22 @@ function quotedSpans(passage: Passage, quote: string): Span[] {
   return spans.filter((s) => at >= s.start && at < s.end);
 }
 
+/**
+ * The spans split where a sentence has a speaker per clause ("…,” Kowalczyk said, | but Erin Sato said
+ * …"), so that each part is one speaker's or the reporter's.
+ */
+function byClause(passage: Passage, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const parts = (passage.sentenceSpeakers ?? []).filter((s) => s.start < span.end && s.end > span.start);
+    if (parts.length < 2) out.push(span);
+    else
+      for (const part of parts)
+        out.push({ start: Math.max(span.start, part.start), end: Math.min(span.end, part.end) });
+  }
+  return out;
+}
+
 function speakerOf(passage: Passage, span: Span): SentenceAttribution | undefined {
   return passage.sentenceSpeakers?.find((s) => s.start < span.end && s.end > span.start);
 }
@@ -54,7 +70,7 @@ export function attributionFor(
   highlights: readonly string[] = [],
 ): { speaker: string; speakerRole?: string } | undefined {
   if (!passage.sentenceSpeakers?.length) return undefined;
-  const shown = quotedSpans(passage, quote);
+  const shown = byClause(passage, quotedSpans(passage, quote));
   const hits = (s: Span) => highlights.filter((h) => holdsWord(passage.text.slice(s.start, s.end), h)).length;
   const bold = shown.filter((s) => hits(s) > 0);
   // Bold sentences that are the reporter's own leave the quote to whoever the rest of it quotes in
@@ -98,7 +114,7 @@ export function attributionFor(
 /** Everyone the quote lets speak, in order, with their sentences: for `speakers` in `ask --json`. */
 export function quotedSpeakers(passage: Passage, quote: string): QuotedSpeaker[] {
   const bySpeaker = new Map<string, QuotedSpeaker>();
-  for (const span of quotedSpans(passage, quote)) {
+  for (const span of byClause(passage, quotedSpans(passage, quote))) {
     const attribution = speakerOf(passage, span);
     if (!attribution) continue;
     const entry = bySpeaker.get(attribution.speaker) ?? {

@@ -13,7 +13,7 @@ import { countPronouns, localRole, registerNames } from './nameRegister';
 import { sentenceSpans } from './sentences';
 import { fillQuotes, hasQuote, mainSpeaker, sameRoleThroughout } from './speakerChoice';
 import { type Parsed, type PassageSpeakers, RANK, type SentenceSpeaker, type Speaker } from './speakerTypes';
-import { type Cue, sentenceCues } from './speechCues';
+import { type Cue, clauseBoundary, sentenceCues } from './speechCues';
 import { type Token, tokenize } from './tokens';
 
 export type { PassageSpeakers, SentenceSpeaker, Speaker } from './speakerTypes';
@@ -66,17 +66,31 @@ export function readArticle(texts: string[]): {
   let listSpeaker: Speaker | undefined;
   const speakers = parsed.map((passage, p) => {
     const speakers: Array<Speaker | undefined> = [];
+    // A second clause's own speaker: "…,” Kowalczyk said, but Halbrook spokesperson Erin Sato said …".
+    const clauses: Array<{ start: number; speaker: Speaker } | undefined> = [];
     for (const sentence of passage.sentences) {
       let best: ReturnType<typeof speakerOf>;
+      let later: ReturnType<typeof speakerOf>;
+      const boundary = clauseBoundary(sentence);
       for (const cue of sentenceCues(sentence)) {
         const found = speakerOf(cue, p, people);
-        if (found && (!best || RANK[found.speaker.kind] < RANK[best.speaker.kind])) best = found;
+        if (!found) continue;
+        if (boundary >= 0 && cue.offset > boundary) {
+          if (!later || RANK[found.speaker.kind] < RANK[later.speaker.kind]) later = found;
+        } else if (!best || RANK[found.speaker.kind] < RANK[best.speaker.kind]) best = found;
       }
-      if (best) {
-        people.mention(p, best.offset, best.entity, true);
-        people.spoke(best.entity);
+      // One clause speaking speaks for the sentence.
+      if (!best || later?.speaker.name === best.speaker.name) {
+        best ??= later;
+        later = undefined;
+      }
+      for (const found of [best, later]) {
+        if (!found) continue;
+        people.mention(p, found.offset, found.entity, true);
+        people.spoke(found.entity);
       }
       speakers.push(best?.speaker);
+      clauses.push(later ? { start: boundary, speaker: later.speaker } : undefined);
     }
     fillQuotes(passage, p, speakers, parsed, firstPeople);
     const bullet = LABELLED.test(passage.text);
@@ -89,15 +103,28 @@ export function readArticle(texts: string[]): {
     passage.sentences.forEach((s, i) => {
       const speaker = speakers[i];
       if (!speaker) return;
+      const clause = clauses[i];
+      const end = clause ? clause.start : s.end;
+      const quoted = (from: number, to: number) => QUOTE_MARK.test(passage.text.slice(from, to));
       sentences.push({
         name: speaker.name,
         role: speaker.role,
         via: speaker.via,
         kind: speaker.kind,
         start: s.start,
-        end: s.end,
-        quoted: hasQuote(s),
+        end,
+        quoted: clause ? quoted(s.start, end) : hasQuote(s),
       });
+      if (clause)
+        sentences.push({
+          name: clause.speaker.name,
+          role: clause.speaker.role,
+          via: clause.speaker.via,
+          kind: clause.speaker.kind,
+          start: clause.start,
+          end: s.end,
+          quoted: quoted(clause.start, s.end),
+        });
     });
     return mainSpeaker(sentences);
   });
@@ -112,6 +139,9 @@ export function readArticle(texts: string[]): {
   });
   return { speakers, people: named };
 }
+
+/** An opening or closing quotation mark. */
+const QUOTE_MARK = /[“”"]/u;
 
 /** A bullet's "Label: text" ("Outdoor season: the state final on May 24"). */
 const LABELLED = /^\p{Lu}[^:.]{0,40}: /u;

@@ -51,9 +51,10 @@ export function sentenceCues(sentence: Sentence): Cue[] {
   // After "Prosecutors said", the verbs up to the next quote are what was said ("… Marsh wrote herself
   // 312 checks"), not new attributions.
   let reported = false;
+  const clause = clauseBoundary(sentence);
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
-    if (t.quoted || t.text === ';') reported = false;
+    if (t.quoted || t.text === ';' || t.start === clause) reported = false;
     if (!t.word || t.quoted) continue;
     if (!t.cue) continue;
     if (t.lower === 'according') {
@@ -119,6 +120,28 @@ function colonQuote(sentence: Sentence): Cue | undefined {
     return cue;
   }
   return undefined;
+}
+
+/** Conjunctions that open a second clause after a comma, which may have a speaker of its own. */
+const CLAUSE_CONJUNCTIONS = new Set(['but', 'though', 'although', 'while', 'whereas']);
+
+/**
+ * Where a second clause starts ("“We’re ready,” Kowalczyk said, but Erin Sato said …"): the offset of
+ * its conjunction after a comma, or -1.
+ */
+export function clauseBoundary(sentence: Sentence): number {
+  const { tokens, from, to } = sentence;
+  for (let i = from + 1; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (
+      !t.quoted &&
+      CLAUSE_CONJUNCTIONS.has(t.lower) &&
+      tokens[i - 1]?.text === ',' &&
+      !tokens[i - 1]?.quoted
+    )
+      return t.start;
+  }
+  return -1;
 }
 
 /** "in a regulatory filing", "in an email", "in its annual report": the document a sentence speaks in. */
