@@ -169,14 +169,13 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'former Mid-Plains assistant coach',
   ],
   // own6, annotated blind (measured before any rule was fitted: 28/44 exactly). Left: "X, now 58 and a
-  // physical therapist"; a role given only in the sentence after ("Castellano, the meet director,"); a role
+  // physical therapist"; a role
   // with "and" or "in Port Wren" where the annotators cut elsewhere; capitalised titles; a passage
   // whose quote belongs to the second of two sources.
   'county-zoning-board-solar-farm-hearing “Nobody on this board wants to make a': [
     'Alicia Ferrante',
     'board member',
   ],
-  'kessling-junior-breaks-state-mile-record “That was the best high school mile I': ['Gene Castellano', null],
   'kessling-junior-breaks-state-mile-record Benedetti, now 58 and a physical therapist in': [
     'Carla Benedetti',
     null,

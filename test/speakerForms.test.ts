@@ -620,6 +620,12 @@ describe('forms met in test/fixtures/articles/own6 (written blind)', () => {
         (s) => s?.[0],
       ),
     ).toEqual(['Gene Castellano']);
+    // The role the surname is given in the next sentence is the full name's.
+    expect(
+      who(
+        '“That was the best high school mile I have ever seen.” That was how Gene Castellano put it. Castellano, the meet director, has run the championships for 27 years.',
+      ),
+    ).toEqual([['Gene Castellano', 'meet director']]);
     expect(who('She put it on the table and left.')).toEqual([undefined]);
   });
 

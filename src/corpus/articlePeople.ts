@@ -75,6 +75,13 @@ export class ArticlePeople {
         if (!this.bySurname.has(surnameOf(name))) this.bySurname.set(surnameOf(name), person);
         const first = name.split(' ')[0] ?? name;
         if (!this.byFirstName.has(first)) this.byFirstName.set(first, person);
+        // "That was how Gene Castellano put it. Castellano, the meet director, …": the role the
+        // surname was given is the full name's.
+        const lone = this.people.get(surnameOf(name));
+        if (lone?.kind === 'person' && lone !== person) {
+          if (lone.role) person.role = lone.role;
+          if (lone.weakRole) person.weakRole = lone.weakRole;
+        }
       }
     }
     person.gender ??= gender ?? firstNameGender(person.name.split(' ')[0] ?? person.name);
