@@ -1,7 +1,8 @@
 /**
  * The attributions one sentence makes, as phrases still to be read against the article: "X said",
  * "said X", "X, a …, said", "X told reporters", "X said in a statement", "…, who said", "according to
- * X", "according to a notice X filed", "records kept by X".
+ * X", "according to a notice X filed", "records kept by X", "said her mother, X", "That was how X put
+ * it", "X disagreed sharply: “…”", and a second clause's own ("…, but Y said …").
  */
 import {
   type Appositive,
