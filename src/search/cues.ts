@@ -187,8 +187,11 @@ export interface VerbClasses {
 /** How far into the clause its verb is looked for: "who (has) (publicly) (first) announced". */
 const CLAUSE_WORDS = 4;
 
-/** Verbs of saying that WordNet's rules do not reduce to their base form ("said", "told"). */
-const SAYING = /^(?:said|says|say|claimed|told|stated|announced|warned|confirmed|denied|reported|quoted)$/u;
+/** Verbs of saying, among them those WordNet's rules do not reduce to their base form ("said", "told"). */
+const SAYING_VERBS = 'said|says|say|claimed|told|stated|announced|warned|confirmed|denied|reported|quoted';
+const SAYING = new RegExp(`^(?:${SAYING_VERBS})$`, 'u');
+/** "Who said …" and "who was it that told reporters …": a verb of saying anywhere after "who". */
+const WHO_THEN_SAYING = new RegExp(`\\bwho\\b.*\\b(?:${SAYING_VERBS})\\b`, 'u');
 
 /** Forms of "be", which make a passive of a past participle. */
 const BE = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being']);
@@ -203,12 +206,7 @@ const DO_SUPPORT = new Set(['do', 'does', 'did']);
  */
 export function asksWhoSaid(question: string, verbs?: VerbClasses): boolean {
   const lower = question.toLowerCase();
-  if (
-    /\bwho\b.*\b(?:said|says|say|claimed|told|stated|announced|warned|confirmed|denied|reported|quoted)\b/.test(
-      lower,
-    )
-  )
-    return true;
+  if (WHO_THEN_SAYING.test(lower)) return true;
   const who = /\bwho\b(.*)/u.exec(lower)?.[1];
   if (who !== undefined && clauseSpeaks(wordsOf(who), verbs)) return true;
   // The subject asked by its kind: "which store", "which shop owner", "what company". Not "what did …
