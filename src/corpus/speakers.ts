@@ -13,7 +13,7 @@ import { countPronouns, localRole, registerNames } from './nameRegister';
 import { sentenceSpans } from './sentences';
 import { fillQuotes, hasQuote, mainSpeaker, sameRoleThroughout } from './speakerChoice';
 import { type Parsed, type PassageSpeakers, RANK, type SentenceSpeaker, type Speaker } from './speakerTypes';
-import { type Cue, clauseBoundary, sentenceCues } from './speechCues';
+import { type Cue, sentenceCues } from './speechCues';
 import { type Token, tokenize } from './tokens';
 
 export type { PassageSpeakers, SentenceSpeaker, Speaker } from './speakerTypes';
@@ -71,11 +71,12 @@ export function readArticle(texts: string[]): {
     for (const sentence of passage.sentences) {
       let best: ReturnType<typeof speakerOf>;
       let later: ReturnType<typeof speakerOf>;
-      const boundary = clauseBoundary(sentence);
+      let boundary = -1;
       for (const cue of sentenceCues(sentence)) {
         const found = speakerOf(cue, p, people);
         if (!found) continue;
-        if (boundary >= 0 && cue.offset > boundary) {
+        if (cue.clause !== undefined) {
+          boundary = cue.clause;
           if (!later || RANK[found.speaker.kind] < RANK[later.speaker.kind]) later = found;
         } else if (!best || RANK[found.speaker.kind] < RANK[best.speaker.kind]) best = found;
       }

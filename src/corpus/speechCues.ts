@@ -36,6 +36,8 @@ export interface Cue {
   offset: number;
   /** The document it speaks through ("report" for "according to a report by X"), to read "the report" later. */
   document?: string;
+  /** Where the second clause it stands in starts ("…, but Erin Sato said"): that clause is its own. */
+  clause?: number;
 }
 
 export interface Sentence {
@@ -87,6 +89,7 @@ export function sentenceCues(sentence: Sentence): Cue[] {
     const cue = colonQuote(sentence);
     if (cue) cues.push(cue);
   }
+  if (clause >= 0) for (const cue of cues) if (cue.offset > clause) cue.clause = clause;
   if (cues.length > 0) {
     // "In a regulatory filing, Halvorsen said …": "the filing" is Halvorsen's from now on.
     const document = documentSpokenIn(sentence);
@@ -130,7 +133,7 @@ const CLAUSE_CONJUNCTIONS = new Set(['but', 'though', 'although', 'while', 'wher
  * Where a second clause starts ("“We’re ready,” Kowalczyk said, but Erin Sato said …"): the offset of
  * its conjunction after a comma, or -1.
  */
-export function clauseBoundary(sentence: Sentence): number {
+function clauseBoundary(sentence: Sentence): number {
   const { tokens, from, to } = sentence;
   for (let i = from + 1; i < to; i++) {
     const t = tokens[i] as Token;
