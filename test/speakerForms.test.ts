@@ -636,18 +636,9 @@ describe('forms met in test/fixtures/articles/own6 (written blind)', () => {
       ['Kowalczyk', null],
       ['Erin Sato', 'Halbrook spokesperson'],
     ]);
+    // splitPassages attaches the speakers by clause, as the corpus loader does.
     const [p] = splitPassages(text);
-    const passage = { ...(p as Omit<Passage, 'id' | 'articleId'>), id: 0, articleId: 'a' } as Passage;
-    const found = findSpeakers([text])[0] as PassageSpeakers;
-    const withSpeakers: Passage = {
-      ...passage,
-      sentenceSpeakers: found.sentences.map((s) => ({
-        start: s.start,
-        end: s.end,
-        speaker: s.name,
-        via: s.via,
-      })),
-    };
+    const withSpeakers = { ...(p as Omit<Passage, 'id' | 'articleId'>), id: 0, articleId: 'a' } as Passage;
     expect(attributionFor(withSpeakers, text, ['return', 'table'])?.speaker).toBe('Erin Sato');
     expect(attributionFor(withSpeakers, text, ['ready', 'tomorrow'])?.speaker).toBe('Kowalczyk');
     // A second clause with no verb of saying is the first speaker's sentence still.
