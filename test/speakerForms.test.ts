@@ -659,6 +659,21 @@ describe('forms met in test/fixtures/articles/own6 (written blind)', () => {
     ).toEqual([['Luis Ocampo', 'forklift operator']]);
   });
 
+  it('"Carla Benedetti, now 58 and a physical therapist," is what she is now, after her age', () => {
+    expect(
+      who(
+        'Carla Benedetti, now 58 and a physical therapist, watched the race. “Records are meant to fall,” Benedetti wrote.',
+      ),
+    ).toEqual([['Carla Benedetti', 'physical therapist']]);
+    // "now" before a role alone, and an age with "and" without "now".
+    expect(who('Tom Reyes, now a lawyer in Denver, said the team was “a family.”')).toEqual([
+      ['Tom Reyes', 'lawyer in Denver'],
+    ]);
+    expect(who('Ana Ruiz, 61 and a retired nurse, said she was “worried.”')).toEqual([
+      ['Ana Ruiz', 'retired nurse'],
+    ]);
+  });
+
   it('bullets under "X said the schedule is set:" are X’s; under the reporter’s "The work includes:" nobody’s', () => {
     expect(
       who(

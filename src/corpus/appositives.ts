@@ -48,6 +48,9 @@ export function appositiveAfter(
       k = e; // an age: "Maureen Tate, 71, a retired teacher"
       continue;
     }
+    // "Benedetti, now 58 and a physical therapist in Boise,": what she is now, after her age.
+    if (segment[0]?.lower === 'now') segment.shift();
+    if (/^\d+$/u.test(segment[0]?.text ?? '') && segment[1]?.lower === 'and') segment.splice(0, 2);
     if (!startsAppositive(segment)) return undefined;
     // "an associate professor at the University of California, Davis,": the place after the comma
     // is still the name the role ends with.
