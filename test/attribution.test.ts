@@ -51,6 +51,21 @@ describe('attributionFor', () => {
     expect(attributionFor(two, TWO, ['district', 'option'])?.speaker).toBe('Priya Castellanos');
   });
 
+  it('the question’s own words before their synonyms: the clause that says what was asked, not what means it', () => {
+    const CLAUSES =
+      'No new talks have been scheduled. “We’re ready to sit down tomorrow,” Renata Kowalczyk said Monday evening, but spokesperson Erin Sato said the company would not return to the table “until the union is prepared to discuss realistic numbers.”';
+    const clauses = {
+      ...(splitPassages(CLAUSES)[0] as Omit<Passage, 'id' | 'articleId'>),
+      id: 3,
+      articleId: 'a',
+    };
+    const bold = ['talks', 'ready', 'prepared', 'discuss'];
+    // "we're ready": "ready" is asked, "prepared" and "discuss" are only its relatives (and of "talks").
+    expect(attributionFor(clauses, CLAUSES, bold, ['talks', 'ready'])?.speaker).toBe('Renata Kowalczyk');
+    // Without telling them apart, two loose words outweigh the one asked.
+    expect(attributionFor(clauses, CLAUSES, bold)?.speaker).toBe('Erin Sato');
+  });
+
   it('with bold in a reporter’s sentence and a speaker’s, names the speaker', () => {
     expect(attributionFor(passage, MIXED, ['council', 'rushed'])).toEqual({
       speaker: 'Ana Ruiz',

@@ -68,10 +68,14 @@ export function attributionFor(
   passage: Passage,
   quote: string,
   highlights: readonly string[] = [],
+  /** The bold words that are the question's own, not its synonyms or relatives. */
+  literal: readonly string[] = highlights,
 ): { speaker: string; speakerRole?: string } | undefined {
   if (!passage.sentenceSpeakers?.length) return undefined;
   const shown = byClause(passage, quotedSpans(passage, quote));
-  const hits = (s: Span) => highlights.filter((h) => holdsWord(passage.text.slice(s.start, s.end), h)).length;
+  const count = (words: readonly string[], s: Span) =>
+    words.filter((h) => holdsWord(passage.text.slice(s.start, s.end), h)).length;
+  const hits = (s: Span) => count(highlights, s);
   const bold = shown.filter((s) => hits(s) > 0);
   // Bold sentences that are the reporter's own leave the quote to whoever the rest of it quotes in
   // quotation marks ("The win caps a 24-5-2 season … “We never stopped believing,” Olander said."),
@@ -79,21 +83,32 @@ export function attributionFor(
   const reporterBold = bold.length > 0 && !bold.some((s) => speakerOf(passage, s));
   const counted = new Map<
     string,
-    { attribution: SentenceAttribution; sentences: number; hits: number; most: number }
+    { attribution: SentenceAttribution; sentences: number; hits: number; most: number; mostLiteral: number }
   >();
   for (const span of bold.length > 0 && !reporterBold ? bold : shown) {
     const attribution = speakerOf(passage, span);
     if (!attribution || (reporterBold && !attribution.quoted)) continue;
     const seen = counted.get(attribution.speaker);
     const here = hits(span);
+    const literalHere = count(literal, span);
     if (seen) {
       seen.sentences++;
       seen.hits += here;
       seen.most = Math.max(seen.most, here);
-    } else counted.set(attribution.speaker, { attribution, sentences: 1, hits: here, most: here });
+      seen.mostLiteral = Math.max(seen.mostLiteral, literalHere);
+    } else
+      counted.set(attribution.speaker, {
+        attribution,
+        sentences: 1,
+        hits: here,
+        most: here,
+        mostLiteral: literalHere,
+      });
   }
   // A name before a group ("consumer advocates"); then the speaker of the one sentence holding most
-  // of the bold words, as an answer is said in one place ("…, said the district should have asked
+  // of the question's own words, then of the bold words with their synonyms ("“We’re ready …,”
+  // Kowalczyk said, but … Sato said … “until the union is prepared to discuss …”" is Kowalczyk's
+  // for "we're ready": "prepared" only means it), as an answer is said in one place ("…, said the district should have asked
   // voters to approve a repair bond" is Hanlon's, though Castellanos has two bold sentences before
   // it); then the speaker of most of those sentences, and of most bold words in all ("Polar Point
   // said it has not laid off …" is the company's, though "Vang said" is bold too); then the
@@ -101,6 +116,7 @@ export function attributionFor(
   const [best] = [...counted.values()].sort(
     (a, b) =>
       Number(a.attribution.group === true) - Number(b.attribution.group === true) ||
+      b.mostLiteral - a.mostLiteral ||
       b.most - a.most ||
       b.sentences - a.sentences ||
       b.hits - a.hits ||

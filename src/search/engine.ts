@@ -4,9 +4,9 @@ import type { Corpus, Passage } from '../corpus/types';
 import { answerSpans, questionKinds } from './cues';
 import type { ConfidenceFeature } from './featureNames';
 import { confidenceFeatures, coveredShare, type QuestionFacts } from './features';
-import { textHolders } from './match';
+import { LITERAL, textHolders } from './match';
 import { PassageIndex } from './passageIndex';
-import { resolveQuery, type TermAlternative } from './queryTerms';
+import { MATCH_KINDS, resolveQuery, type TermAlternative } from './queryTerms';
 import { repairQuestionWords } from './questionWords';
 import { chooseQuote, highlightWords } from './quote';
 import { questionFacts, type RankedPassage, rankPassages } from './rank';
@@ -184,7 +184,12 @@ export class AnswerEngine {
       paragraph: passage.paragraph,
       section: passage.section,
       // The speaker of the sentences in bold, not the passage's: the reporter's own sentences have none.
-      ...attributionFor(passage, quote, highlights),
+      ...attributionFor(
+        passage,
+        quote,
+        highlights,
+        highlightWords(quote, literalMatches(analysis.facts, matched)),
+      ),
       // Shown beside the label, the score agrees with it: a passage without the kind asked is below `low`.
       score: round(kindMissing ? Math.min(pRight, RIGHT.low - 0.001) : pRight),
       confidence: confidenceOf(pRight, kindMissing),
@@ -329,4 +334,14 @@ function round(x: number): number {
 
 function clip(text: string): string {
   return text.length <= CHOICE_LENGTH ? text : `${text.slice(0, CHOICE_LENGTH - 1).replace(/\s+\S*$/u, '')}…`;
+}
+
+/** The matched terms that are the question's own words (as written, repaired or as they sound), not relatives. */
+function literalMatches(facts: QuestionFacts, matched: ReadonlySet<string>): Set<string> {
+  const literal = new Set<string>();
+  for (const word of facts.words)
+    for (const alternative of word.alternatives)
+      if (MATCH_KINDS.indexOf(alternative.kind) <= LITERAL)
+        for (const term of alternative.terms) if (matched.has(term)) literal.add(term);
+  return literal;
 }
