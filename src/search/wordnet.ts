@@ -108,6 +108,7 @@ export class WordNet {
       this.lineStarts(pos);
       this.data(pos);
     }
+    this.allLemmas();
   }
 
   /** True when the word (or a form morphy reduces it to) is an English word WordNet knows. */
@@ -133,9 +134,21 @@ export class WordNet {
 
   /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
   isExactWord(word: string): boolean {
-    const key = word.replace(/ /g, '_');
-    return POSES.some((pos) => this.lineStarts(pos).has(key));
+    return this.allLemmas().has(lemmaKey(word));
   }
+
+  /**
+   * Every lemma of every part of speech in one set: typo repair asks about hundreds of made-up
+   * spellings per word, nearly all of them no word at all, and one lookup answers each.
+   */
+  private allLemmas(): ReadonlySet<string> {
+    if (!this.lemmaSet) {
+      this.lemmaSet = new Set();
+      for (const pos of POSES) for (const lemma of this.lineStarts(pos).keys()) this.lemmaSet.add(lemma);
+    }
+    return this.lemmaSet;
+  }
+  private lemmaSet?: Set<string>;
 
   /**
    * Where each lemma's line starts in a part of speech's index file, read once for the process: typo
@@ -254,20 +267,26 @@ export class WordNet {
     return forms;
   }
 
-  /** Index entries already looked up: isWord, commonness, baseForms and related ask for the same ones. */
-  private readonly entries = new BoundedCache<string, IndexEntry | undefined>(SYNSET_CACHE_LIMIT);
+  /**
+   * Index entries already read, by part of speech and where their line starts: isWord, commonness,
+   * baseForms and related ask for the same ones. A lemma WordNet lacks (most forms morphy tries) is
+   * answered by the line map alone and never cached.
+   */
+  private readonly entries = Object.fromEntries(
+    POSES.map((pos) => [pos, new BoundedCache<number, IndexEntry>(SYNSET_CACHE_LIMIT)]),
+  ) as Record<Pos, BoundedCache<number, IndexEntry>>;
 
   /**
    * Synset offsets of a lemma in one part of speech, most common sense first, and how many of its
    * senses were seen in WordNet's tagged texts (a measure of how common they are).
    */
   private lookup(lemma: string, pos: Pos): IndexEntry | undefined {
-    return this.entries.get(`${pos} ${lemma}`, () => this.search(lemma, pos));
+    const start = this.lineStarts(pos).get(lemmaKey(lemma));
+    if (start === undefined) return undefined;
+    return this.entries[pos].get(start, () => this.readEntry(start, pos));
   }
 
-  private search(lemma: string, pos: Pos): IndexEntry | undefined {
-    const start = this.lineStarts(pos).get(lemma.replace(/ /g, '_'));
-    if (start === undefined) return undefined;
+  private readEntry(start: number, pos: Pos): IndexEntry {
     const buffer = this.indexFile(pos);
     const end = buffer.indexOf(10, start);
     const fields = buffer
@@ -281,10 +300,12 @@ export class WordNet {
   }
 
   /** Synsets already read: a question's words share many (every sense of "meet" reaches "meeting"). */
-  private readonly synsets = new BoundedCache<string, Synset | undefined>(SYNSET_CACHE_LIMIT);
+  private readonly synsets = Object.fromEntries(
+    POSES.map((pos) => [pos, new BoundedCache<string, Synset | undefined>(SYNSET_CACHE_LIMIT)]),
+  ) as Record<Pos, BoundedCache<string, Synset | undefined>>;
 
   private synset(pos: Pos, offset: string): Synset | undefined {
-    return this.synsets.get(`${pos}${offset}`, () => this.readSynset(pos, offset));
+    return this.synsets[pos].get(offset, () => this.readSynset(pos, offset));
   }
 
   private readSynset(pos: Pos, offset: string): Synset | undefined {
@@ -292,7 +313,10 @@ export class WordNet {
     const start = Number(offset);
     if (!(start >= 0 && start < buffer.length)) return undefined;
     const end = buffer.indexOf(10, start);
-    const line = buffer.toString('latin1', start, end === -1 ? buffer.length : end);
+    const lineEnd = end === -1 ? buffer.length : end;
+    // The gloss after " | " is never read: the line is cut before it.
+    const gloss = buffer.indexOf(GLOSS, start);
+    const line = buffer.toString('latin1', start, gloss !== -1 && gloss < lineEnd ? gloss : lineEnd);
     if (!line.startsWith(offset)) return undefined;
     const f = line.split(' ');
     const wordCount = Number.parseInt(f[3] ?? '0', 16);
@@ -332,6 +356,14 @@ export class WordNet {
     return buffer;
   }
 }
+
+/** A lemma as the index files spell it: words of a multi-word entry joined by underscores. */
+function lemmaKey(word: string): string {
+  return word.includes(' ') ? word.replace(/ /g, '_') : word;
+}
+
+/** Where a data file line's gloss starts. */
+const GLOSS = ' | ';
 
 function defaultDictDir(): string {
   const require = createRequire(import.meta.url);
