@@ -1,7 +1,7 @@
-import levenshtein from 'damerau-levenshtein';
 import { splitSentences } from '../corpus/sentences';
 import type { Corpus } from '../corpus/types';
 import { type PassageFeatures, passageFeatures } from './cues';
+import { editSteps } from './editDistance';
 import { soundCodes } from './phonetic';
 import { contentTerms, forEachToken, words } from './text';
 
@@ -310,7 +310,7 @@ export class PassageIndex {
       .map((w) => ({
         word: w,
         term: this.vocabulary.get(w) ?? w,
-        score: distance(word, w) / Math.max(word.length, w.length),
+        score: editSteps(word, w) / Math.max(word.length, w.length),
       }))
       .sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : 1))
       .slice(0, limit);
@@ -327,8 +327,6 @@ function oneDeletion(word: string): string[] {
 const EMPTY_SET: ReadonlySet<string> = new Set();
 /** A role word in more than this share of an article's passages (and more than 3) names nobody in particular. */
 const MAX_ROLE_SHARE = 0.2;
-
-const distance = (a: string, b: string) => levenshtein(a, b).steps;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

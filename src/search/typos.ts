@@ -1,4 +1,4 @@
-import levenshtein from 'damerau-levenshtein';
+import { editSteps, oneEditApart } from './editDistance';
 import type { PassageIndex } from './passageIndex';
 import { soundCodes } from './phonetic';
 import { baseForm, LONGER_STOPWORDS } from './text';
@@ -37,7 +37,7 @@ export function correctToCorpus(
 ): Correction | undefined {
   const candidates = index
     .similarWords(word, 10)
-    .map((c) => ({ ...c, steps: levenshtein(word, c.word).steps }))
+    .map((c) => ({ ...c, steps: editSteps(word, c.word) }))
     .filter((c) => c.steps <= allowedEdits(word) && (c.steps === 1 || c.word[0] === word[0]))
     // A real word is taken for a name only when it starts and sounds alike ("brittany" → Brittney).
     .filter(
@@ -63,9 +63,7 @@ export function isMisspeltStopword(word: string, index: PassageIndex, wordnet: W
   // An irregular form ("met", "led") is a word of its own, whatever it is one slip away from.
   const base = baseForm(word);
   if (base !== word && wordnet.isWord(base)) return false;
-  return LONGER_STOPWORDS.some(
-    (s) => Math.abs(s.length - word.length) <= 1 && levenshtein(word, s).steps === 1,
-  );
+  return LONGER_STOPWORDS.some((s) => oneEditApart(word, s));
 }
 
 /** Among equally near words, people keep the first letter and the length: "tready" is "treaty", not "ready". */
@@ -118,5 +116,5 @@ export function soundsLike(word: string, index: PassageIndex): Array<{ word: str
   return index
     .wordsSounding(soundCodes(word))
     .filter((c) => c.word !== word && index.isName(c.word))
-    .filter((c) => c.word[0] === word[0] && levenshtein(word, c.word).steps <= Math.ceil(word.length / 3));
+    .filter((c) => c.word[0] === word[0] && editSteps(word, c.word) <= Math.ceil(word.length / 3));
 }
