@@ -77,6 +77,13 @@ interface IndexEntry {
   tagged: number;
 }
 
+/** One of a word's readings: a form of it WordNet has as this part of speech. */
+interface Reading {
+  pos: Pos;
+  lemma: string;
+  entry: IndexEntry;
+}
+
 interface Synset {
   /** WordNet's lexicographer file: the broad class of meaning ("verb.communication" is 32). */
   lexFile: number;
@@ -108,47 +115,50 @@ export class WordNet {
       this.lineStarts(pos);
       this.data(pos);
     }
-    this.allLemmas();
   }
 
   /** True when the word (or a form morphy reduces it to) is an English word WordNet knows. */
   isWord(word: string): boolean {
-    return POSES.some((pos) => this.lemmas(word, pos).some((lemma) => this.lookup(lemma, pos) !== undefined));
+    return this.readings(word).length > 0;
   }
 
   /** How many senses of the word WordNet saw in its tagged texts: 0 for rare words ("abut"), more for common ones. */
   commonness(word: string): number {
     let most = 0;
-    for (const pos of POSES)
-      for (const lemma of this.lemmas(word, pos)) most = Math.max(most, this.lookup(lemma, pos)?.tagged ?? 0);
+    for (const { entry } of this.readings(word)) most = Math.max(most, entry.tagged);
     return most;
   }
 
   /** The dictionary forms the word can be ("talked" → talk; "topping" → topping), empty when unknown. */
   baseForms(word: string): Set<string> {
-    const forms = new Set<string>();
-    for (const pos of POSES)
-      for (const lemma of this.lemmas(word, pos)) if (this.lookup(lemma, pos)) forms.add(lemma);
-    return forms;
-  }
-
-  /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
-  isExactWord(word: string): boolean {
-    return this.allLemmas().has(lemmaKey(word));
+    return new Set(this.readings(word).map((r) => r.lemma));
   }
 
   /**
-   * Every lemma of every part of speech in one set: typo repair asks about hundreds of made-up
-   * spellings per word, nearly all of them no word at all, and one lookup answers each.
+   * The word's entries in WordNet: for each part of speech in turn, each form morphy reduces it to
+   * that WordNet has, in morphy's order. isWord, commonness, baseForms, isOnlyAdverb, verbKind and
+   * related all read a word through these, so its forms are looked up once.
    */
-  private allLemmas(): ReadonlySet<string> {
-    if (!this.lemmaSet) {
-      this.lemmaSet = new Set();
-      for (const pos of POSES) for (const lemma of this.lineStarts(pos).keys()) this.lemmaSet.add(lemma);
-    }
-    return this.lemmaSet;
+  private readings(word: string): readonly Reading[] {
+    return this.readingsByWord.get(word, () => {
+      const found: Reading[] = [];
+      for (const pos of POSES)
+        for (const lemma of this.lemmas(word, pos)) {
+          const entry = this.lookup(lemma, pos);
+          if (entry) found.push({ pos, lemma, entry });
+        }
+      return found;
+    });
   }
-  private lemmaSet?: Set<string>;
+  private readonly readingsByWord = new BoundedCache<string, readonly Reading[]>(SYNSET_CACHE_LIMIT);
+
+  /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
+  isExactWord(word: string): boolean {
+    // Typo repair asks this of hundreds of made-up spellings per word: a loop, no closure or pattern.
+    const key = lemmaKey(word);
+    for (const pos of POSES) if (this.lineStarts(pos).has(key)) return true;
+    return false;
+  }
 
   /**
    * Where each lemma's line starts in a part of speech's index file, read once for the process: typo
@@ -174,10 +184,9 @@ export class WordNet {
 
   /** True when WordNet knows the word only as an adverb ("really", "actually"): manner, not topic. */
   isOnlyAdverb(word: string): boolean {
-    return (
-      this.lookup(word, 'adv') !== undefined &&
-      !POSES.some((pos) => pos !== 'adv' && this.lemmas(word, pos).some((l) => this.lookup(l, pos)))
-    );
+    // Morphy has no rules for adverbs: an adverb reading is the word itself.
+    const readings = this.readings(word);
+    return readings.some((r) => r.pos === 'adv') && readings.every((r) => r.pos === 'adv');
   }
 
   /** True when WordNet knows the word only as a name ("Brazil", "Tokyo"): every sense is capitalised. */
@@ -195,9 +204,8 @@ export class WordNet {
    * when no verb has that form.
    */
   verbKind(word: string): 'communication' | 'other' | undefined {
-    for (const lemma of this.lemmas(word, 'verb')) {
-      const entry = this.lookup(lemma, 'verb');
-      if (!entry) continue;
+    for (const { pos, entry } of this.readings(word)) {
+      if (pos !== 'verb') continue;
       const senses = entry.offsets.slice(0, Math.min(SENSES_PER_POS, Math.max(1, entry.tagged)));
       const told = senses.filter((offset) => this.synset('verb', offset)?.lexFile === COMMUNICATION_FILE);
       return told.length * 2 > senses.length ? 'communication' : 'other';
@@ -223,13 +231,12 @@ export class WordNet {
     };
     // Per part of speech, the most common reading: "men" is the plural of "man" far more often than
     // the noun "men" (a work force).
+    const readings = this.readings(word);
     const entries = POSES.flatMap((pos) => {
-      const found = this.lemmas(word, pos).flatMap((lemma) => {
-        const entry = this.lookup(lemma, pos);
-        return entry ? [{ pos, lemma, ...entry }] : [];
-      });
-      found.sort((a, b) => b.tagged - a.tagged);
-      return found.slice(0, 1);
+      // The first of the most tagged, as a stable sort by tagged count would put first.
+      let best: Reading | undefined;
+      for (const r of readings) if (r.pos === pos && (!best || r.entry.tagged > best.entry.tagged)) best = r;
+      return best ? [{ pos, lemma: best.lemma, ...best.entry }] : [];
     });
     // A part of speech never seen in WordNet's tagged texts ("meet" as an adjective) is noise when
     // the word has a common one.
