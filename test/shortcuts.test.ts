@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
-import { words, wordTerms } from '../src/search/text';
+import { baseForm, termOf, words, wordTerms } from '../src/search/text';
 import { WordNet } from '../src/search/wordnet';
 
 describe('wordTerms', () => {
@@ -57,5 +58,47 @@ describe('WordNet.isExactWord', () => {
       'news_conference',
       'speak',
     ]);
+  });
+});
+
+describe('termOf (one stemmer call)', () => {
+  it('is the stem of the base form', () => {
+    const tried = [
+      'held',
+      'spoke',
+      'went',
+      'was',
+      'lasted',
+      'topping',
+      'meetings',
+      'talked',
+      'lying',
+      'ran',
+      'news',
+    ];
+    for (const word of tried) expect(termOf(word)).toBe(stemmer(baseForm(word)));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'd', 'e', 'i', 'n', 'g', 's', 'l', 'y'), maxLength: 9 }),
+        (word) => {
+          expect(termOf(word)).toBe(/^\d/.test(word) ? word : stemmer(baseForm(word)));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('WordNet phrases (skipped when no multi-word lemma begins with the first word)', () => {
+  const wordnet = new WordNet();
+
+  it('still finds the multi-word entries, in their forms', () => {
+    expect(wordnet.isWord('news conference')).toBe(true);
+    expect(wordnet.isWord('news conferences')).toBe(true);
+    expect(wordnet.isWord('lock up')).toBe(true);
+    expect(wordnet.related('lock up').map((r) => r.word)).toContain('put away');
+    expect(wordnet.isWord('news lavrov')).toBe(false);
+    expect(wordnet.isWord('blinken say')).toBe(false);
+    expect(wordnet.related('blinken say')).toEqual([]);
   });
 });

@@ -279,7 +279,12 @@ const termCache = new BoundedCache<string, string>(200_000);
 
 /** The index term of one folded word. */
 export function termOf(word: string): string {
-  return termCache.get(word, () => NUMBER_WORDS[word] ?? (/^\d/.test(word) ? word : stemmer(baseForm(word))));
+  // The stem of the base form, which is the stem of lemmatizer.verb(word) either way: when baseForm
+  // keeps the word, the two stems are the same. One stemmer call where baseForm makes two or three.
+  return termCache.get(
+    word,
+    () => NUMBER_WORDS[word] ?? (/^\d/.test(word) ? word : stemmer(lemmatizer.verb(word))),
+  );
 }
 
 /**

@@ -84,11 +84,78 @@ interface Reading {
   entry: IndexEntry;
 }
 
-interface Synset {
+interface Pointer {
+  symbol: string;
+  offset: string;
+  pos: Pos;
+  /** Which word of this synset it links (1-based), or 0 for all of them. */
+  source: number;
+  /** Which word of the target it links (1-based), or 0 for all of them. */
+  target: number;
+}
+
+/**
+ * A synset's line of a data file: offset lex_filenum ss_type w_cnt [word lex_id]… p_cnt [pointer]….
+ * Most synsets are read only for their words (as the targets of another's pointers): the pointers
+ * are read when first asked for.
+ */
+class SynsetLine {
   /** WordNet's lexicographer file: the broad class of meaning ("verb.communication" is 32). */
-  lexFile: number;
-  words: string[];
-  pointers: Array<{ symbol: string; offset: string; pos: Pos; source: number; target: number }>;
+  readonly lexFile: number;
+  readonly words: string[] = [];
+  /** The words as related words are given: lower case, spaces between words, no adjective marker. */
+  readonly cleanWords: string[];
+  private readonly pointersAt: number;
+  private parsed?: Pointer[];
+
+  constructor(private readonly line: string) {
+    const f = line.split(' ', 4);
+    this.lexFile = Number(f[1]);
+    const wordCount = Number.parseInt(f[3] ?? '0', 16);
+    let at = f.join(' ').length + 1;
+    for (let i = 0; i < wordCount; i++) {
+      const wordEnd = nextSpace(line, at);
+      this.words.push(line.slice(at, wordEnd));
+      at = nextSpace(line, wordEnd + 1) + 1;
+    }
+    this.pointersAt = at;
+    this.cleanWords = this.words.map(cleanWord);
+  }
+
+  get pointers(): Pointer[] {
+    if (!this.parsed) {
+      const f = this.line.slice(this.pointersAt).split(' ');
+      const pointerCount = Number(f[0]);
+      const pointers: Pointer[] = [];
+      for (let i = 0, at = 1; i < pointerCount; i++, at += 4) {
+        const st = f[at + 3] ?? '0000';
+        pointers.push({
+          symbol: f[at] ?? '',
+          offset: f[at + 1] ?? '',
+          pos: POS_OF_SYMBOL[f[at + 2] ?? 'n'] ?? 'noun',
+          source: Number.parseInt(st.slice(0, 2), 16),
+          target: Number.parseInt(st.slice(2), 16),
+        });
+      }
+      this.parsed = pointers;
+    }
+    return this.parsed;
+  }
+}
+type Synset = SynsetLine;
+
+/** Where the field starting at `from` ends: at the next space, or at the end of the line. */
+function nextSpace(line: string, from: number): number {
+  const at = line.indexOf(' ', from);
+  return at === -1 ? line.length : at;
+}
+
+/** A synset's word as a related word: "news_conference" → "news conference", "big(a)" → "big". */
+function cleanWord(word: string): string {
+  return word
+    .replace(/\(.*\)$/, '')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
 const SYNSET_CACHE_LIMIT = 50_000;
@@ -142,6 +209,9 @@ export class WordNet {
   private readings(word: string): readonly Reading[] {
     return this.readingsByWord.get(word, () => {
       const found: Reading[] = [];
+      // Morphy changes only the last word of a phrase: one whose first word begins no multi-word
+      // lemma ("meet lavrov", "blinken say") is no entry at all, in any form.
+      if (word.includes(' ') && !this.firstWordsOfPhrases().has(firstWordOf(lemmaKey(word)))) return found;
       for (const pos of POSES)
         for (const lemma of this.lemmas(word, pos)) {
           const entry = this.lookup(lemma, pos);
@@ -173,7 +243,11 @@ export class WordNet {
       for (let at = 0; at < text.length; ) {
         const end = text.indexOf('\n', at);
         // Licence lines at the top start with spaces.
-        if (text.charCodeAt(at) !== 32) starts.set(text.slice(at, text.indexOf(' ', at)), at);
+        if (text.charCodeAt(at) !== 32) {
+          const lemma = text.slice(at, text.indexOf(' ', at));
+          starts.set(lemma, at);
+          if (lemma.includes('_')) this.phraseStarts.add(firstWordOf(lemma));
+        }
         at = end === -1 ? text.length : end + 1;
       }
       this.starts.set(pos, starts);
@@ -181,6 +255,14 @@ export class WordNet {
     return starts;
   }
   private readonly starts = new Map<Pos, Map<string, number>>();
+  /** The first words of the multi-word lemmas ("news" of "news_conference"), of every part of speech. */
+  private readonly phraseStarts = new Set<string>();
+
+  /** `phraseStarts`, once every part of speech's index has been read into it. */
+  private firstWordsOfPhrases(): ReadonlySet<string> {
+    for (const pos of POSES) this.lineStarts(pos);
+    return this.phraseStarts;
+  }
 
   /** True when WordNet knows the word only as an adverb ("really", "actually"): manner, not topic. */
   isOnlyAdverb(word: string): boolean {
@@ -220,11 +302,7 @@ export class WordNet {
 
   private findRelated(word: string): RelatedWord[] {
     const found = new Map<string, RelatedWord['relation']>();
-    const add = (w: string, relation: RelatedWord['relation']) => {
-      const clean = w
-        .replace(/\(.*\)$/, '')
-        .replace(/_/g, ' ')
-        .toLowerCase();
+    const add = (clean: string, relation: RelatedWord['relation']) => {
       const known = found.get(clean);
       if (clean === word || (known && RELATION_RANK[known] >= RELATION_RANK[relation])) return;
       found.set(clean, relation);
@@ -247,7 +325,7 @@ export class WordNet {
         const synset = this.synset(pos, offset);
         if (!synset) continue;
         const self = synset.words.findIndex((w) => w.toLowerCase() === lemma);
-        for (const w of synset.words) add(w, 'synonym');
+        for (const w of synset.cleanWords) add(w, 'synonym');
         const named = synset.words.some((w) => /^\p{Lu}/u.test(w));
         for (const pointer of synset.pointers) {
           if (!FOLLOWED.has(pointer.symbol) && !(named && NAME_FOLLOWED.has(pointer.symbol))) continue;
@@ -255,7 +333,8 @@ export class WordNet {
           if (pointer.source !== 0 && pointer.source !== self + 1) continue;
           const target = this.synset(pointer.pos, pointer.offset);
           if (!target) continue;
-          const targets = pointer.target === 0 ? target.words : [target.words[pointer.target - 1] ?? ''];
+          const targets =
+            pointer.target === 0 ? target.cleanWords : [target.cleanWords[pointer.target - 1] ?? ''];
           const relation =
             pointer.symbol === '@' || NAME_FOLLOWED.has(pointer.symbol) ? 'broader' : 'related';
           for (const w of targets) if (w) add(w, relation);
@@ -325,24 +404,7 @@ export class WordNet {
     const gloss = buffer.indexOf(GLOSS, start);
     const line = buffer.toString('latin1', start, gloss !== -1 && gloss < lineEnd ? gloss : lineEnd);
     if (!line.startsWith(offset)) return undefined;
-    const f = line.split(' ');
-    const wordCount = Number.parseInt(f[3] ?? '0', 16);
-    const words: string[] = [];
-    for (let i = 0; i < wordCount; i++) words.push(f[4 + i * 2] ?? '');
-    let at = 4 + wordCount * 2;
-    const pointerCount = Number(f[at++]);
-    const pointers: Array<{ symbol: string; offset: string; pos: Pos; source: number; target: number }> = [];
-    for (let i = 0; i < pointerCount; i++, at += 4) {
-      const st = f[at + 3] ?? '0000';
-      pointers.push({
-        symbol: f[at] ?? '',
-        offset: f[at + 1] ?? '',
-        pos: POS_OF_SYMBOL[f[at + 2] ?? 'n'] ?? 'noun',
-        source: Number.parseInt(st.slice(0, 2), 16),
-        target: Number.parseInt(st.slice(2), 16),
-      });
-    }
-    return { lexFile: Number(f[1]), words, pointers };
+    return new SynsetLine(line);
   }
 
   private indexFile(pos: Pos): Buffer {
@@ -367,6 +429,12 @@ export class WordNet {
 /** A lemma as the index files spell it: words of a multi-word entry joined by underscores. */
 function lemmaKey(word: string): string {
   return word.includes(' ') ? word.replace(/ /g, '_') : word;
+}
+
+/** A lemma's first word: up to its first underscore. */
+function firstWordOf(key: string): string {
+  const cut = key.indexOf('_');
+  return cut === -1 ? key : key.slice(0, cut);
 }
 
 /** Where a data file line's gloss starts. */
