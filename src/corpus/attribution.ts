@@ -60,6 +60,11 @@ function holdsWord(text: string, word: string): boolean {
   return false;
 }
 
+/** How many of the bold words the span holds. */
+function hits(passage: Passage, span: Span, highlights: readonly string[]): number {
+  return highlights.filter((h) => holdsWord(passage.text.slice(span.start, span.end), h)).length;
+}
+
 /**
  * The speaker (and role) of the sentences a quote of `passage` bolds (`highlights`, as written in the
  * quote), or of all its sentences when none is bold; undefined when they are the reporter's own.
@@ -71,8 +76,7 @@ export function attributionFor(
 ): { speaker: string; speakerRole?: string } | undefined {
   if (!passage.sentenceSpeakers?.length) return undefined;
   const shown = byClause(passage, quotedSpans(passage, quote));
-  const hits = (s: Span) => highlights.filter((h) => holdsWord(passage.text.slice(s.start, s.end), h)).length;
-  const bold = shown.filter((s) => hits(s) > 0);
+  const bold = shown.filter((s) => hits(passage, s, highlights) > 0);
   // Bold sentences that are the reporter's own leave the quote to whoever the rest of it quotes in
   // quotation marks ("The win caps a 24-5-2 season … “We never stopped believing,” Olander said."),
   // but not to a source it only cites ("The encounter was their first since … according to Kirby").
@@ -85,7 +89,7 @@ export function attributionFor(
     const attribution = speakerOf(passage, span);
     if (!attribution || (reporterBold && !attribution.quoted)) continue;
     const seen = counted.get(attribution.speaker);
-    const here = hits(span);
+    const here = hits(passage, span, highlights);
     if (seen) {
       seen.sentences++;
       seen.hits += here;

@@ -170,10 +170,13 @@ export function fullFeatures(
     }
   }
   // An age is an answer only when it is the age of whoever was asked about ("Marsh, 58," is not Boone's).
-  const holds = (k: AnswerKind) =>
-    held.has(k) &&
-    (k !== 'age' || facts.agesOf.length === 0 || givesAgeOf(passage?.text ?? '', facts.agesOf));
-  const kindsHeld = facts.strongKinds.filter(holds).length;
+  let kindsHeld = 0;
+  for (const k of facts.strongKinds)
+    if (
+      held.has(k) &&
+      (k !== 'age' || facts.agesOf.length === 0 || givesAgeOf(passage?.text ?? '', facts.agesOf))
+    )
+      kindsHeld++;
   const strongHere = kindsHeld > 0;
   let inSentence = false;
   if (best && facts.strongKinds.length > 0) {
@@ -315,6 +318,15 @@ export function coveredShare(f: Readonly<Record<RankFeature, number>>): number {
   return share;
 }
 
+/** The first ranked passage with the highest value of a feature. */
+function argmax<R extends { features: Record<RankFeature, number> }>(
+  ranked: readonly R[],
+  top: R,
+  feature: RankFeature,
+): R {
+  return ranked.reduce((best, r) => (r.features[feature] > best.features[feature] ? r : best), top);
+}
+
 /** "help", "interesting": one everyday word is more often chat than a keyword search. */
 const loneEveryday = (facts: QuestionFacts) => (facts.words.length === 1 ? 1 - facts.specific : 0);
 
@@ -362,8 +374,6 @@ export function confidenceFeatures(
       asks: facts.asks ? 1 : 0,
     };
   }
-  const argmax = (feature: RankFeature) =>
-    ranked.reduce((best, r) => (r.features[feature] > best.features[feature] ? r : best), top);
   const topArticle = articleOf(top.passageId);
   let otherArticles = 0;
   for (const r of ranked)
@@ -389,8 +399,8 @@ export function confidenceFeatures(
     sentence: f.sentence,
     named: facts.namedShare,
     rare: facts.rareLiteral,
-    bm25Agrees: argmax('bm25').passageId === top.passageId ? 1 : 0,
-    sentenceAgrees: argmax('sentence').passageId === top.passageId ? 1 : 0,
+    bm25Agrees: argmax(ranked, top, 'bm25').passageId === top.passageId ? 1 : 0,
+    sentenceAgrees: argmax(ranked, top, 'sentence').passageId === top.passageId ? 1 : 0,
     articleLead: f.articleShare - otherArticles,
     words: Math.log1p(facts.words.length),
     specific: facts.specific,

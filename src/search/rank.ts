@@ -57,6 +57,13 @@ export interface RankInput {
 const QUESTION_SHAPE =
   /\?|^\W*(?:who|whom|whose|what|whats|when|where|which|why|how|did|does|do|is|are|was|were|can|could|will|would|has|have|had|should|shall)\b/iu;
 
+/** The one-word index terms a question word matches as written (or as a typo or sound of it). */
+function literalTerms(word: QueryWord): string[] {
+  return word.alternatives
+    .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
+    .map((a) => a.terms[0] ?? '');
+}
+
 export function questionFacts(
   question: string,
   words: readonly QueryWord[],
@@ -64,10 +71,6 @@ export function questionFacts(
   verbs?: VerbClasses,
 ): QuestionFacts {
   const allKinds = questionKinds(question);
-  const literalTerms = (word: QueryWord) =>
-    word.alternatives
-      .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
-      .map((a) => a.terms[0] ?? '');
   const namedSpeakers = new Set<string>();
   // "Who said Belton hasn't lived up to the standard": whoever is named is what was said, never who said it.
   const whoSaid = asksWhoSaid(question, verbs);

@@ -302,11 +302,6 @@ export class WordNet {
 
   private findRelated(word: string): RelatedWord[] {
     const found = new Map<string, RelatedWord['relation']>();
-    const add = (clean: string, relation: RelatedWord['relation']) => {
-      const known = found.get(clean);
-      if (clean === word || (known && RELATION_RANK[known] >= RELATION_RANK[relation])) return;
-      found.set(clean, relation);
-    };
     // Per part of speech, the most common reading: "men" is the plural of "man" far more often than
     // the noun "men" (a work force).
     const readings = this.readings(word);
@@ -325,7 +320,7 @@ export class WordNet {
         const synset = this.synset(pos, offset);
         if (!synset) continue;
         const self = synset.words.findIndex((w) => w.toLowerCase() === lemma);
-        for (const w of synset.cleanWords) add(w, 'synonym');
+        for (const w of synset.cleanWords) addRelated(found, word, w, 'synonym');
         const named = synset.words.some((w) => /^\p{Lu}/u.test(w));
         for (const pointer of synset.pointers) {
           if (!FOLLOWED.has(pointer.symbol) && !(named && NAME_FOLLOWED.has(pointer.symbol))) continue;
@@ -337,7 +332,7 @@ export class WordNet {
             pointer.target === 0 ? target.cleanWords : [target.cleanWords[pointer.target - 1] ?? ''];
           const relation =
             pointer.symbol === '@' || NAME_FOLLOWED.has(pointer.symbol) ? 'broader' : 'related';
-          for (const w of targets) if (w) add(w, relation);
+          for (const w of targets) if (w) addRelated(found, word, w, relation);
         }
       }
     }
@@ -424,6 +419,18 @@ export class WordNet {
     }
     return buffer;
   }
+}
+
+/** Keeps the closest relation of each related word, never the word itself. */
+function addRelated(
+  found: Map<string, RelatedWord['relation']>,
+  word: string,
+  related: string,
+  relation: RelatedWord['relation'],
+): void {
+  const known = found.get(related);
+  if (related === word || (known && RELATION_RANK[known] >= RELATION_RANK[relation])) return;
+  found.set(related, relation);
 }
 
 /** A lemma as the index files spell it: words of a multi-word entry joined by underscores. */
