@@ -1,14 +1,44 @@
-import levenshtein from 'damerau-levenshtein';
-
 /**
- * Edit distance between words, with transpositions ("tlak" is one step from "talk"): the steps of
- * damerau-levenshtein, and a shortcut for the commonest question asked of it.
+ * Edit distance between words, with transpositions ("tlak" is one step from "talk"), as the
+ * damerau-levenshtein package counts it, and a shortcut for the commonest question asked of it.
  */
 
-/** Edit steps between two words. */
+/**
+ * Edit steps between two words: damerau-levenshtein's optimal-string-alignment distance, computed
+ * the same way in three rows reused from call to call rather than a matrix of arrays made for each.
+ */
 export function editSteps(a: string, b: string): number {
-  return levenshtein(a, b).steps;
+  const lengthA = a.length;
+  const lengthB = b.length;
+  if (lengthA === 0) return lengthB;
+  if (lengthB === 0) return lengthA;
+  if (rows[0].length <= lengthB) rows = [0, 1, 2].map(() => new Int32Array(2 * (lengthB + 1))) as Rows;
+  // Rows i - 2, i - 1 and i of the matrix, rotated as i grows.
+  let [before, previous, current] = rows;
+  for (let j = 0; j <= lengthB; j++) previous[j] = j;
+  for (let i = 1; i <= lengthA; i++) {
+    current[0] = i;
+    const charA = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lengthB; j++) {
+      const charB = b.charCodeAt(j - 1);
+      const cost = charA === charB ? 0 : 1;
+      let min = (previous[j] as number) + 1; // deletion
+      const insertion = (current[j - 1] as number) + 1;
+      if (insertion < min) min = insertion;
+      const substitution = (previous[j - 1] as number) + cost;
+      if (substitution < min) min = substitution;
+      if (i > 1 && j > 1 && charA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === charB) {
+        const transposition = (before[j - 2] as number) + cost;
+        if (transposition < min) min = transposition;
+      }
+      current[j] = min;
+    }
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[lengthB] as number;
 }
+type Rows = [Int32Array, Int32Array, Int32Array];
+let rows: Rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * Whether two words are exactly one edit apart (a letter added, left out or changed, or two neighbours

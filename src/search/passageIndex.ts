@@ -299,19 +299,23 @@ export class PassageIndex {
   }
 
   /**
-   * Corpus words spelled like `word` ("meating" → "meeting"), nearest first, with their edit distance as a
-   * share of the longer word (0 is the same word).
+   * Corpus words spelled like `word` ("meating" → "meeting"), nearest first, with their edit steps and
+   * those as a share of the longer word (0 is the same word).
    */
-  similarWords(word: string, limit = 3): Array<{ word: string; term: string; score: number }> {
+  similarWords(word: string, limit = 3): Array<{ word: string; term: string; score: number; steps: number }> {
     const found = new Set<string>();
     for (const variant of oneDeletion(word)) for (const w of this.byDeletion.get(variant) ?? []) found.add(w);
     found.delete(word);
     return [...found]
-      .map((w) => ({
-        word: w,
-        term: this.vocabulary.get(w) ?? w,
-        score: editSteps(word, w) / Math.max(word.length, w.length),
-      }))
+      .map((w) => {
+        const steps = editSteps(word, w);
+        return {
+          word: w,
+          term: this.vocabulary.get(w) ?? w,
+          score: steps / Math.max(word.length, w.length),
+          steps,
+        };
+      })
       .sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : 1))
       .slice(0, limit);
   }

@@ -37,7 +37,6 @@ export function correctToCorpus(
 ): Correction | undefined {
   const candidates = index
     .similarWords(word, 10)
-    .map((c) => ({ ...c, steps: editSteps(word, c.word) }))
     .filter((c) => c.steps <= allowedEdits(word) && (c.steps === 1 || c.word[0] === word[0]))
     // A real word is taken for a name only when it starts and sounds alike ("brittany" → Brittney).
     .filter(
@@ -99,9 +98,11 @@ export function correctToEnglish(
     }
     if (i < word.length) others.push(word.slice(0, i) + word.slice(i + 1)); // deletion
   }
-  const english = [...new Set([...transpositions, ...others])].filter(
-    (w) => w !== word && wordnet.isExactWord(w),
-  );
+  // Filtered before duplicates are dropped: the same words in the same order, and only the few real
+  // words among hundreds of spellings go into the set.
+  const english = [
+    ...new Set([...transpositions, ...others].filter((w) => w !== word && wordnet.isExactWord(w))),
+  ];
   // Of several real words one slip away ("spek": spec, speak, seek), the one the corpus can use wins.
   return english.find(usedByCorpus.itself) ?? english.find(usedByCorpus.related) ?? english[0];
 }
