@@ -109,10 +109,13 @@ class SynsetLine {
   private parsed?: Pointer[];
 
   constructor(private readonly line: string) {
-    const f = line.split(' ', 4);
-    this.lexFile = Number(f[1]);
-    const wordCount = Number.parseInt(f[3] ?? '0', 16);
-    let at = f.join(' ').length + 1;
+    // offset, lex_filenum, ss_type, w_cnt: the four fields before the words.
+    const lexAt = nextSpace(line, 0) + 1;
+    const typeAt = nextSpace(line, lexAt) + 1;
+    const countAt = nextSpace(line, typeAt) + 1;
+    let at = nextSpace(line, countAt) + 1;
+    this.lexFile = Number(line.slice(lexAt, typeAt - 1));
+    const wordCount = Number.parseInt(line.slice(countAt, at - 1), 16);
     for (let i = 0; i < wordCount; i++) {
       const wordEnd = nextSpace(line, at);
       this.words.push(line.slice(at, wordEnd));
@@ -152,10 +155,9 @@ function nextSpace(line: string, from: number): number {
 
 /** A synset's word as a related word: "news_conference" → "news conference", "big(a)" → "big". */
 function cleanWord(word: string): string {
-  return word
-    .replace(/\(.*\)$/, '')
-    .replace(/_/g, ' ')
-    .toLowerCase();
+  // Most words have neither: no pattern is run on them.
+  const unmarked = word.endsWith(')') ? word.replace(/\(.*\)$/, '') : word;
+  return (unmarked.includes('_') ? unmarked.replace(/_/g, ' ') : unmarked).toLowerCase();
 }
 
 const SYNSET_CACHE_LIMIT = 50_000;
@@ -393,11 +395,16 @@ export class WordNet {
     const buffer = this.data(pos);
     const start = Number(offset);
     if (!(start >= 0 && start < buffer.length)) return undefined;
-    const end = buffer.indexOf(10, start);
-    const lineEnd = end === -1 ? buffer.length : end;
-    // The gloss after " | " is never read: the line is cut before it.
-    const gloss = buffer.indexOf(GLOSS, start);
-    const line = buffer.toString('latin1', start, gloss !== -1 && gloss < lineEnd ? gloss : lineEnd);
+    // The gloss after " | " is never read: the line is cut before it (and its end is not searched for).
+    const gloss = buffer.indexOf(GLOSS_BYTES, start);
+    let cut = gloss;
+    if (cut === -1) {
+      const end = buffer.indexOf(10, start);
+      cut = end === -1 ? buffer.length : end;
+    }
+    let line = buffer.toString('latin1', start, cut);
+    const newline = line.indexOf('\n');
+    if (newline !== -1) line = line.slice(0, newline);
     if (!line.startsWith(offset)) return undefined;
     return new SynsetLine(line);
   }
@@ -444,8 +451,8 @@ function firstWordOf(key: string): string {
   return cut === -1 ? key : key.slice(0, cut);
 }
 
-/** Where a data file line's gloss starts. */
-const GLOSS = ' | ';
+/** Where a data file line's gloss starts (as bytes: a string needle is encoded on every search). */
+const GLOSS_BYTES = Buffer.from(' | ', 'latin1');
 
 function defaultDictDir(): string {
   const require = createRequire(import.meta.url);
