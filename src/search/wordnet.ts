@@ -213,10 +213,12 @@ export class WordNet {
       const found: Reading[] = [];
       // Morphy changes only the last word of a phrase: one whose first word begins no multi-word
       // lemma ("meet lavrov", "blinken say") is no entry at all, in any form.
-      if (word.includes(' ') && !this.firstWordsOfPhrases().has(firstWordOf(lemmaKey(word)))) return found;
+      const key = lemmaKey(word);
+      if (word.includes(' ') && !this.firstWordsOfPhrases().has(firstWordOf(key))) return found;
       for (const pos of POSES)
         for (const lemma of this.lemmas(word, pos)) {
-          const entry = this.lookup(lemma, pos);
+          // The word itself is a form of every part of speech: its key is made once.
+          const entry = this.entryAt(lemma === word ? key : lemmaKey(lemma), pos);
           if (entry) found.push({ pos, lemma, entry });
         }
       return found;
@@ -364,7 +366,12 @@ export class WordNet {
    * senses were seen in WordNet's tagged texts (a measure of how common they are).
    */
   private lookup(lemma: string, pos: Pos): IndexEntry | undefined {
-    const start = this.lineStarts(pos).get(lemmaKey(lemma));
+    return this.entryAt(lemmaKey(lemma), pos);
+  }
+
+  /** The index entry of a lemma as the index files spell it (`lemmaKey`). */
+  private entryAt(key: string, pos: Pos): IndexEntry | undefined {
+    const start = this.lineStarts(pos).get(key);
     if (start === undefined) return undefined;
     return this.entries[pos].get(start, () => this.readEntry(start, pos));
   }
