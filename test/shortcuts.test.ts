@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
+import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
 import { baseForm, termOf, words, wordTerms } from '../src/search/text';
 import { WordNet } from '../src/search/wordnet';
 
@@ -100,5 +101,23 @@ describe('WordNet phrases (skipped when no multi-word lemma begins with the firs
     expect(wordnet.isWord('news lavrov')).toBe(false);
     expect(wordnet.isWord('blinken say')).toBe(false);
     expect(wordnet.related('blinken say')).toEqual([]);
+  });
+});
+
+describe('expandShorthand (skipped when no run of letters is shorthand)', () => {
+  it('rests on SHORTHAND_WORD matching only whole runs of letters and digits', () => {
+    const runs = (text: string, pattern: RegExp) =>
+      [...text.matchAll(pattern)].map((m) => `${m.index}:${m[0]}`);
+    const text = fc.string({
+      unit: fc.constantFrom('u', 'r', 'B', '4', 'é', ' ', '.', ';', "'", '’', '-'),
+      maxLength: 14,
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        const whole = new Set(runs(t, LETTER_RUN));
+        for (const match of runs(t, SHORTHAND_WORD)) expect(whole).toContain(match);
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });
