@@ -62,7 +62,8 @@ function holdsWord(text: string, word: string): boolean {
 
 /** How many of the bold words the span holds. */
 function hits(passage: Passage, span: Span, highlights: readonly string[]): number {
-  return highlights.filter((h) => holdsWord(passage.text.slice(span.start, span.end), h)).length;
+  const text = passage.text.slice(span.start, span.end);
+  return highlights.filter((h) => holdsWord(text, h)).length;
 }
 
 /**

@@ -260,24 +260,30 @@ export function fullFeatures(
  */
 function givesAgeOf(text: string, names: ReadonlyArray<readonly string[]>): boolean {
   const lower = text.toLowerCase();
-  const has = (name: string) => new RegExp(`\\b${escapeRegExp(name)}\\b`, 'u').test(lower);
-  if (!names.every((spellings) => spellings.some(has))) return false;
-  return names.flat().some((name) => {
-    const n = escapeRegExp(name);
-    return new RegExp(
-      `\\b${n}(?:[’']s)?, (?:(?:a|an) )?\\d{1,3}\\b|\\b\\d{1,3}-year-old (?:[\\p{L}.-]+ ){0,4}${n}\\b`,
-      'u',
-    ).test(lower);
-  });
+  if (!names.every((spellings) => spellings.some((name) => namePattern(name, 'word').test(lower))))
+    return false;
+  return names.flat().some((name) => namePattern(name, 'age').test(lower));
 }
 
 /** "Whelan, a former U.S. Marine", "Kirby, who…", "Lavrov is the…": the article says who the person is. */
 function describes(text: string, spellings: readonly string[]): boolean {
   const lower = text.toLowerCase();
-  return spellings.some((name) => {
-    const pattern = new RegExp(`\\b${escapeRegExp(name)}(?:[’']s)?,? (?:a|an|the|who|is|was)\\b`, 'u');
-    return pattern.test(lower);
-  });
+  return spellings.some((name) => namePattern(name, 'described').test(lower));
+}
+
+/** How a name is looked for in a passage: as a word, beside an age, or followed by who the person is. */
+const NAME_PATTERNS = {
+  word: (n: string) => `\\b${n}\\b`,
+  age: (n: string) =>
+    `\\b${n}(?:[’']s)?, (?:(?:a|an) )?\\d{1,3}\\b|\\b\\d{1,3}-year-old (?:[\\p{L}.-]+ ){0,4}${n}\\b`,
+  described: (n: string) => `\\b${n}(?:[’']s)?,? (?:a|an|the|who|is|was)\\b`,
+};
+
+/** Each name's patterns, compiled once: every candidate passage of a question is tried with them. */
+const namePatterns = new BoundedCache<string, RegExp>(10_000);
+
+function namePattern(name: string, kind: keyof typeof NAME_PATTERNS): RegExp {
+  return namePatterns.get(`${kind} ${name}`, () => new RegExp(NAME_PATTERNS[kind](escapeRegExp(name)), 'u'));
 }
 
 function escapeRegExp(text: string): string {

@@ -125,15 +125,33 @@ class SynsetLine {
     this.cleanWords = this.words.map(cleanWord);
   }
 
+  /** The words in lower case as written ("news_conference"): which of them a lemma is. */
+  get lowerWords(): string[] {
+    this.lower ??= this.words.map((w) => w.toLowerCase());
+    return this.lower;
+  }
+  private lower?: string[];
+
+  /** Some word of it is capitalised: a name ("Washington"), whose wholes are followed too. */
+  get named(): boolean {
+    this.capitalised ??= this.words.some((w) => /^\p{Lu}/u.test(w));
+    return this.capitalised;
+  }
+  private capitalised?: boolean;
+
+  /** The pointers related words are found by (FOLLOWED and NAME_FOLLOWED), in the line's order. */
   get pointers(): Pointer[] {
     if (!this.parsed) {
       const f = this.line.slice(this.pointersAt).split(' ');
       const pointerCount = Number(f[0]);
       const pointers: Pointer[] = [];
       for (let i = 0, at = 1; i < pointerCount; i++, at += 4) {
+        const symbol = f[at] ?? '';
+        // Hyponyms and the other pointers never followed are most of a common word's: not kept.
+        if (!FOLLOWED.has(symbol) && !NAME_FOLLOWED.has(symbol)) continue;
         const st = f[at + 3] ?? '0000';
         pointers.push({
-          symbol: f[at] ?? '',
+          symbol,
           offset: f[at + 1] ?? '',
           pos: POS_OF_SYMBOL[f[at + 2] ?? 'n'] ?? 'noun',
           source: Number.parseInt(st.slice(0, 2), 16),
@@ -323,9 +341,9 @@ export class WordNet {
       for (const offset of offsets.slice(0, Math.min(SENSES_PER_POS, Math.max(1, tagged)))) {
         const synset = this.synset(pos, offset);
         if (!synset) continue;
-        const self = synset.words.findIndex((w) => w.toLowerCase() === lemma);
+        const self = synset.lowerWords.indexOf(lemma);
         for (const w of synset.cleanWords) addRelated(found, word, w, 'synonym');
-        const named = synset.words.some((w) => /^\p{Lu}/u.test(w));
+        const { named } = synset;
         for (const pointer of synset.pointers) {
           if (!FOLLOWED.has(pointer.symbol) && !(named && NAME_FOLLOWED.has(pointer.symbol))) continue;
           // Lexical pointers (source ≠ 0) link one word of the synset, not all of them.
