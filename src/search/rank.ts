@@ -133,9 +133,23 @@ export function scoreOf(
   features: Readonly<Partial<Record<RankFeature, number>>>,
   weights: Readonly<Record<RankFeature, number>>,
 ) {
+  const vector = weightVector(weights);
   let score = 0;
-  for (const name of RANK_FEATURES) score += (features[name] ?? 0) * (weights[name] ?? 0);
+  for (let i = 0; i < RANK_FEATURES.length; i++)
+    score += (features[RANK_FEATURES[i] as RankFeature] ?? 0) * (vector[i] as number);
   return score;
+}
+
+/** The weights in RANK_FEATURES order, read from their record once per set of weights (not per passage). */
+const weightVectors = new WeakMap<object, Float64Array>();
+
+function weightVector(weights: Readonly<Record<RankFeature, number>>): Float64Array {
+  let vector = weightVectors.get(weights);
+  if (!vector) {
+    vector = Float64Array.from(RANK_FEATURES, (name) => weights[name] ?? 0);
+    weightVectors.set(weights, vector);
+  }
+  return vector;
 }
 
 export function rankPassages(input: RankInput): RankedPassage[] {
