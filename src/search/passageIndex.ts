@@ -298,15 +298,20 @@ export class PassageIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** Corpus words other than `word` one deletion or two of the commonest slips from it, unranked. */
+  spelledLike(word: string): string[] {
+    const found = new Set<string>();
+    for (const variant of oneDeletion(word)) for (const w of this.byDeletion.get(variant) ?? []) found.add(w);
+    found.delete(word);
+    return [...found];
+  }
+
   /**
    * Corpus words spelled like `word` ("meating" → "meeting"), nearest first, with their edit steps and
    * those as a share of the longer word (0 is the same word).
    */
   similarWords(word: string, limit = 3): Array<{ word: string; term: string; score: number; steps: number }> {
-    const found = new Set<string>();
-    for (const variant of oneDeletion(word)) for (const w of this.byDeletion.get(variant) ?? []) found.add(w);
-    found.delete(word);
-    return [...found]
+    return this.spelledLike(word)
       .map((w) => {
         const steps = editSteps(word, w);
         return {

@@ -35,6 +35,10 @@ export function correctToCorpus(
   index: PassageIndex,
   options: CorrectionOptions = {},
 ): Correction | undefined {
+  // Only a name starting alike can be taken for a real word: when no word spelled like it is one
+  // (nearly always), the nearest ten need not be ranked.
+  if (options.namesOnly && !index.spelledLike(word).some((w) => index.isName(w) && w[0] === word[0]))
+    return undefined;
   const candidates = index
     .similarWords(word, 10)
     .filter((c) => c.steps <= allowedEdits(word) && (c.steps === 1 || c.word[0] === word[0]))
