@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/loadCorpus';
+import { PassageIndex } from '../src/search/passageIndex';
 import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
 import { baseForm, termOf, words, wordTerms } from '../src/search/text';
 import { WordNet } from '../src/search/wordnet';
+import { CORPUS_DIR } from './support/engineFixtures';
 
 describe('wordTerms', () => {
   const termsOnly = (list: ReadonlyArray<{ term: string; stopword: boolean }>) =>
@@ -119,5 +122,16 @@ describe('expandShorthand (skipped when no run of letters is shorthand)', () => 
       }),
       { numRuns: 10_000 },
     );
+  });
+});
+
+describe('PassageIndex.isNameTerm (one set of the terms names spell)', () => {
+  it('says what the spellings say, for every term of the seed', async () => {
+    const index = new PassageIndex(await loadCorpus(CORPUS_DIR));
+    const terms = new Set(index.vocabulary.values());
+    const named = [...terms].filter((t) => index.spellings(t).some((w) => index.isName(w)));
+    expect(named).toContain('blinken');
+    expect([...terms].filter((t) => index.isNameTerm(t))).toEqual(named);
+    expect(index.isNameTerm('said')).toBe(false);
   });
 });

@@ -221,6 +221,16 @@ export class PassageIndex {
     return this.vocabulary.has(word) && !this.lowercaseWords.has(word);
   }
 
+  /** True when one of the corpus's spellings of the term is a name ("blinken"): asked of every question word. */
+  isNameTerm(term: string): boolean {
+    if (!this.nameTerms) {
+      this.nameTerms = new Set();
+      for (const [word, t] of this.vocabulary) if (this.isName(word)) this.nameTerms.add(t);
+    }
+    return this.nameTerms.has(term);
+  }
+  private nameTerms?: Set<string>;
+
   /** Corpus words with one of these Double Metaphone codes. */
   wordsSounding(codes: readonly string[]): Array<{ word: string; term: string }> {
     if (!this.byCode) {

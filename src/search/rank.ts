@@ -78,9 +78,7 @@ export function questionFacts(
     for (const word of words)
       for (const term of literalTerms(word)) for (const s of index.speakersCalled(term)) namedSpeakers.add(s);
   const identityTerms = asksIdentity(question)
-    ? words.flatMap((word) =>
-        literalTerms(word).filter((term) => index.spellings(term).some((w) => index.isName(w))),
-      )
+    ? words.flatMap((word) => literalTerms(word).filter((term) => index.isNameTerm(term)))
     : [];
   // "How old is Judge Boone": the corpus's spellings of each name word of whoever's age is asked. A
   // title names no one the age must stand beside ("the mayor": "Mayor Deborah Quintanilla, 58,").
@@ -98,7 +96,7 @@ export function questionFacts(
   const maxIdf = index.idf('\u0000');
   for (const word of words) {
     const terms = literalTerms(word);
-    if (terms.some((t) => index.spellings(t).some((w) => index.isName(w)))) named += word.importance;
+    if (terms.some((t) => index.isNameTerm(t))) named += word.importance;
     for (const t of terms) rare = Math.max(rare, index.idf(t) / maxIdf);
   }
   // "nice", "agreed", "ok cool": everyday words alone, and no question, are chat rather than a search.
