@@ -323,7 +323,6 @@ export class WordNet {
   }
 
   private findRelated(word: string): RelatedWord[] {
-    const found = new Map<string, RelatedWord['relation']>();
     // Per part of speech, the most common reading: "men" is the plural of "man" far more often than
     // the noun "men" (a work force).
     const readings = this.readings(word);
@@ -333,6 +332,19 @@ export class WordNet {
       for (const r of readings) if (r.pos === pos && (!best || r.entry.tagged > best.entry.tagged)) best = r;
       return best ? [{ pos, lemma: best.lemma, ...best.entry }] : [];
     });
+    // "meets", "meeting" and "meet" read as the same senses: the words those reach are found once.
+    const senses = entries.map((e) => `${e.pos}\0${e.lemma}`).join('\0');
+    const reached = this.relatedBySenses.get(senses, () => this.wordsReached(entries));
+    // The word itself is no related word of its own.
+    return reached.filter((r) => r.word !== word);
+  }
+
+  /** Related words of the senses of the most common readings, keyed by the readings (`findRelated`). */
+  private readonly relatedBySenses = new BoundedCache<string, RelatedWord[]>(SYNSET_CACHE_LIMIT);
+
+  /** The words the readings' most common senses hold and point to, each by its closest relation. */
+  private wordsReached(entries: ReadonlyArray<{ pos: Pos; lemma: string } & IndexEntry>): RelatedWord[] {
+    const found = new Map<string, RelatedWord['relation']>();
     // A part of speech never seen in WordNet's tagged texts ("meet" as an adjective) is noise when
     // the word has a common one.
     const anyTagged = entries.some((e) => e.tagged > 0);
@@ -342,7 +354,7 @@ export class WordNet {
         const synset = this.synset(pos, offset);
         if (!synset) continue;
         const self = synset.lowerWords.indexOf(lemma);
-        for (const w of synset.cleanWords) addRelated(found, word, w, 'synonym');
+        for (const w of synset.cleanWords) addRelated(found, w, 'synonym');
         const { named } = synset;
         for (const pointer of synset.pointers) {
           if (!FOLLOWED.has(pointer.symbol) && !(named && NAME_FOLLOWED.has(pointer.symbol))) continue;
@@ -354,7 +366,7 @@ export class WordNet {
             pointer.target === 0 ? target.cleanWords : [target.cleanWords[pointer.target - 1] ?? ''];
           const relation =
             pointer.symbol === '@' || NAME_FOLLOWED.has(pointer.symbol) ? 'broader' : 'related';
-          for (const w of targets) if (w) addRelated(found, word, w, relation);
+          for (const w of targets) if (w) addRelated(found, w, relation);
         }
       }
     }
@@ -453,15 +465,14 @@ export class WordNet {
   }
 }
 
-/** Keeps the closest relation of each related word, never the word itself. */
+/** Keeps the closest relation of each related word. */
 function addRelated(
   found: Map<string, RelatedWord['relation']>,
-  word: string,
   related: string,
   relation: RelatedWord['relation'],
 ): void {
   const known = found.get(related);
-  if (related === word || (known && RELATION_RANK[known] >= RELATION_RANK[relation])) return;
+  if (known && RELATION_RANK[known] >= RELATION_RANK[relation]) return;
   found.set(related, relation);
 }
 
