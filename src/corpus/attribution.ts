@@ -20,9 +20,21 @@ interface Span {
   end: number;
 }
 
+/** A passage's sentence spans, split once: every answer and alternative quoting it asks for them. */
+const spansByPassage = new WeakMap<Passage, readonly Span[]>();
+
+function sentenceSpansOf(passage: Passage): readonly Span[] {
+  let spans = spansByPassage.get(passage);
+  if (!spans) {
+    spans = sentenceSpans(passage.text);
+    spansByPassage.set(passage, spans);
+  }
+  return spans;
+}
+
 /** The sentence spans of the passage that the quote shows (a quote is the passage or whole sentences of it). */
 function quotedSpans(passage: Passage, quote: string): Span[] {
-  const spans = sentenceSpans(passage.text);
+  const spans = sentenceSpansOf(passage);
   const shown = spans.filter((s) => quote.includes(passage.text.slice(s.start, s.end)));
   if (shown.length > 0) return shown;
   // A single sentence too long to quote whole is cut: it is the one the quote starts in.
