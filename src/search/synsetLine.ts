@@ -75,18 +75,26 @@ export class SynsetLine {
   /** The pointers related words are found by (FOLLOWED and NAME_FOLLOWED), in the line's order. */
   get pointers(): Pointer[] {
     if (!this.parsed) {
-      const f = this.line.slice(this.pointersAt).split(' ');
-      const pointerCount = Number(f[0]);
+      // Read field by field: most pointers are skipped (hyponyms), and no string is made for them
+      // beyond their symbol.
+      const line = this.line;
+      const countEnd = nextSpace(line, this.pointersAt);
+      const pointerCount = Number(line.slice(this.pointersAt, countEnd));
       const pointers: Pointer[] = [];
-      for (let i = 0, at = 1; i < pointerCount; i++, at += 4) {
-        const symbol = f[at] ?? '';
-        // Hyponyms and the other pointers never followed are most of a common word's: not kept.
+      for (let i = 0, at = countEnd + 1; i < pointerCount; i++) {
+        const symbolEnd = nextSpace(line, at);
+        const offsetEnd = nextSpace(line, symbolEnd + 1);
+        const posEnd = nextSpace(line, offsetEnd + 1);
+        const sourceTargetEnd = nextSpace(line, posEnd + 1);
+        const symbol = line.slice(at, symbolEnd);
+        at = sourceTargetEnd + 1;
         if (!FOLLOWED.has(symbol) && !NAME_FOLLOWED.has(symbol)) continue;
-        const st = f[at + 3] ?? '0000';
+        // Two hex digits for the word of this synset, two for the word of the target.
+        const st = line.slice(posEnd + 1, sourceTargetEnd);
         pointers.push({
           symbol,
-          offset: f[at + 1] ?? '',
-          pos: POS_OF_SYMBOL[f[at + 2] ?? 'n'] ?? 'noun',
+          offset: line.slice(symbolEnd + 1, offsetEnd),
+          pos: POS_OF_SYMBOL[line.slice(offsetEnd + 1, posEnd)] ?? 'noun',
           source: Number.parseInt(st.slice(0, 2), 16),
           target: Number.parseInt(st.slice(2), 16),
         });
@@ -112,13 +120,20 @@ function cleanWord(word: string): string {
 
 /** Where a data file line's gloss starts (as bytes: a string needle is encoded on every search). */
 const GLOSS_BYTES = Buffer.from(' | ', 'latin1');
+const PIPE = 0x7c;
+const SPACE = 0x20;
 
 /** The synset at a byte offset of a data file, or undefined when no synset line starts there. */
 export function readSynsetLine(buffer: Buffer, offset: string): SynsetLine | undefined {
   const start = Number(offset);
   if (!(start >= 0 && start < buffer.length)) return undefined;
   // The gloss after " | " is never read: the line is cut before it (and its end is not searched for).
-  const gloss = buffer.indexOf(GLOSS_BYTES, start);
+  // The first "|" is the gloss's (looked for as a byte, the fastest search), else " | " is searched.
+  const pipe = buffer.indexOf(PIPE, start);
+  const gloss =
+    pipe > start && buffer[pipe - 1] === SPACE && buffer[pipe + 1] === SPACE
+      ? pipe - 1
+      : buffer.indexOf(GLOSS_BYTES, start);
   let cut = gloss;
   if (cut === -1) {
     const end = buffer.indexOf(10, start);
