@@ -1,6 +1,7 @@
 import { editSteps, oneEditApart } from './editDistance';
 import type { PassageIndex } from './passageIndex';
 import { soundCodes } from './phonetic';
+import { OneEditHashes } from './spellingFilter';
 import { baseForm, LONGER_STOPWORDS } from './text';
 import type { WordNet } from './wordnet';
 
@@ -91,22 +92,27 @@ export function correctToEnglish(
   },
 ): string | undefined {
   if (word.length < 3 || word.length > 15 || !/^[a-z]+$/.test(word)) return undefined;
-  const transpositions: string[] = [];
+  // Spellings are made (and looked up) only when the lemma filter lets their hash through; their
+  // order is the order they are tried in.
+  const filter = wordnet.spellingFilter();
+  const edits = new OneEditHashes(word);
+  const found: string[] = [];
+  const keep = (spelling: string) => {
+    if (spelling !== word && wordnet.isExactWord(spelling)) found.push(spelling);
+  };
   for (let i = 0; i + 1 < word.length; i++)
-    transpositions.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-  const others: string[] = [];
+    if (edits.transposition(i, filter)) keep(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
   for (let i = 0; i <= word.length; i++) {
     for (const c of LETTERS) {
-      others.push(word.slice(0, i) + c + word.slice(i)); // insertion ("lng" → "long")
-      if (i < word.length) others.push(word.slice(0, i) + c + word.slice(i + 1)); // substitution
+      const letter = c.charCodeAt(0);
+      // insertion ("lng" → "long"), then substitution
+      if (edits.insertion(i, letter, filter)) keep(word.slice(0, i) + c + word.slice(i));
+      if (i < word.length && edits.substitution(i, letter, filter))
+        keep(word.slice(0, i) + c + word.slice(i + 1));
     }
-    if (i < word.length) others.push(word.slice(0, i) + word.slice(i + 1)); // deletion
+    if (i < word.length && edits.deletion(i, filter)) keep(word.slice(0, i) + word.slice(i + 1));
   }
-  // Filtered before duplicates are dropped: the same words in the same order, and only the few real
-  // words among hundreds of spellings go into the set.
-  const english = [
-    ...new Set([...transpositions, ...others].filter((w) => w !== word && wordnet.isExactWord(w))),
-  ];
+  const english = [...new Set(found)];
   // Of several real words one slip away ("spek": spec, speak, seek), the one the corpus can use wins.
   return english.find(usedByCorpus.itself) ?? english.find(usedByCorpus.related) ?? english[0];
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BoundedCache } from './boundedCache';
+import { SpellingFilter } from './spellingFilter';
 import { FOLLOWED, NAME_FOLLOWED, type Pos, readSynsetLine, type SynsetLine } from './synsetLine';
 
 /**
@@ -144,6 +145,13 @@ export class WordNet {
   }
   private readonly readingsByWord = new BoundedCache<string, readonly Reading[]>(SYNSET_CACHE_LIMIT);
 
+  /** Every lemma of every part of speech, for asking about made-up spellings by their hashes. */
+  spellingFilter(): SpellingFilter {
+    for (const pos of POSES) this.lineStarts(pos);
+    return this.lemmaFilter;
+  }
+  private readonly lemmaFilter = new SpellingFilter();
+
   /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
   isExactWord(word: string): boolean {
     // Typo repair asks this of hundreds of made-up spellings per word: a loop, no closure or pattern.
@@ -168,6 +176,7 @@ export class WordNet {
         if (text.charCodeAt(at) !== 32) {
           const lemma = text.slice(at, text.indexOf(' ', at));
           starts.set(lemma, at);
+          this.lemmaFilter.add(lemma);
           const cut = lemma.indexOf('_');
           if (cut !== -1) {
             this.phraseStarts.add(lemma.slice(0, cut));
