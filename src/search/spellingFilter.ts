@@ -1,6 +1,6 @@
 /**
- * A Bloom filter over a set of words (WordNet's lemmas), asked about a word's one-edit spellings by
- * their hashes alone. Typo repair tries some fifty spellings per letter of a word and nearly none is a
+ * A Bloom filter over a set of words (WordNet's lemmas, and the beginnings of its multi-word ones),
+ * asked about a word's one-edit spellings by their hashes alone. Typo repair tries some fifty spellings per letter of a word and nearly none is a
  * word: the hash of each is worked out from the word's prefix and suffix hashes in a few
  * multiplications, and only the spellings the filter lets through are made into strings and looked
  * up. A Bloom filter never turns away a word it holds, so what is looked up finds every real word.
@@ -29,6 +29,17 @@ export class SpellingFilter {
     this.set(second);
   }
 
+  /** Adds the first `length` code units of `text` as a part of a word, of a kind of its own (`tag`). */
+  addPart(tag: number, text: string, length: number): void {
+    this.set(partHash(tag, text, length, BASES[0]));
+    this.set(partHash(tag, text, length, BASES[1]));
+  }
+
+  /** False when no such part was added; true may be a false alarm. */
+  mightHoldPart(tag: number, text: string, length: number): boolean {
+    return this.mightHold(partHash(tag, text, length, BASES[0]), partHash(tag, text, length, BASES[1]));
+  }
+
   /** False when no word added has these two hashes (one per base); true may be a false alarm. */
   mightHold(first: number, second: number): boolean {
     return this.isSet(first) && this.isSet(second);
@@ -43,6 +54,13 @@ export class SpellingFilter {
     const bit = Math.imul(hash, SPREAD) >>> (32 - BITS_LOG);
     return ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
   }
+}
+
+/** The hash of the tag (a code unit no word holds) followed by the first `length` code units of `text`. */
+function partHash(tag: number, text: string, length: number, base: number): number {
+  let hash = tag;
+  for (let i = 0; i < length; i++) hash = (Math.imul(hash, base) + text.charCodeAt(i)) | 0;
+  return hash;
 }
 
 /** The polynomial hash of a string in one base, modulo 2³² (its UTF-16 code units as digits). */

@@ -179,8 +179,8 @@ export class WordNet {
           this.lemmaFilter.add(lemma);
           const cut = lemma.indexOf('_');
           if (cut !== -1) {
-            this.phraseStarts.add(lemma.slice(0, cut));
-            this.phraseHeads.add(lemma.slice(0, cut + 2));
+            this.lemmaFilter.addPart(FIRST_WORD, lemma, cut);
+            this.lemmaFilter.addPart(HEAD, lemma, cut + 2);
           }
         }
         at = end === -1 ? text.length : end + 1;
@@ -190,11 +190,6 @@ export class WordNet {
     return starts;
   }
   private readonly starts = new Map<Pos, Map<string, number>>();
-  /** The first words of the multi-word lemmas ("news" of "news_conference"), of every part of speech. */
-  private readonly phraseStarts = new Set<string>();
-
-  /** How the multi-word lemmas begin: the first word and the next letter ("news_c" of "news_conference"). */
-  private readonly phraseHeads = new Set<string>();
 
   /**
    * False when no form morphy makes of the phrase can be a lemma. Morphy changes only the last word:
@@ -203,13 +198,12 @@ export class WordNet {
    * ("meet lavrov": no lemma begins "meet_l").
    */
   private mayBeEntry(phrase: string, key: string): boolean {
-    for (const pos of POSES) this.lineStarts(pos);
-    if (!this.phraseStarts.has(firstWordOf(key))) return false;
+    const lemmas = this.spellingFilter();
+    const firstWord = key.indexOf('_');
+    if (!lemmas.mightHoldPart(FIRST_WORD, key, firstWord === -1 ? key.length : firstWord)) return false;
     const space = phrase.indexOf(' ');
     const pair = space === phrase.lastIndexOf(' ') && !phrase.includes('_');
-    return (
-      !pair || phrase.length - space - 1 <= LONGEST_ENDING || this.phraseHeads.has(key.slice(0, space + 2))
-    );
+    return !pair || phrase.length - space - 1 <= LONGEST_ENDING || lemmas.mightHoldPart(HEAD, key, space + 2);
   }
 
   /** True when WordNet knows the word only as an adverb ("really", "actually"): manner, not topic. */
@@ -393,11 +387,12 @@ function lemmaKey(word: string): string {
   return word.includes(' ') ? word.replace(/ /g, '_') : word;
 }
 
-/** A lemma's first word: up to its first underscore. */
-function firstWordOf(key: string): string {
-  const cut = key.indexOf('_');
-  return cut === -1 ? key : key.slice(0, cut);
-}
+/**
+ * What the lemma filter also holds of each multi-word lemma: its first word ("news" of
+ * "news_conference") and its head, the first word, the underscore and the next letter ("news_c").
+ */
+const FIRST_WORD = 1;
+const HEAD = 2;
 
 function defaultDictDir(): string {
   const require = createRequire(import.meta.url);
