@@ -1,152 +1,144 @@
 /**
  * A Bloom filter over a set of words (WordNet's lemmas, and the beginnings of its multi-word ones),
- * asked about a word's one-edit spellings by their hashes alone. Typo repair tries some fifty spellings per letter of a word and nearly none is a
- * word: the hash of each is worked out from the word's prefix and suffix hashes in a few
- * multiplications, and only the spellings the filter lets through are made into strings and looked
- * up. A Bloom filter never turns away a word it holds, so what is looked up finds every real word.
+ * asked about a word's one-edit spellings by their hashes alone. Typo repair tries some fifty
+ * spellings per letter of a word and nearly none is a word: the hash of each is worked out from the
+ * word's prefix and suffix hashes in a few multiplications, and only the spellings the filter lets
+ * through are made into strings and looked up. A Bloom filter never turns away a word it holds, so
+ * what is looked up finds every real word.
  */
 
-/** 2²² bits (512 KB): with WordNet's 147,000 lemmas and two hashes, about 1 spelling in 200 gets through. */
-const BITS_LOG = 22;
-/** Two polynomial hashes with different bases, as the filter's two hash functions. */
-const BASES = [31, 1_000_003] as const;
-/** Spreads a polynomial hash over the filter's bits (Fibonacci hashing: the top bits of the product). */
+/**
+ * 2¹⁷ words of 32 bits (512 KB): with WordNet's 147,000 lemmas and the 128,000 beginnings of its
+ * multi-word ones, about 1 made-up spelling in 50 gets through.
+ */
+const WORDS_LOG = 17;
+/** The base of the polynomial hash: H(text) = Σ code(i)·BASE^(length − 1 − i), modulo 2³². */
+const BASE = 131;
+/** Spreads a hash over the filter (Fibonacci hashing: the top bits of the product). */
 const SPREAD = 0x9e3779b1;
+/** A second spreading, for where in its word an entry's two bits are. */
+const SPREAD_BITS = 0x85ebca6b;
+const NO_PARTS: ReadonlyArray<readonly [number, number]> = [];
 
 export class SpellingFilter {
-  private readonly bits = new Uint32Array((1 << BITS_LOG) / 32);
+  /** Both bits of an entry are in one 32-bit word (a blocked filter): one memory access per entry. */
+  private readonly words = new Uint32Array(1 << WORDS_LOG);
 
-  add(word: string): void {
-    // Both hashes in one pass: all of WordNet's lemmas are added at start-up.
-    let first = 0;
-    let second = 0;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      first = (Math.imul(first, BASES[0]) + code) | 0;
-      second = (Math.imul(second, BASES[1]) + code) | 0;
+  /**
+   * Adds a word and, given `parts` (pairs of a tag and a length, shortest first), those beginnings of
+   * it as parts of their own kind (`mightHoldPart`). One pass over the word: all of WordNet's lemmas
+   * are added at start-up. A part's hash is the tag's followed by the beginning's: tag·BASE^length +
+   * H(beginning).
+   */
+  add(word: string, parts: ReadonlyArray<readonly [tag: number, length: number]> = NO_PARTS): void {
+    let hash = 0;
+    let power = 1;
+    let part = 0;
+    for (let i = 0; i <= word.length; i++) {
+      for (; part < parts.length && (parts[part] as readonly [number, number])[1] === i; part++)
+        this.set((Math.imul((parts[part] as readonly [number, number])[0], power) + hash) | 0);
+      if (i === word.length) break;
+      hash = (Math.imul(hash, BASE) + word.charCodeAt(i)) | 0;
+      power = Math.imul(power, BASE);
     }
-    this.set(first);
-    this.set(second);
+    this.set(hash);
   }
 
-  /** Adds the first `length` code units of `text` as a part of a word, of a kind of its own (`tag`). */
-  addPart(tag: number, text: string, length: number): void {
-    this.set(partHash(tag, text, length, BASES[0]));
-    this.set(partHash(tag, text, length, BASES[1]));
+  /** False when no word added has this hash; true may be a false alarm. */
+  mightHold(hash: number): boolean {
+    const bits = bitsOf(hash);
+    return ((this.words[wordOf(hash)] as number) & bits) === bits;
   }
 
-  /** False when no such part was added; true may be a false alarm. */
+  /** False when no such part (of this tag and the first `length` code units of `text`) was added. */
   mightHoldPart(tag: number, text: string, length: number): boolean {
-    return this.mightHold(partHash(tag, text, length, BASES[0]), partHash(tag, text, length, BASES[1]));
-  }
-
-  /** False when no word added has these two hashes (one per base); true may be a false alarm. */
-  mightHold(first: number, second: number): boolean {
-    return this.isSet(first) && this.isSet(second);
+    let hash = tag;
+    for (let i = 0; i < length; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
+    return this.mightHold(hash);
   }
 
   private set(hash: number): void {
-    const bit = Math.imul(hash, SPREAD) >>> (32 - BITS_LOG);
-    this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
-  }
-
-  private isSet(hash: number): boolean {
-    const bit = Math.imul(hash, SPREAD) >>> (32 - BITS_LOG);
-    return ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+    const at = wordOf(hash);
+    this.words[at] = (this.words[at] as number) | bitsOf(hash);
   }
 }
 
-/** The hash of the tag (a code unit no word holds) followed by the first `length` code units of `text`. */
-function partHash(tag: number, text: string, length: number, base: number): number {
-  let hash = tag;
-  for (let i = 0; i < length; i++) hash = (Math.imul(hash, base) + text.charCodeAt(i)) | 0;
-  return hash;
+/** The word of the filter a hash's bits are in. */
+function wordOf(hash: number): number {
+  return Math.imul(hash, SPREAD) >>> (32 - WORDS_LOG);
 }
 
-/** The polynomial hash of a string in one base, modulo 2³² (its UTF-16 code units as digits). */
-export function hashOf(text: string, base: number): number {
+/** A hash's two bits in that word. */
+function bitsOf(hash: number): number {
+  const spread = Math.imul(hash, SPREAD_BITS);
+  return (1 << (spread >>> 27)) | (1 << ((spread >>> 22) & 31));
+}
+
+/** The polynomial hash of a string, modulo 2³² (its UTF-16 code units as digits). */
+export function hashOf(text: string): number {
   let hash = 0;
-  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, base) + text.charCodeAt(i)) | 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
   return hash;
 }
 
 /**
- * The hashes, in both bases, of the spellings one edit from a word, without making them:
- * H(a + b) = H(a)·base^|b| + H(b), from the hashes of the word's prefixes and suffixes.
+ * The hashes of the spellings one edit from a word, without making them: H(a + b) = H(a)·BASE^|b| +
+ * H(b), from the hashes of the word's prefixes and suffixes.
  */
 export class OneEditHashes {
-  private readonly prefix: Int32Array[];
-  private readonly suffix: Int32Array[];
-  private readonly powers: Int32Array[];
-  private readonly codes: number[];
+  /** prefix[i]: the hash of the word's first i letters. */
+  private readonly prefix: Int32Array;
+  /** suffix[i]: the hash of the word from letter i on. */
+  private readonly suffix: Int32Array;
+  private readonly powers: Int32Array;
 
   constructor(private readonly word: string) {
     const n = word.length;
-    this.codes = Array.from(word, (_, i) => word.charCodeAt(i));
-    this.prefix = BASES.map((base) => {
-      const hashes = new Int32Array(n + 1);
-      for (let i = 0; i < n; i++) hashes[i + 1] = (Math.imul(hashes[i] as number, base) + this.code(i)) | 0;
-      return hashes;
-    });
-    this.powers = BASES.map((base) => {
-      const powers = new Int32Array(n + 2);
-      powers[0] = 1;
-      for (let i = 1; i <= n + 1; i++) powers[i] = Math.imul(powers[i - 1] as number, base);
-      return powers;
-    });
-    this.suffix = BASES.map((_, b) => {
-      const hashes = new Int32Array(n + 1);
-      const powers = this.powers[b] as Int32Array;
-      for (let i = n - 1; i >= 0; i--)
-        hashes[i] = (Math.imul(this.code(i), powers[n - 1 - i] as number) + (hashes[i + 1] as number)) | 0;
-      return hashes;
-    });
+    this.prefix = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++)
+      this.prefix[i + 1] = (Math.imul(this.prefix[i] as number, BASE) + this.code(i)) | 0;
+    this.powers = new Int32Array(n + 2);
+    this.powers[0] = 1;
+    for (let i = 1; i <= n + 1; i++) this.powers[i] = Math.imul(this.powers[i - 1] as number, BASE);
+    this.suffix = new Int32Array(n + 1);
+    for (let i = n - 1; i >= 0; i--)
+      this.suffix[i] =
+        (Math.imul(this.code(i), this.powers[n - 1 - i] as number) + (this.suffix[i + 1] as number)) | 0;
   }
 
-  /** Hashes of the word with `letter` inserted before position `at`. */
+  /** The word with `letter` (a code unit) inserted before position `at`: may the filter hold it? */
   insertion(at: number, letter: number, filter: SpellingFilter): boolean {
-    return filter.mightHold(this.joined(0, at, letter, at), this.joined(1, at, letter, at));
+    return filter.mightHold(this.followedBy(this.withLetter(at, letter), at));
   }
 
   /** …with the letter at `at` changed to `letter`. */
   substitution(at: number, letter: number, filter: SpellingFilter): boolean {
-    return filter.mightHold(this.joined(0, at, letter, at + 1), this.joined(1, at, letter, at + 1));
+    return filter.mightHold(this.followedBy(this.withLetter(at, letter), at + 1));
   }
 
   /** …with the letter at `at` left out. */
   deletion(at: number, filter: SpellingFilter): boolean {
-    return filter.mightHold(this.joined(0, at, -1, at + 1), this.joined(1, at, -1, at + 1));
+    return filter.mightHold(this.followedBy(this.prefix[at] as number, at + 1));
   }
 
   /** …with the letters at `at` and `at + 1` swapped. */
   transposition(at: number, filter: SpellingFilter): boolean {
-    return filter.mightHold(this.transposed(0, at), this.transposed(1, at));
-  }
-
-  private transposed(b: number, at: number): number {
-    const swapped = this.joined(b, at, this.code(at + 1), at + 1, false);
-    return this.append(b, (Math.imul(swapped, BASES[b] as number) + this.code(at)) | 0, at + 2);
+    const swapped = (Math.imul(this.withLetter(at, this.code(at + 1)), BASE) + this.code(at)) | 0;
+    return filter.mightHold(this.followedBy(swapped, at + 2));
   }
 
   private code(i: number): number {
-    return this.codes[i] as number;
+    return this.word.charCodeAt(i);
   }
 
-  /**
-   * The hash of the word's first `keep` letters, then `letter` (none when -1), then the word from
-   * `resume` on (or only the prefix and letter, when `withRest` is false).
-   */
-  private joined(b: number, keep: number, letter: number, resume: number, withRest = true): number {
-    const base = BASES[b] as number;
-    let hash = (this.prefix[b] as Int32Array)[keep] as number;
-    if (letter >= 0) hash = (Math.imul(hash, base) + letter) | 0;
-    return withRest ? this.append(b, hash, resume) : hash;
+  /** The hash of the word's first `keep` letters, then `letter`. */
+  private withLetter(keep: number, letter: number): number {
+    return (Math.imul(this.prefix[keep] as number, BASE) + letter) | 0;
   }
 
   /** A hash followed by the word's letters from `resume` on. */
-  private append(b: number, hash: number, resume: number): number {
+  private followedBy(hash: number, resume: number): number {
     const rest = this.word.length - resume;
-    const powers = this.powers[b] as Int32Array;
-    return (Math.imul(hash, powers[rest] as number) + ((this.suffix[b] as Int32Array)[resume] as number)) | 0;
+    return (Math.imul(hash, this.powers[rest] as number) + (this.suffix[resume] as number)) | 0;
   }
 }

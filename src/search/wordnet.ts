@@ -176,12 +176,16 @@ export class WordNet {
         if (text.charCodeAt(at) !== 32) {
           const lemma = text.slice(at, text.indexOf(' ', at));
           starts.set(lemma, at);
-          this.lemmaFilter.add(lemma);
           const cut = lemma.indexOf('_');
-          if (cut !== -1) {
-            this.lemmaFilter.addPart(FIRST_WORD, lemma, cut);
-            this.lemmaFilter.addPart(HEAD, lemma, cut + 2);
-          }
+          this.lemmaFilter.add(
+            lemma,
+            cut === -1
+              ? undefined
+              : [
+                  [FIRST_WORD, cut],
+                  [HEAD, cut + 2],
+                ],
+          );
         }
         at = end === -1 ? text.length : end + 1;
       }
