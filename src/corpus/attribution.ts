@@ -20,9 +20,21 @@ interface Span {
   end: number;
 }
 
+/** A passage's sentence spans, split once: every answer and alternative quoting it asks for them. */
+const spansByPassage = new WeakMap<Passage, readonly Span[]>();
+
+function sentenceSpansOf(passage: Passage): readonly Span[] {
+  let spans = spansByPassage.get(passage);
+  if (!spans) {
+    spans = sentenceSpans(passage.text);
+    spansByPassage.set(passage, spans);
+  }
+  return spans;
+}
+
 /** The sentence spans of the passage that the quote shows (a quote is the passage or whole sentences of it). */
 function quotedSpans(passage: Passage, quote: string): Span[] {
-  const spans = sentenceSpans(passage.text);
+  const spans = sentenceSpansOf(passage);
   const shown = spans.filter((s) => quote.includes(passage.text.slice(s.start, s.end)));
   if (shown.length > 0) return shown;
   // A single sentence too long to quote whole is cut: it is the one the quote starts in.
@@ -60,6 +72,12 @@ function holdsWord(text: string, word: string): boolean {
   return false;
 }
 
+/** How many of the bold words the span holds. */
+function hits(passage: Passage, span: Span, highlights: readonly string[]): number {
+  const text = passage.text.slice(span.start, span.end);
+  return highlights.filter((h) => holdsWord(text, h)).length;
+}
+
 /**
  * The speaker (and role) of the sentences a quote of `passage` bolds (`highlights`, as written in the
  * quote), or of all its sentences when none is bold; undefined when they are the reporter's own.
@@ -73,10 +91,7 @@ export function attributionFor(
 ): { speaker: string; speakerRole?: string } | undefined {
   if (!passage.sentenceSpeakers?.length) return undefined;
   const shown = byClause(passage, quotedSpans(passage, quote));
-  const count = (words: readonly string[], s: Span) =>
-    words.filter((h) => holdsWord(passage.text.slice(s.start, s.end), h)).length;
-  const hits = (s: Span) => count(highlights, s);
-  const bold = shown.filter((s) => hits(s) > 0);
+  const bold = shown.filter((s) => hits(passage, s, highlights) > 0);
   // Bold sentences that are the reporter's own leave the quote to whoever the rest of it quotes in
   // quotation marks ("The win caps a 24-5-2 season … “We never stopped believing,” Olander said."),
   // but not to a source it only cites ("The encounter was their first since … according to Kirby").
@@ -89,8 +104,8 @@ export function attributionFor(
     const attribution = speakerOf(passage, span);
     if (!attribution || (reporterBold && !attribution.quoted)) continue;
     const seen = counted.get(attribution.speaker);
-    const here = hits(span);
-    const literalHere = count(literal, span);
+    const here = hits(passage, span, highlights);
+    const literalHere = hits(passage, span, literal);
     if (seen) {
       seen.sentences++;
       seen.hits += here;

@@ -75,13 +75,24 @@ const SPAN_PATTERNS: Partial<Record<AnswerKind, RegExp>> = {
   duration: new RegExp(`\\b${NUMBER}[\\s-]+${UNIT}\\b`, 'iu'),
 };
 
+/** Each kind's span pattern made global for matchAll, compiled once rather than for every answer. */
+const spanPatterns = new Map<AnswerKind, RegExp>();
+
+function spanPattern(kind: AnswerKind): RegExp {
+  let global = spanPatterns.get(kind);
+  if (!global) {
+    const pattern = SPAN_PATTERNS[kind] ?? PASSAGE_PATTERNS[kind];
+    global = new RegExp(pattern.source, `${pattern.flags}g`);
+    spanPatterns.set(kind, global);
+  }
+  return global;
+}
+
 export function answerSpans(text: string, kinds: readonly AnswerKind[]): string[] {
   const spans: string[] = [];
   for (const kind of kinds) {
     if (kind === 'person' || kind === 'reason') continue; // too broad to point at one phrase
-    const pattern = SPAN_PATTERNS[kind] ?? PASSAGE_PATTERNS[kind];
-    for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`)))
-      spans.push(match[0].trim());
+    for (const match of text.matchAll(spanPattern(kind))) spans.push(match[0].trim());
   }
   // "10 minutes" answers; "a year" beside it is only context.
   const counted = spans.filter((s) => !/^an? /iu.test(s));

@@ -106,23 +106,28 @@ export class AnswerEngine {
 
   /** Cleans the question, spells out chat shorthand and repairs misspelt question words. */
   private prepare(question: string): string {
-    const known = (word: string) => this.index.vocabulary.has(word);
-    const spelled = expandShorthand(cleanQuestion(question), known);
-    // "were" is a word, not a slip of "where": stopwords are typed on purpose.
-    return repairQuestionWords(spelled, {
-      isKnown: (w) => known(w) || isStopword(w) || this.wordnet.commonness(w) > 0,
-    });
+    const spelled = expandShorthand(cleanQuestion(question), this.usedByCorpus);
+    return repairQuestionWords(spelled, this.typedOnPurpose);
   }
+
+  // Made once, not per question (tsx names every function as it is made).
+  private readonly usedByCorpus = (word: string) => this.index.vocabulary.has(word);
+  /** "were" is a word, not a slip of "where": stopwords are typed on purpose. */
+  private readonly typedOnPurpose = {
+    isKnown: (w: string) => this.usedByCorpus(w) || isStopword(w) || this.wordnet.commonness(w) > 0,
+  };
 
   /** The question's facts and its passages ranked best first, whether or not the engine would answer. */
   analyse(question: string, options: AskOptions = {}): Analysis {
     const prepared = this.prepare(question);
     const { articleId } = options;
-    const inArticle = (pid: number) => this.corpus.passages[pid]?.articleId === articleId;
+    const inArticle = articleId
+      ? (pid: number) => this.corpus.passages[pid]?.articleId === articleId
+      : undefined;
     // Asked of one article, a word only that article's passages hold counts as known: "otters" asked of
     // an article about diplomacy is a word it never uses, whatever the rest of the corpus says.
     const queryWords = resolveQuery(prepared, this.index, this.wordnet).map((word) =>
-      articleId
+      inArticle
         ? { ...word, alternatives: word.alternatives.filter((a) => this.holdsAny(a, inArticle)) }
         : word,
     );
@@ -132,7 +137,7 @@ export class AnswerEngine {
       queryWords,
       index: this.index,
       passages: this.corpus.passages,
-      filter: articleId ? inArticle : undefined,
+      filter: inArticle,
       facts,
     });
     return { question: prepared, facts, ranked };

@@ -170,10 +170,13 @@ export function fullFeatures(
     }
   }
   // An age is an answer only when it is the age of whoever was asked about ("Marsh, 58," is not Boone's).
-  const holds = (k: AnswerKind) =>
-    held.has(k) &&
-    (k !== 'age' || facts.agesOf.length === 0 || givesAgeOf(passage?.text ?? '', facts.agesOf));
-  const kindsHeld = facts.strongKinds.filter(holds).length;
+  let kindsHeld = 0;
+  for (const k of facts.strongKinds)
+    if (
+      held.has(k) &&
+      (k !== 'age' || facts.agesOf.length === 0 || givesAgeOf(passage?.text ?? '', facts.agesOf))
+    )
+      kindsHeld++;
   const strongHere = kindsHeld > 0;
   let inSentence = false;
   if (best && facts.strongKinds.length > 0) {
@@ -257,24 +260,30 @@ export function fullFeatures(
  */
 function givesAgeOf(text: string, names: ReadonlyArray<readonly string[]>): boolean {
   const lower = text.toLowerCase();
-  const has = (name: string) => new RegExp(`\\b${escapeRegExp(name)}\\b`, 'u').test(lower);
-  if (!names.every((spellings) => spellings.some(has))) return false;
-  return names.flat().some((name) => {
-    const n = escapeRegExp(name);
-    return new RegExp(
-      `\\b${n}(?:[’']s)?, (?:(?:a|an) )?\\d{1,3}\\b|\\b\\d{1,3}-year-old (?:[\\p{L}.-]+ ){0,4}${n}\\b`,
-      'u',
-    ).test(lower);
-  });
+  if (!names.every((spellings) => spellings.some((name) => namePattern(name, 'word').test(lower))))
+    return false;
+  return names.flat().some((name) => namePattern(name, 'age').test(lower));
 }
 
 /** "Whelan, a former U.S. Marine", "Kirby, who…", "Lavrov is the…": the article says who the person is. */
 function describes(text: string, spellings: readonly string[]): boolean {
   const lower = text.toLowerCase();
-  return spellings.some((name) => {
-    const pattern = new RegExp(`\\b${escapeRegExp(name)}(?:[’']s)?,? (?:a|an|the|who|is|was)\\b`, 'u');
-    return pattern.test(lower);
-  });
+  return spellings.some((name) => namePattern(name, 'described').test(lower));
+}
+
+/** How a name is looked for in a passage: as a word, beside an age, or followed by who the person is. */
+const NAME_PATTERNS = {
+  word: (n: string) => `\\b${n}\\b`,
+  age: (n: string) =>
+    `\\b${n}(?:[’']s)?, (?:(?:a|an) )?\\d{1,3}\\b|\\b\\d{1,3}-year-old (?:[\\p{L}.-]+ ){0,4}${n}\\b`,
+  described: (n: string) => `\\b${n}(?:[’']s)?,? (?:a|an|the|who|is|was)\\b`,
+};
+
+/** Each name's patterns, compiled once: every candidate passage of a question is tried with them. */
+const namePatterns = new BoundedCache<string, RegExp>(10_000);
+
+function namePattern(name: string, kind: keyof typeof NAME_PATTERNS): RegExp {
+  return namePatterns.get(`${kind} ${name}`, () => new RegExp(NAME_PATTERNS[kind](escapeRegExp(name)), 'u'));
 }
 
 function escapeRegExp(text: string): string {
@@ -313,6 +322,15 @@ export function coveredShare(f: Readonly<Record<RankFeature, number>>): number {
   for (const kind of MATCH_KINDS) share += f[kind];
   for (const context of CONTEXTS) share += f[context];
   return share;
+}
+
+/** The first ranked passage with the highest value of a feature. */
+function argmax<R extends { features: Record<RankFeature, number> }>(
+  ranked: readonly R[],
+  top: R,
+  feature: RankFeature,
+): R {
+  return ranked.reduce((best, r) => (r.features[feature] > best.features[feature] ? r : best), top);
 }
 
 /** "help", "interesting": one everyday word is more often chat than a keyword search. */
@@ -362,8 +380,6 @@ export function confidenceFeatures(
       asks: facts.asks ? 1 : 0,
     };
   }
-  const argmax = (feature: RankFeature) =>
-    ranked.reduce((best, r) => (r.features[feature] > best.features[feature] ? r : best), top);
   const topArticle = articleOf(top.passageId);
   let otherArticles = 0;
   for (const r of ranked)
@@ -389,8 +405,8 @@ export function confidenceFeatures(
     sentence: f.sentence,
     named: facts.namedShare,
     rare: facts.rareLiteral,
-    bm25Agrees: argmax('bm25').passageId === top.passageId ? 1 : 0,
-    sentenceAgrees: argmax('sentence').passageId === top.passageId ? 1 : 0,
+    bm25Agrees: argmax(ranked, top, 'bm25').passageId === top.passageId ? 1 : 0,
+    sentenceAgrees: argmax(ranked, top, 'sentence').passageId === top.passageId ? 1 : 0,
     articleLead: f.articleShare - otherArticles,
     words: Math.log1p(facts.words.length),
     specific: facts.specific,

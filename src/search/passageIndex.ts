@@ -1,7 +1,7 @@
-import levenshtein from 'damerau-levenshtein';
 import { splitSentences } from '../corpus/sentences';
 import type { Corpus } from '../corpus/types';
 import { type PassageFeatures, passageFeatures } from './cues';
+import { editSteps } from './editDistance';
 import { soundCodes } from './phonetic';
 import { contentTerms, forEachToken, words } from './text';
 
@@ -221,6 +221,16 @@ export class PassageIndex {
     return this.vocabulary.has(word) && !this.lowercaseWords.has(word);
   }
 
+  /** True when one of the corpus's spellings of the term is a name ("blinken"): asked of every question word. */
+  isNameTerm(term: string): boolean {
+    if (!this.nameTerms) {
+      this.nameTerms = new Set();
+      for (const [word, t] of this.vocabulary) if (this.isName(word)) this.nameTerms.add(t);
+    }
+    return this.nameTerms.has(term);
+  }
+  private nameTerms?: Set<string>;
+
   /** Corpus words with one of these Double Metaphone codes. */
   wordsSounding(codes: readonly string[]): Array<{ word: string; term: string }> {
     if (!this.byCode) {
@@ -298,20 +308,29 @@ export class PassageIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /**
-   * Corpus words spelled like `word` ("meating" → "meeting"), nearest first, with their edit distance as a
-   * share of the longer word (0 is the same word).
-   */
-  similarWords(word: string, limit = 3): Array<{ word: string; term: string; score: number }> {
+  /** Corpus words other than `word` one deletion or two of the commonest slips from it, unranked. */
+  spelledLike(word: string): string[] {
     const found = new Set<string>();
     for (const variant of oneDeletion(word)) for (const w of this.byDeletion.get(variant) ?? []) found.add(w);
     found.delete(word);
-    return [...found]
-      .map((w) => ({
-        word: w,
-        term: this.vocabulary.get(w) ?? w,
-        score: distance(word, w) / Math.max(word.length, w.length),
-      }))
+    return [...found];
+  }
+
+  /**
+   * Corpus words spelled like `word` ("meating" → "meeting"), nearest first, with their edit steps and
+   * those as a share of the longer word (0 is the same word).
+   */
+  similarWords(word: string, limit = 3): Array<{ word: string; term: string; score: number; steps: number }> {
+    return this.spelledLike(word)
+      .map((w) => {
+        const steps = editSteps(word, w);
+        return {
+          word: w,
+          term: this.vocabulary.get(w) ?? w,
+          score: steps / Math.max(word.length, w.length),
+          steps,
+        };
+      })
       .sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : 1))
       .slice(0, limit);
   }
@@ -327,8 +346,6 @@ function oneDeletion(word: string): string[] {
 const EMPTY_SET: ReadonlySet<string> = new Set();
 /** A role word in more than this share of an article's passages (and more than 3) names nobody in particular. */
 const MAX_ROLE_SHARE = 0.2;
-
-const distance = (a: string, b: string) => levenshtein(a, b).steps;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

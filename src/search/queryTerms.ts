@@ -2,7 +2,7 @@ import { CLOSED_CLASS_WORDS } from '../corpus/lexicon';
 import { BoundedCache } from './boundedCache';
 import { questionCues, SPEECH, summaryCues } from './cues';
 import type { PassageIndex } from './passageIndex';
-import { baseForm, termOf, type Word, words } from './text';
+import { baseForm, termOf, type Word, words, wordTerms } from './text';
 import { correctToCorpus, correctToEnglish, isMisspeltStopword, soundsLike } from './typos';
 import { ANALYSIS } from './weights';
 import type { WordNet } from './wordnet';
@@ -83,31 +83,77 @@ interface WordAnalysis {
   commonness: number;
 }
 
-/** What a word means for this corpus depends only on the word (and the one after it): worked out once. */
+/**
+ * What a word means for this corpus depends only on the word and the one after it: worked out once
+ * for the pair, from what the word means on its own (worked out once for the word, whatever follows
+ * it: "Blinken" is read once for "Blinken meet", "Blinken say" and "Blinken's").
+ */
 const analyses = new WeakMap<PassageIndex, BoundedCache<string, WordAnalysis>>();
+const readings = new WeakMap<PassageIndex, BoundedCache<string, WordReading>>();
 const ANALYSIS_CACHE_LIMIT = 20_000;
 
-function analyseWord(w: Word, next: Word | undefined, index: PassageIndex, wordnet: WordNet): WordAnalysis {
-  let cache = analyses.get(index);
+function cacheFor<V>(caches: WeakMap<PassageIndex, BoundedCache<string, V>>, index: PassageIndex) {
+  let cache = caches.get(index);
   if (!cache) {
     cache = new BoundedCache(ANALYSIS_CACHE_LIMIT);
-    analyses.set(index, cache);
+    caches.set(index, cache);
   }
+  return cache;
+}
+
+function analyseWord(w: Word, next: Word | undefined, index: PassageIndex, wordnet: WordNet): WordAnalysis {
   // Typo repair keeps to the corpus's names for a word written as one (capitalised, not first).
   const asName = w.capitalised && w.start > 0;
-  return cache.get(`${w.word} ${next?.word ?? ''}${asName ? ' N' : ''}`, () => {
-    const misspeltStopword = isMisspeltStopword(w.word, index, wordnet);
-    const found = misspeltStopword
-      ? { alternatives: [], joinsNext: false }
-      : alternativesFor(w, next, index, wordnet);
+  const suffix = asName ? ' N' : '';
+  return cacheFor(analyses, index).get(`${w.word} ${next?.word ?? ''}${suffix}`, () => {
+    const reading = cacheFor(readings, index).get(`${w.word}${suffix}`, () =>
+      readWord(w, asName, index, wordnet),
+    );
+    const { misspeltStopword, adverb, properNoun, commonness } = reading;
+    let joinsNext = false;
+    let alternatives = reading.alternatives;
+    if (!misspeltStopword && next && reading.joinable) {
+      const withEntries = new Map(alternatives);
+      joinsNext = addEntriesWithNext(w, next, reading.lemma, withEntries, index, wordnet);
+      alternatives = withEntries;
+    }
     return {
       misspeltStopword,
-      ...found,
-      adverb: wordnet.isOnlyAdverb(w.word),
-      properNoun: wordnet.isProperNoun(w.word),
-      commonness: wordnet.commonness(w.word),
+      alternatives: [...alternatives.values()],
+      joinsNext,
+      adverb,
+      properNoun,
+      commonness,
     };
   });
+}
+
+/** What a word means on its own: all of its analysis but the multi-word entries it begins. */
+interface WordReading {
+  misspeltStopword: boolean;
+  /** Its index terms, by the terms joined with spaces, in the order they were found. */
+  alternatives: ReadonlyMap<string, TermAlternative>;
+  /** Its dictionary form, repaired when it was a typo: how it begins a multi-word entry. */
+  lemma: string;
+  /** False for numbers and closed-class words: matched as written, they begin no multi-word entry. */
+  joinable: boolean;
+  adverb: boolean;
+  properNoun: boolean;
+  commonness: number;
+}
+
+function readWord(w: Word, asName: boolean, index: PassageIndex, wordnet: WordNet): WordReading {
+  const misspeltStopword = isMisspeltStopword(w.word, index, wordnet);
+  const found = misspeltStopword
+    ? { alternatives: new Map(), lemma: w.word, joinable: false }
+    : alternativesFor(w, asName, index, wordnet);
+  return {
+    misspeltStopword,
+    ...found,
+    adverb: wordnet.isOnlyAdverb(w.word),
+    properNoun: wordnet.isProperNoun(w.word),
+    commonness: wordnet.commonness(w.word),
+  };
 }
 
 /**
@@ -140,26 +186,46 @@ const entryCache = new BoundedCache<string, { terms: string[]; whole: boolean } 
 );
 
 function analyseEntry(entry: string): { terms: string[]; whole: boolean } | undefined {
-  const all = words(entry);
+  const all = wordTerms(entry);
   const terms = all.filter((w) => !w.stopword).map((w) => w.term);
   if (terms.length === 0 || terms.length > 2) return undefined;
   return { terms, whole: terms.length === all.length };
 }
 
+/** Adds index terms for a word, unless the corpus lacks one of them or the word has them by a closer kind already. */
+function addAlternative(
+  alternatives: Map<string, TermAlternative>,
+  terms: readonly string[] | undefined,
+  kind: MatchKind,
+  index: PassageIndex,
+): void {
+  if (!terms?.every((t) => index.hasTerm(t))) return;
+  const key = terms.join(' ');
+  const known = alternatives.get(key);
+  if (!known || MATCH_KINDS.indexOf(kind) < MATCH_KINDS.indexOf(known.kind))
+    alternatives.set(key, { terms, kind });
+}
+
+/** Adds the index terms of a WordNet entry, as `kind` when they are the whole entry. */
+function addEntry(
+  alternatives: Map<string, TermAlternative>,
+  entry: string,
+  kind: MatchKind,
+  index: PassageIndex,
+): void {
+  const found = entryTerms(entry);
+  if (found) addAlternative(alternatives, found.terms, found.whole ? kind : 'related', index);
+}
+
 function alternativesFor(
   w: Word,
-  next: Word | undefined,
+  asName: boolean,
   index: PassageIndex,
   wordnet: WordNet,
-): { alternatives: TermAlternative[]; joinsNext: boolean } {
+): { alternatives: Map<string, TermAlternative>; lemma: string; joinable: boolean } {
   const alternatives = new Map<string, TermAlternative>();
-  const rank = (kind: MatchKind) => MATCH_KINDS.indexOf(kind);
-  const add = (terms: readonly string[] | undefined, kind: MatchKind) => {
-    if (!terms?.every((t) => index.hasTerm(t))) return;
-    const key = terms.join(' ');
-    const known = alternatives.get(key);
-    if (!known || rank(kind) < rank(known.kind)) alternatives.set(key, { terms, kind });
-  };
+  const add = (terms: readonly string[] | undefined, kind: MatchKind) =>
+    addAlternative(alternatives, terms, kind, index);
 
   const inCorpus = index.hasTerm(w.term);
   if (inCorpus && sameWord(w.word, w.term, index, wordnet)) add([w.term], 'exact');
@@ -171,7 +237,7 @@ function alternativesFor(
   // WordNet's other readings of them ("off" as the adjective whose synonym is "away") are never what
   // was asked.
   if (/^\d+$/.test(w.word) || CLOSED_CLASS_WORDS.has(w.word))
-    return { alternatives: [...alternatives.values()], joinsNext: false };
+    return { alternatives, lemma: w.word, joinable: false };
 
   let lemma = baseForm(w.word);
   // Three letters leave too little to tell a slip from another word ("lol" is not "lot") unless there is
@@ -180,9 +246,7 @@ function alternativesFor(
     const english = wordnet.isWord(lemma);
     // A corpus word one or two slips away; for a real English word, or a word written as a name
     // ("Lisa"), only a name of the corpus ("brittany" → Brittney).
-    const corrected = correctToCorpus(w.word, index, {
-      namesOnly: english || (w.capitalised && w.start > 0),
-    });
+    const corrected = correctToCorpus(w.word, index, { namesOnly: english || asName });
     if (corrected) {
       add([corrected.term], english ? 'sound' : 'typo');
       if (!english) lemma = corrected.word;
@@ -200,32 +264,41 @@ function alternativesFor(
     }
   }
 
-  const addEntry = (entry: string, kind: MatchKind) => {
-    const found = entryTerms(entry);
-    if (found) add(found.terms, found.whole ? kind : 'related');
-  };
   // The word as typed and its base form can be different entries ("left": remaining; "leave").
   for (const form of new Set([w.word, lemma])) {
-    for (const related of wordnet.related(form)) addEntry(related.word, related.relation);
+    for (const related of wordnet.related(form))
+      addEntry(alternatives, related.word, related.relation, index);
   }
-  // A multi-word entry WordNet knows ("locked up" → imprison, "prison term" → sentence) stands in for
-  // its first word; the second is matched on its own as well.
+  return { alternatives, lemma, joinable: true };
+}
+
+/**
+ * A multi-word entry WordNet knows ("locked up" → imprison, "prison term" → sentence) stands in for
+ * its first word; the second is matched on its own as well. Adds its terms; true when they were new
+ * and the pair is not itself the entry, so that the second word is not asked about on its own.
+ */
+function addEntriesWithNext(
+  w: Word,
+  next: Word,
+  lemma: string,
+  alternatives: Map<string, TermAlternative>,
+  index: PassageIndex,
+  wordnet: WordNet,
+): boolean {
   let joinsNext = false;
-  if (next) {
-    // The entry itself, when the corpus holds both its words ("arms control").
-    const phrase = `${w.word} ${next.word}`;
-    // Its second word stays a word of its own: "foreign minister" must not match "foreign ministry".
-    const literal =
-      !next.stopword && wordnet.isWord(phrase) && index.hasTerm(w.term) && index.hasTerm(next.term);
-    if (literal) add([w.term, next.term], 'exact');
-    for (const form of new Set([lemma, ...wordnet.baseForms(w.word)])) {
-      for (const related of wordnet.related(`${form} ${next.word}`)) {
-        if (related.relation !== 'synonym' && related.relation !== 'broader') continue;
-        const before = alternatives.size;
-        addEntry(related.word, related.relation);
-        if (alternatives.size > before && !literal) joinsNext = true;
-      }
+  // The entry itself, when the corpus holds both its words ("arms control").
+  const phrase = `${w.word} ${next.word}`;
+  // Its second word stays a word of its own: "foreign minister" must not match "foreign ministry".
+  const literal =
+    !next.stopword && wordnet.isWord(phrase) && index.hasTerm(w.term) && index.hasTerm(next.term);
+  if (literal) addAlternative(alternatives, [w.term, next.term], 'exact', index);
+  for (const form of new Set([lemma, ...wordnet.baseForms(w.word)])) {
+    for (const related of wordnet.related(`${form} ${next.word}`)) {
+      if (related.relation !== 'synonym' && related.relation !== 'broader') continue;
+      const before = alternatives.size;
+      addEntry(alternatives, related.word, related.relation, index);
+      if (alternatives.size > before && !literal) joinsNext = true;
     }
   }
-  return { alternatives: [...alternatives.values()], joinsNext };
+  return joinsNext;
 }

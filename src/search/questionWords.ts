@@ -1,4 +1,4 @@
-import levenshtein from 'damerau-levenshtein';
+import { oneEditApart } from './editDistance';
 
 /**
  * Typos of the words that shape a question ("whwre", "hwo", "wen", "how lnog"), repaired by edit
@@ -27,7 +27,7 @@ function nearest(word: string, candidates: readonly string[]): string | undefine
   if (word.length < 3 || candidates.includes(word)) return undefined;
   const near = candidates
     // One slip; for short words the first letter must stay ("wen" → "when", but "hen" is not "when").
-    .filter((c) => levenshtein(word, c).steps === 1 && (word[0] === c[0] || word.length >= 4))
+    .filter((c) => oneEditApart(word, c) && (word[0] === c[0] || word.length >= 4))
     .map((c) => ({ c, prefix: commonPrefix(word, c) }))
     .sort((a, b) => b.prefix - a.prefix);
   // Two equally near: no way to tell which was meant.

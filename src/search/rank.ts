@@ -57,6 +57,13 @@ export interface RankInput {
 const QUESTION_SHAPE =
   /\?|^\W*(?:who|whom|whose|what|whats|when|where|which|why|how|did|does|do|is|are|was|were|can|could|will|would|has|have|had|should|shall)\b/iu;
 
+/** The one-word index terms a question word matches as written (or as a typo or sound of it). */
+function literalTerms(word: QueryWord): string[] {
+  return word.alternatives
+    .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
+    .map((a) => a.terms[0] ?? '');
+}
+
 export function questionFacts(
   question: string,
   words: readonly QueryWord[],
@@ -64,10 +71,6 @@ export function questionFacts(
   verbs?: VerbClasses,
 ): QuestionFacts {
   const allKinds = questionKinds(question);
-  const literalTerms = (word: QueryWord) =>
-    word.alternatives
-      .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
-      .map((a) => a.terms[0] ?? '');
   const namedSpeakers = new Set<string>();
   // "Who said Belton hasn't lived up to the standard": whoever is named is what was said, never who said it.
   const whoSaid = asksWhoSaid(question, verbs);
@@ -75,9 +78,7 @@ export function questionFacts(
     for (const word of words)
       for (const term of literalTerms(word)) for (const s of index.speakersCalled(term)) namedSpeakers.add(s);
   const identityTerms = asksIdentity(question)
-    ? words.flatMap((word) =>
-        literalTerms(word).filter((term) => index.spellings(term).some((w) => index.isName(w))),
-      )
+    ? words.flatMap((word) => literalTerms(word).filter((term) => index.isNameTerm(term)))
     : [];
   // "How old is Judge Boone": the corpus's spellings of each name word of whoever's age is asked. A
   // title names no one the age must stand beside ("the mayor": "Mayor Deborah Quintanilla, 58,").
@@ -95,7 +96,7 @@ export function questionFacts(
   const maxIdf = index.idf('\u0000');
   for (const word of words) {
     const terms = literalTerms(word);
-    if (terms.some((t) => index.spellings(t).some((w) => index.isName(w)))) named += word.importance;
+    if (terms.some((t) => index.isNameTerm(t))) named += word.importance;
     for (const t of terms) rare = Math.max(rare, index.idf(t) / maxIdf);
   }
   // "nice", "agreed", "ok cool": everyday words alone, and no question, are chat rather than a search.
@@ -130,9 +131,23 @@ export function scoreOf(
   features: Readonly<Partial<Record<RankFeature, number>>>,
   weights: Readonly<Record<RankFeature, number>>,
 ) {
+  const vector = weightVector(weights);
   let score = 0;
-  for (const name of RANK_FEATURES) score += (features[name] ?? 0) * (weights[name] ?? 0);
+  for (let i = 0; i < RANK_FEATURES.length; i++)
+    score += (features[RANK_FEATURES[i] as RankFeature] ?? 0) * (vector[i] as number);
   return score;
+}
+
+/** The weights in RANK_FEATURES order, read from their record once per set of weights (not per passage). */
+const weightVectors = new WeakMap<object, Float64Array>();
+
+function weightVector(weights: Readonly<Record<RankFeature, number>>): Float64Array {
+  let vector = weightVectors.get(weights);
+  if (!vector) {
+    vector = Float64Array.from(RANK_FEATURES, (name) => weights[name] ?? 0);
+    weightVectors.set(weights, vector);
+  }
+  return vector;
 }
 
 export function rankPassages(input: RankInput): RankedPassage[] {

