@@ -1,11 +1,11 @@
 /** Who the answer names: the speaker of the sentences it bolds or quotes, never of the reporter's. */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attributionFor, quotedSpeakers } from '../src/corpus/attribution';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import { splitPassages } from '../src/corpus/splitPassages';
 import type { Passage } from '../src/corpus/types';
 import { AnswerEngine } from '../src/search/engine';
-import { CORPUS_DIR } from './support/engineFixtures';
+import { CORPUS_DIR, corpusDir, removeCorpusDirs } from './support/engineFixtures';
 
 const MIXED =
   'The council voted 5-2 on Tuesday after a long debate. “It was rushed,” said Ana Ruiz, a council member. Mayor Tom Price said the vote was fair.';
@@ -128,5 +128,22 @@ describe('the engine names the speaker of what it quotes (seed paragraph 3)', ()
       : [];
     expect(roles.length).toBeGreaterThan(0);
     for (const a of roles) expect(a.speakerRole).toBe('U.S. Secretary of State');
+  });
+});
+
+describe('the answer and the passages offered next name the same speaker for the same words', () => {
+  afterAll(removeCorpusDirs);
+
+  it('"who said they were ready to talk": Kowalczyk, in the answer and among the candidates', async () => {
+    const dir = await corpusDir({
+      'strike.md':
+        '---\ntitle: Cereal plant workers strike\npublished: 2025-03-03\n---\nAbout 640 workers walked off the job Monday.\n\nNo new talks have been scheduled. “We’re ready to sit down tomorrow,” Renata Kowalczyk said Monday evening, but spokesperson Erin Sato said the company would not return to the table “until the union is prepared to discuss realistic numbers.”\n',
+    });
+    const engine = AnswerEngine.build(await loadCorpus(dir));
+    // "talk" reaches Sato's "discuss", "ready" her "prepared": only "ready" is the question's own word.
+    const question = 'who said they were ready to talk';
+    const answer = engine.answer(question);
+    expect(answer.answered && answer.speaker).toBe('Renata Kowalczyk');
+    expect(engine.candidates(question)[0]?.speaker).toBe('Renata Kowalczyk');
   });
 });

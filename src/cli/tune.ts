@@ -95,7 +95,7 @@ async function collect(): Promise<Item[]> {
     for (const question of asked) {
       const { facts, ranked } = engine.analyse(question.q);
       const right = ranked.map((r) => {
-        const shown = engine.describe(r, ranked);
+        const shown = engine.describe(r, ranked, facts);
         return isRight(question, { quote: shown.quote, articleId: shown.article.id, speaker: shown.speaker });
       });
       items.push({

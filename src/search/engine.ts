@@ -203,7 +203,7 @@ export class AnswerEngine {
       alternatives: ranked
         .filter((r) => r.passageId !== passage.id && coveredShare(r.features) > 0)
         .slice(0, MAX_ALTERNATIVES)
-        .map((r) => this.describe(r, ranked)),
+        .map((r) => this.describe(r, ranked, analysis.facts)),
     };
   }
 
@@ -245,8 +245,8 @@ export class AnswerEngine {
 
   /** The best passages for a question whether or not the engine would answer it (for evaluation). */
   candidates(question: string, options: AskOptions = {}, limit = 3): Alternative[] {
-    const { ranked } = this.analyse(question, options);
-    return ranked.slice(0, limit).map((r) => this.describe(r, ranked));
+    const { facts, ranked } = this.analyse(question, options);
+    return ranked.slice(0, limit).map((r) => this.describe(r, ranked, facts));
   }
 
   /**
@@ -315,10 +315,15 @@ export class AnswerEngine {
     return articles.slice(0, 3).map((a) => clip(`What happened: ${a.title}?`));
   }
 
-  /** A ranked passage as answers show it, with its share of the model's belief among the ranked ones as its score. */
-  describe(r: Shown, ranked: readonly Shown[]): Alternative {
+  /**
+   * A ranked passage as answers show it, with its share of the model's belief among the ranked ones as
+   * its score; its speaker chosen as the answer's is when the question's facts are given.
+   */
+  describe(r: Shown, ranked: readonly Shown[], facts?: QuestionFacts): Alternative {
     const passage = this.corpus.passages[r.passageId] as Passage;
     const quote = chooseQuote(passage.text, r.matchedTerms);
+    const highlights = highlightWords(quote, r.matchedTerms);
+    const literal = facts ? highlightWords(quote, literalMatches(facts, r.matchedTerms)) : highlights;
     let total = 0;
     for (const other of ranked) total += Math.exp(other.score - (ranked[0]?.score ?? 0));
     return {
@@ -326,7 +331,7 @@ export class AnswerEngine {
       quote,
       paragraph: passage.paragraph,
       section: passage.section,
-      ...attributionFor(passage, quote, highlightWords(quote, r.matchedTerms)),
+      ...attributionFor(passage, quote, highlights, literal),
       score: round(Math.exp(r.score - (ranked[0]?.score ?? 0)) / total),
       article: this.articleRef(passage.articleId),
     };
