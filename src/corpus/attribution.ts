@@ -121,13 +121,13 @@ export function attributionFor(
       });
   }
   // A name before a group ("consumer advocates"); then the speaker of the one sentence holding most
-  // of the question's own words, then of the bold words with their synonyms ("“We’re ready …,”
-  // Kowalczyk said, but … Sato said … “until the union is prepared to discuss …”" is Kowalczyk's
-  // for "we're ready": "prepared" only means it), as an answer is said in one place ("…, said the district should have asked
-  // voters to approve a repair bond" is Hanlon's, though Castellanos has two bold sentences before
-  // it); then the speaker of most of those sentences, and of most bold words in all ("Polar Point
-  // said it has not laid off …" is the company's, though "Vang said" is bold too); then the
-  // passage's main speaker, else the first.
+  // of the question's own words, then of the bold words with their synonyms, as an answer is said in
+  // one place ("…, said the district should have asked voters to approve a repair bond" is Hanlon's,
+  // though Castellanos has two bold sentences before it; "“We’re ready …,” Kowalczyk said, but … Sato
+  // said … “until the union is prepared to discuss …”" is Kowalczyk's for "we're ready": "prepared"
+  // only means it); then the speaker of most of those sentences, and of most bold words in all
+  // ("Polar Point said it has not laid off …" is the company's, though "Vang said" is bold too); then
+  // the passage's main speaker, else the first.
   const [best] = [...counted.values()].sort(
     (a, b) =>
       Number(a.attribution.group === true) - Number(b.attribution.group === true) ||

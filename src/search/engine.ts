@@ -4,12 +4,12 @@ import type { Corpus, Passage } from '../corpus/types';
 import { answerSpans, questionKinds } from './cues';
 import type { ConfidenceFeature } from './featureNames';
 import { confidenceFeatures, coveredShare, type QuestionFacts } from './features';
-import { LITERAL, textHolders } from './match';
+import { textHolders } from './match';
 import { PassageIndex } from './passageIndex';
-import { MATCH_KINDS, resolveQuery, type TermAlternative } from './queryTerms';
+import { resolveQuery, type TermAlternative } from './queryTerms';
 import { repairQuestionWords } from './questionWords';
 import { chooseQuote, highlightWords } from './quote';
-import { questionFacts, type RankedPassage, rankPassages } from './rank';
+import { literalTerms, questionFacts, type RankedPassage, rankPassages } from './rank';
 import { expandShorthand } from './shorthand';
 import { articleQuestions, closestSuggestions } from './suggestions';
 import { cleanQuestion, isStopword } from './text';
@@ -348,10 +348,5 @@ function clip(text: string): string {
 
 /** The matched terms that are the question's own words (as written, repaired or as they sound), not relatives. */
 function literalMatches(facts: QuestionFacts, matched: ReadonlySet<string>): Set<string> {
-  const literal = new Set<string>();
-  for (const word of facts.words)
-    for (const alternative of word.alternatives)
-      if (MATCH_KINDS.indexOf(alternative.kind) <= LITERAL)
-        for (const term of alternative.terms) if (matched.has(term)) literal.add(term);
-  return literal;
+  return new Set(facts.words.flatMap(literalTerms).filter((term) => matched.has(term)));
 }

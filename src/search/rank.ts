@@ -58,7 +58,7 @@ const QUESTION_SHAPE =
   /\?|^\W*(?:who|whom|whose|what|whats|when|where|which|why|how|did|does|do|is|are|was|were|can|could|will|would|has|have|had|should|shall)\b/iu;
 
 /** The one-word index terms a question word matches as written (or as a typo or sound of it). */
-function literalTerms(word: QueryWord): string[] {
+export function literalTerms(word: QueryWord): string[] {
   return word.alternatives
     .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
     .map((a) => a.terms[0] ?? '');
