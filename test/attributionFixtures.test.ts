@@ -182,7 +182,7 @@ const KNOWN: Record<string, [string | null, string | null]> = {
   ],
   'kessling-junior-breaks-state-mile-record Runner-up Josie Marwick, a senior from Cold Creek,': [
     'Josie Marwick',
-    'Runner-up',
+    'runner-up',
   ],
   'kessling-junior-breaks-state-mile-record Kessling Athletic Director Renata Obi said the junior’s': [
     'Renata Obi',
@@ -208,6 +208,41 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'the state workforce office',
     null,
   ],
+  // own7, annotated blind (measured before the three forms above were fitted: 32/47 exactly). Left:
+  // capitalised titles, a role written apart elsewhere, a role's time ("since 2009"), a claim without a
+  // verb of saying, "the team" for the team's name.
+  'quarry-hollow-council-ends-curbside-glass-recycling The glass program has lost money for at': [
+    'Teodora Vance',
+    'the city’s finance director',
+  ],
+  'quarry-hollow-council-ends-curbside-glass-recycling The city expects to save about $240,000 a': [
+    'Teodora Vance',
+    'the city’s finance director',
+  ],
+  'quarry-hollow-council-ends-curbside-glass-recycling Public Works Director Samuel Achterberg wrote in an': [
+    'Samuel Achterberg',
+    'Public Works Director',
+  ],
+  'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years “I didn’t see half of those pucks': [
+    'Anselm Rydqvist',
+    null,
+  ],
+  'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years Forward Callum Ebrahimi scored both goals, the first':
+    ['Callum Ebrahimi', 'fourth-year winger'],
+  'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years Whalers coach Dmitri Soane said his team “played':
+    ['Dmitri Soane', 'Whalers coach'],
+  'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years The Ironjays are 41-24-3 and sit second in': [
+    'the North Prairie Hockey League’s Western Division',
+    null,
+  ],
+  'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years “My dad took me to the last playoff': [
+    'Idris Mallory',
+    'season-ticket holder',
+  ],
+  'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years If the standings hold, Glenmarrow will open a':
+    ['the team', null],
+  'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years Senior analyst Wendell Prisk of Northline Sports Data':
+    [null, null],
   // Arktis Robotics ("a Swedish maker of …") is the company it is, and a named person ranks first.
   'cold-storage-automation Vendors are racing to close that gap. Arktis': [
     'Jonas Berg',
@@ -223,6 +258,7 @@ describe.each([
   ['own4', 'own4'],
   ['own5', 'own5'],
   ['own6', 'own6'],
+  ['own7', 'own7'],
 ])('speakers of %s', (speakers, folder) => {
   it('every annotated passage names its speaker and role (or the pinned known miss)', async () => {
     const corpus = await loadCorpus(join(FIXTURES, 'articles', folder));

@@ -696,3 +696,35 @@ describe('forms met in test/fixtures/articles/own6 (written blind)', () => {
     ).toBeUndefined();
   });
 });
+
+describe('forms met in test/fixtures/articles/own7 (written blind)', () => {
+  it('"said Councilmember Priya Castellane": a title made of a noun and a title word; surnames such as Wainwright are not', () => {
+    expect(
+      last(
+        '“It’s the least bad option we have,” said Councilmember Priya Castellane, who voted with the majority.',
+      ),
+    ).toEqual(['Priya Castellane', 'councilmember']);
+    expect(last('“We will look again in May,” said Assemblymember Tomas Reyes.')).toEqual([
+      'Tomas Reyes',
+      'assemblymember',
+    ]);
+    expect(last('“The bridge stays open,” said Wainwright Hollis Dane.')?.[1]).not.toBe('wainwright');
+  });
+
+  it('"Shopper Jordan Ellery, 34, … was less sure. “…,” they said": the opening person noun is the role, "they" the person', () => {
+    expect(
+      who(
+        'Many people in town said they would wait and see.',
+        'Shopper Jordan Ellery, 34, who has shopped at the Pellmore on Canal Street for 12 years, was less sure. “If the prices go up, I’ll drive to the next town,” they said.',
+      ).pop(),
+    ).toEqual(['Jordan Ellery', 'shopper']);
+  });
+
+  it('"Ardent Foods … will buy the Pellmore Markets chain …, the company announced": the company the sentence opens with', () => {
+    expect(
+      last(
+        'MERRICK BEND, Ohio — Ardent Foods, the second-largest grocery operator in the Midwest, will buy the family-owned Pellmore Markets chain for $412 million, the company announced Monday.',
+      ),
+    ).toEqual(['Ardent Foods', null]);
+  });
+});

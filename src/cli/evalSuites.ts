@@ -61,6 +61,15 @@ export const STANDARD_SUITES: Suite[] = [
       frozen: false,
     }),
   ),
+  // Written blind the same way (own7: a council, a hockey team, tree rings, a grocery merger), measured
+  // once on 2026-12-02 (questions 52/84, who-said 36/40), then kept for development: asked of the seed
+  // and its four articles.
+  ...(['own7-whosaid', 'own7-questions'] as const).map((name) => ({
+    name,
+    file: join(QUESTIONS, `${name}.jsonl`),
+    corpora: [SEED, at('test', 'fixtures', 'articles', 'own7')],
+    frozen: false,
+  })),
   { name: 'seed-frozen', file: join(QUESTIONS, 'seed-frozen.jsonl'), corpora: [SEED], frozen: true },
   {
     name: 'articles-frozen',

@@ -201,12 +201,14 @@ export class ArticlePeople {
       const entity = (before[k] as Mention).entity;
       if (entity.kind === 'organisation') near.push(entity);
     }
-    const organisation = near.find((o) => this.spoken.has(o)) ?? this.lastSpeakingOrganisation ?? near[0];
-    if (organisation || !at) return organisation;
-    // "Corvane Appliances will close its plant …, the company said": the name given in full that
-    // opens the sentence, when the article has named no organisation yet.
-    const full = this.subjectOf(at.passage, at.offset);
-    return full ? this.organisation(full) : undefined;
+    const organisation = near.find((o) => this.spoken.has(o)) ?? this.lastSpeakingOrganisation;
+    if (organisation) return organisation;
+    // "Ardent Foods … will buy the Pellmore Markets chain …, the company announced", "Corvane
+    // Appliances will close its plant …, the company said": the name given in full that opens the
+    // sentence, before an organisation named later in it.
+    const full = at ? this.subjectOf(at.passage, at.offset) : undefined;
+    if (full) return near.find((o) => o.name === full) ?? this.organisation(full);
+    return near[0];
   }
 
   /** Organisations that have spoken so far, and the last of them. */
@@ -275,11 +277,19 @@ export class ArticlePeople {
     const before = [...(this.mentions[passage - 1] ?? [])].reverse();
     const candidates = [...here, ...before].map((m) => m.entity);
     if (pronoun === 'it') return candidates.find((e) => e.kind === 'organisation');
-    if (pronoun === 'they')
+    if (pronoun === 'they') {
+      const plural = (e: Entity) => e.kind === 'group' || e.kind === 'organisation';
+      const singular = (e: Entity) => e.kind === 'person' && genderOf(e) === undefined;
+      // "Shopper Jordan Ellery … was less sure. “…,” they said.": the person this passage names, before
+      // a group the one before it named.
+      const inPassage = here.map((m) => m.entity);
       return (
-        candidates.find((e) => e.kind === 'group' || e.kind === 'organisation') ??
-        candidates.find((e) => e.kind === 'person' && genderOf(e) === undefined)
+        inPassage.find(plural) ??
+        inPassage.find(singular) ??
+        candidates.find(plural) ??
+        candidates.find(singular)
       );
+    }
     const wanted: Gender = pronoun === 'she' ? 'female' : 'male';
     const fits = (e: Entity) => e.kind === 'person' && (genderOf(e) ?? wanted) === wanted;
     // "Benavides said he had gone over the data with Farrow. Still, he cautioned …": the one who

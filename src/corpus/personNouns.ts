@@ -43,6 +43,11 @@ export function isPersonNoun(word: string): boolean {
   return found;
 }
 
+/** Whether WordNet knows the lower-case `word` as a noun at all ("council": yes; "priya": no). */
+export function isWordNetNoun(word: string): boolean {
+  return /^[a-z][a-z-]*$/u.test(word) && nounSenses(word).length > 0;
+}
+
 function firstNounSenseIsPerson(word: string): boolean {
   const first = nounSenses(word).find((sense) => sense.number === 1);
   return first?.person ?? false;

@@ -7,7 +7,7 @@
  */
 import { PRONOUNS, GENDERED_ROLE_WORDS as ROLE_GENDER } from './attributionWords';
 import type { Gender } from './lexicon';
-import { worksAt } from './personNouns';
+import { isPersonNoun, worksAt } from './personNouns';
 import { isCourtesyTitle, isTitleWord, titleRole } from './roles';
 import { flagsOf, type Token } from './tokens';
 import { classify, W } from './wordClass';
@@ -396,7 +396,16 @@ function personIn(text: string, tokens: Token[], span: Span, options: PhraseOpti
     const name = tokens.slice(begin, end);
     const firstWord = name[0] as Token;
     const pre = tokens.slice(span.from, begin).filter((t) => !DETERMINERS.has(t.lower));
-    const titled = pre.length > 0 && isTitleWord(pre[pre.length - 1] as Token);
+    const before = pre[pre.length - 1];
+    // "Shopper Jordan Ellery, 34, …": a person noun that opens the sentence is capitalised for that
+    // alone, and before a first name and surname it is what the person is, not a first name.
+    const openingNoun =
+      before !== undefined &&
+      pre.length === 1 &&
+      before.start === tokens[options.sentenceStart]?.start &&
+      name.length === 2 &&
+      isPersonNoun(before.lower);
+    const titled = before !== undefined && (isTitleWord(before) || openingNoun);
     // "Lena Park", "Ellen Marsh": a first name makes a place word ("park", "marsh") a surname.
     const placeLike = is(last, W.PLACE_WORD) && !isFirstName(firstWord);
     // Next to a verb of saying, two capitalised words are a name even when the lexicon does not know
@@ -418,7 +427,7 @@ function personIn(text: string, tokens: Token[], span: Span, options: PhraseOpti
     const tail = tokens.slice(end, span.to);
     // "Marion County Medical Examiner’s Office": a name that goes on into an organisation is the organisation's.
     if (tail.some(isOrgWord) && tail[0]?.lower !== 'of') return undefined;
-    let title = titleRole(text, pre);
+    let title = openingNoun ? before.lower : titleRole(text, pre);
     // "Senior analyst Owen Raskin of Halberd Securities": an analyst works at the firm, a president heads it.
     if (title && tail[0]?.lower === 'of') {
       const connector = worksAt(title.split(' ').pop() ?? '') ? 'at' : 'of';

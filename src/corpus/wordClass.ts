@@ -32,6 +32,7 @@ import {
   isPlaceName,
   isPlaceWord,
 } from './lexicon';
+import { isWordNetNoun } from './personNouns';
 
 export const W = {
   TITLE: 1 << 0,
@@ -62,6 +63,21 @@ export const W = {
 
 const classes = new Map<string, number>();
 
+/** Both parts of a closed compound are words of their own at least this long ("council" + "member"). */
+const COMPOUND_PART_MIN = 5;
+
+/**
+ * "Councilmember", "assemblymember": one word made of a noun and a title, a title by its last part, as
+ * "vice-chair" is by its hyphen's. Short parts are left out: "Newman", "Whitehead" and "Wainwright"
+ * are surnames.
+ */
+function isCompoundTitle(bare: string): boolean {
+  for (let cut = COMPOUND_PART_MIN; cut <= bare.length - COMPOUND_PART_MIN; cut++) {
+    if (TITLE_WORDS.has(bare.slice(cut)) && isWordNetNoun(bare.slice(0, cut))) return true;
+  }
+  return false;
+}
+
 /** The bit set of a lower-case word ("sgt." and "sgt" alike). */
 export function classify(lower: string): number {
   const known = classes.get(lower);
@@ -74,7 +90,11 @@ export function classify(lower: string): number {
   const hyphen = bare.lastIndexOf('-');
   const head = hyphen > 0 ? bare.slice(hyphen + 1) : bare;
   const title =
-    TITLE_WORDS.has(bare) || TITLE_WORDS.has(head) || isActorNoun(bare) || (hyphen > 0 && isActorNoun(head));
+    TITLE_WORDS.has(bare) ||
+    TITLE_WORDS.has(head) ||
+    isActorNoun(bare) ||
+    (hyphen > 0 && isActorNoun(head)) ||
+    isCompoundTitle(bare);
   if (title || rank || courtesy) f |= W.TITLE;
   if (title || rank) f |= W.STRICT_TITLE;
   if (rank) f |= W.RANK;
