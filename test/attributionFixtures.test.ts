@@ -231,10 +231,6 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     ['Callum Ebrahimi', 'fourth-year winger'],
   'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years Whalers coach Dmitri Soane said his team “played':
     ['Dmitri Soane', 'Whalers coach'],
-  'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years The Ironjays are 41-24-3 and sit second in': [
-    'the North Prairie Hockey League’s Western Division',
-    null,
-  ],
   'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years “My dad took me to the last playoff': [
     'Idris Mallory',
     'season-ticket holder',

@@ -727,4 +727,12 @@ describe('forms met in test/fixtures/articles/own7 (written blind)', () => {
       ),
     ).toEqual(['Ardent Foods', null]);
   });
+
+  it('"according to the league", after "the North Prairie Hockey League’s Western Division": the league that owns it', () => {
+    expect(
+      last(
+        'The Ironjays sit second in the North Prairie Hockey League’s Western Division, according to the league.',
+      ),
+    ).toEqual(['the North Prairie Hockey League', null]);
+  });
 });

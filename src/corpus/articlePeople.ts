@@ -182,7 +182,13 @@ export class ArticlePeople {
   ): Organisation | undefined {
     const words = phrase.toLowerCase().replace(/^the /u, '');
     const named = this.organisations.find((o) => o.name.toLowerCase().includes(words));
-    if (named) return named;
+    if (named) {
+      // "according to the league", after "the North Prairie Hockey League’s Western Division": the
+      // league, which owns the division.
+      const lower = named.name.toLowerCase();
+      const owner = Math.max(lower.indexOf(` ${words}’s `), lower.indexOf(` ${words}'s `));
+      return owner > 0 ? this.organisation(named.name.slice(0, owner + 1 + words.length)) : named;
+    }
     // "the university said", after "researchers at Western Prairie University": a name the article
     // gave in full, with nothing said of what it is, whose last word is the one used.
     const headed = this.fullForms.filter(
