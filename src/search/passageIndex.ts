@@ -2,6 +2,7 @@ import { splitSentences } from '../corpus/sentences';
 import type { Corpus } from '../corpus/types';
 import { type PassageFeatures, passageFeatures } from './cues';
 import { editSteps } from './editDistance';
+import { FuseTokenScores } from './fuseScores';
 import { soundCodes } from './phonetic';
 import { contentTerms, forEachToken, words } from './text';
 
@@ -58,8 +59,11 @@ export class PassageIndex {
   readonly averageLength: number;
   /** The median idf of the corpus's terms: what an ordinary word of the corpus weighs. */
   readonly typicalIdf: number;
+  /** fuse.js's token-search scores of passages, for re-reading the leaders of a ranking. */
+  readonly fuseScores: FuseTokenScores;
 
   constructor(readonly corpus: Corpus) {
+    this.fuseScores = new FuseTokenScores(corpus.passages.map((p) => p.text));
     const titleTerms = new Map(corpus.articles.map((a) => [a.id, contentTerms(a.meta.title)]));
     // Speakers and section headings repeat from passage to passage: analyse each once.
     const contextTerms = new Map<string, string[]>();

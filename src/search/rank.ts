@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import type { Passage } from '../corpus/types';
 import { classify, W } from '../corpus/wordClass';
 import {
@@ -205,7 +204,7 @@ export function rankPassages(input: RankInput): RankedPassage[] {
     };
   });
   ranked.sort(byScore);
-  addFuseScores(ranked, queryWords, passages, weights);
+  addFuseScores(ranked, queryWords, index, weights);
   return ranked.sort(byScore);
 }
 
@@ -223,12 +222,13 @@ function emptyMatch(passageId: number, size: number): PassageMatch {
 
 /**
  * fuse.js token search over the leaders: its character-level fuzzy matching sees what terms miss (word
- * forms the stemmer keeps apart, typos inside longer words).
+ * forms the stemmer keeps apart, typos inside longer words). Scored as fuse.js scores them
+ * (fuseScores.ts), without a Fuse built per question.
  */
 function addFuseScores(
   ranked: RankedPassage[],
   queryWords: readonly QueryWord[],
-  passages: readonly Passage[],
+  index: PassageIndex,
   weights: Readonly<Record<RankFeature, number>>,
 ): void {
   // Only close calls: fuse.js adds at most its weight, so a passage further behind the leader than that
@@ -237,14 +237,14 @@ function addFuseScores(
   const head = ranked.slice(0, ANALYSIS.fuseCandidates).filter((r) => r.score >= reach);
   const pattern = queryWords.map((w) => w.word).join(' ');
   if (head.length < 2 || !pattern) return;
-  const fuse = new Fuse(
-    head.map((r) => passages[r.passageId]?.text ?? ''),
-    { includeScore: true, ignoreLocation: true, useTokenSearch: true, threshold: 0.35 },
+  const scores = index.fuseScores.scores(
+    pattern,
+    head.map((r) => r.passageId),
   );
-  for (const result of fuse.search(pattern)) {
-    const candidate = head[result.refIndex];
-    if (!candidate) continue;
-    candidate.features.fuse = 1 - (result.score ?? 1);
+  head.forEach((candidate, i) => {
+    const score = scores[i];
+    if (score === undefined) return;
+    candidate.features.fuse = 1 - score;
     candidate.score += candidate.features.fuse * weights.fuse;
-  }
+  });
 }

@@ -1,0 +1,113 @@
+import Fuse, { type FuseIndexStringRecord } from 'fuse.js';
+import { BoundedCache } from './boundedCache';
+
+/**
+ * fuse.js's token search (`useTokenSearch`, `ignoreLocation`, the threshold below) over a few of the
+ * corpus's passages, scored as `new Fuse(texts, options).search(pattern)` scores them, without building
+ * a Fuse and its inverted index for every question. What its score is made of depends on the passages
+ * chosen only through each token's document frequency among them; the rest is fixed per passage (its
+ * tokens, its length norm) or per token and passage (the Bitap score), so those are worked out once.
+ * test/fuseScores.test.ts holds it to fuse.js itself.
+ */
+
+/** The options the ranking's fuse.js search has (rank.ts), as fuse.js is asked them. */
+export const FUSE_OPTIONS = {
+  includeScore: true,
+  ignoreLocation: true,
+  useTokenSearch: true,
+  threshold: 0.35,
+} as const;
+
+/** fuse.js's default token: its analyser lower-cases the text, then takes these runs (fuse.js 7.5). */
+const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
+
+/** No match of a token in a passage (a Bitap score is at least 0.001). */
+const NO_MATCH = -1;
+/** (token, passage) Bitap scores kept: questions repeat their words, and new ones come forever. */
+const BITAP_CACHE_LIMIT = 100_000;
+
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+export class FuseTokenScores {
+  /** Each passage's distinct tokens, read when the passage is first scored. */
+  private readonly tokenSets: Array<ReadonlySet<string> | undefined> = [];
+  /** fuse.js's field-length norm of each passage's text, read when the passage is first scored. */
+  private readonly norms: Array<number | undefined> = [];
+  private readonly bitap = new BoundedCache<string, number>(BITAP_CACHE_LIMIT);
+
+  constructor(private readonly texts: readonly string[]) {}
+
+  /**
+   * For each of `ids` (passage ids, in the order fuse.js would be given their texts), fuse.js's score
+   * (0 best, 1 worst) when it finds the passage, else undefined.
+   */
+  scores(pattern: string, ids: readonly number[]): Array<number | undefined> {
+    const terms = tokens(pattern);
+    // fuse.js leaves out blank texts; the rest are its records, each one field.
+    const records = ids.filter((id) => this.isRecord(id));
+    const fieldCount = records.filter((id) => this.tokensOf(id).size > 0).length;
+    const idfs = terms.map((term) => {
+      let docFreq = 0;
+      for (const id of records) if (this.tokensOf(id).has(term)) docFreq++;
+      return Math.log(1 + (fieldCount - docFreq + 0.5) / (docFreq + 0.5));
+    });
+    return ids.map((id) => {
+      if (!this.isRecord(id) || terms.length === 0) return undefined;
+      let weightedScore = 0;
+      let maxPossibleScore = 0;
+      let matchedCount = 0;
+      for (let i = 0; i < terms.length; i++) {
+        const idf = idfs[i] as number;
+        maxPossibleScore += idf;
+        const score = this.bitapScore(terms[i] as string, id);
+        if (score !== NO_MATCH) {
+          matchedCount++;
+          weightedScore += idf * (1 - score);
+        }
+      }
+      if (matchedCount === 0) return undefined;
+      const normalized = maxPossibleScore > 0 ? 1 - weightedScore / maxPossibleScore : 0;
+      // computeScore: the record's score to the power of its norm (the field has no key weight), by
+      // the very function fuse.js calls.
+      // biome-ignore lint/style/useExponentiationOperator: Math.pow is what fuse.js computes it with
+      return Math.pow(Math.max(0.001, normalized), this.normOf(id));
+    });
+  }
+
+  private isRecord(id: number): boolean {
+    const text = this.texts[id];
+    return text !== undefined && text.trim() !== '';
+  }
+
+  private tokensOf(id: number): ReadonlySet<string> {
+    let set = this.tokenSets[id];
+    if (!set) {
+      set = new Set(tokens(this.texts[id] ?? ''));
+      this.tokenSets[id] = set;
+    }
+    return set;
+  }
+
+  private normOf(id: number): number {
+    let norm = this.norms[id];
+    if (norm === undefined) {
+      const [record] = Fuse.createIndex([], [this.texts[id] ?? '']).records;
+      norm = (record as FuseIndexStringRecord | undefined)?.n ?? 1;
+      this.norms[id] = norm;
+    }
+    return norm;
+  }
+
+  /** One token's Bitap score in one passage, as the token search's per-term searcher gives it. */
+  private bitapScore(term: string, id: number): number {
+    return this.bitap.get(`${id} ${term}`, () => {
+      const result = Fuse.match(term, this.texts[id] ?? '', {
+        threshold: FUSE_OPTIONS.threshold,
+        ignoreLocation: FUSE_OPTIONS.ignoreLocation,
+      });
+      return result.isMatch ? result.score : NO_MATCH;
+    });
+  }
+}
