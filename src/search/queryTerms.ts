@@ -213,6 +213,8 @@ function addEntry(
   kind: MatchKind,
   index: PassageIndex,
 ): void {
+  // Most entries WordNet gives are words the corpus never uses: passed over before they are stemmed.
+  if (!index.mayHaveTermOf(entry)) return;
   const found = entryTerms(entry);
   if (found) addAlternative(alternatives, found.terms, found.whole ? kind : 'related', index);
 }
@@ -257,7 +259,10 @@ function alternativesFor(
       lemma =
         correctToEnglish(w.word, wordnet, {
           itself: (candidate) => index.hasTerm(termOf(candidate)),
-          related: (candidate) => wordnet.related(candidate).some((r) => index.hasTerm(termOf(r.word))),
+          related: (candidate) =>
+            wordnet
+              .related(candidate)
+              .some((r) => index.mayHaveTermOf(r.word) && index.hasTerm(termOf(r.word))),
         }) ?? lemma;
       // "spek" → "speak", which the corpus uses as "spoke".
       add([termOf(lemma)], 'typo');

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
 import { eng as englishStopwords } from 'stopword';
 import lemmatizer from 'wink-lemmatizer';
@@ -285,6 +286,46 @@ export function termOf(word: string): string {
     word,
     () => NUMBER_WORDS[word] ?? (/^\d/.test(word) ? word : stemmer(lemmatizer.verb(word))),
   );
+}
+
+/**
+ * The inflected forms wink-lemmatizer maps by its table ("ate" → "eat", "abode" → "abide") rather than
+ * by its rules: the very table it reads, from the copy of wink-lexicon it depends on.
+ */
+const IRREGULAR_VERBS: Readonly<Record<string, string | undefined>> = createRequire(
+  createRequire(import.meta.url).resolve('wink-lemmatizer'),
+)('wink-lexicon/src/wn-verb-exceptions.js');
+
+const LOWER_CASE_WORD = /^[a-z]+$/;
+
+/** A term's start as TermStarts keeps it: its first three letters, "y" read as "i". */
+const startKey = (text: string) => text.slice(0, 3).replace(/y/g, 'i');
+
+/**
+ * The starts of a set of terms, to pass over words whose term cannot be one of them without stemming
+ * them. The term of a lower-case word that is not an irregular verb or a number word is the Porter
+ * stem of the word less an ending ("meetings" → "meet"): it begins with the word's first three letters
+ * ("y" may have become "i": "bay" → "bai"), or is the word's first two or one ("age" → "ag").
+ * test/shortcuts.test.ts holds this to termOf for every word WordNet has (the words asked about).
+ */
+export class TermStarts {
+  private readonly starts = new Set<string>();
+
+  add(term: string): void {
+    this.starts.add(startKey(term));
+  }
+
+  /** False only when termOf(word) is none of the terms added. */
+  mayHoldTermOf(word: string): boolean {
+    if (
+      !LOWER_CASE_WORD.test(word) ||
+      NUMBER_WORDS[word] !== undefined ||
+      IRREGULAR_VERBS[word] !== undefined
+    )
+      return true;
+    const key = startKey(word);
+    return this.starts.has(key) || this.starts.has(key.slice(0, 2)) || this.starts.has(key.slice(0, 1));
+  }
 }
 
 /**
