@@ -38,7 +38,7 @@ describe('FuseTokenScores', () => {
           expect(scorer.scores(pattern, ids)).toEqual(fuseItself(texts, pattern, ids));
         },
       ),
-      { numRuns: 1_000 },
+      { numRuns: 2_000 },
     );
   });
 

@@ -23,6 +23,10 @@ const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
 
 /** No match of a token in a passage (a Bitap score is at least 0.001). */
 const NO_MATCH = -1;
+/** The least score Bitap gives a match (fuse.js rounds a perfect one up to it). */
+const BITAP_BEST = 0.001;
+/** The longest pattern Bitap searches in one piece: the bits of its masks. */
+const BITAP_WORD_BITS = 32;
 /** (token, passage) Bitap scores kept: questions repeat their words, and new ones come forever. */
 const BITAP_CACHE_LIMIT = 100_000;
 
@@ -103,11 +107,32 @@ export class FuseTokenScores {
   /** One token's Bitap score in one passage, as the token search's per-term searcher gives it. */
   private bitapScore(term: string, id: number): number {
     return this.bitap.get(`${id} ${term}`, () => {
-      const result = Fuse.match(term, this.texts[id] ?? '', {
+      const text = this.texts[id] ?? '';
+      const lower = this.lowerText(id);
+      // What Bitap finds without running it: the token is the whole text (0), or stands in it as
+      // written, when the best score is no errors (0.001, the least it gives); a token too short for
+      // one error under the threshold is found as written or not at all. Patterns of more than 32
+      // letters are searched in pieces, and left to fuse.js.
+      if (term.length <= BITAP_WORD_BITS) {
+        if (lower === term) return 0;
+        if (lower.includes(term)) return BITAP_BEST;
+        if (1 / term.length > FUSE_OPTIONS.threshold) return NO_MATCH;
+      }
+      const result = Fuse.match(term, text, {
         threshold: FUSE_OPTIONS.threshold,
         ignoreLocation: FUSE_OPTIONS.ignoreLocation,
       });
       return result.isMatch ? result.score : NO_MATCH;
     });
   }
+
+  private lowerText(id: number): string {
+    let lower = this.lowered[id];
+    if (lower === undefined) {
+      lower = (this.texts[id] ?? '').toLowerCase();
+      this.lowered[id] = lower;
+    }
+    return lower;
+  }
+  private readonly lowered: Array<string | undefined> = [];
 }
