@@ -170,12 +170,15 @@ function readCues(question: string): QuestionCue[] {
     }
   }
   // "Which organisation" is also a "who" question, "how many minutes" a "how many": the narrower wins.
-  const has = (kind: AnswerKind) => cues.some((c) => c.kind === kind);
   return cues.filter(
     (c) =>
-      !(c.kind === 'person' && has('organization')) &&
-      !(c.kind === 'quantity' && (has('duration') || has('age'))),
+      !(c.kind === 'person' && hasKind(cues, 'organization')) &&
+      !(c.kind === 'quantity' && (hasKind(cues, 'duration') || hasKind(cues, 'age'))),
   );
+}
+
+function hasKind(cues: readonly QuestionCue[], kind: AnswerKind): boolean {
+  return cues.some((c) => c.kind === kind);
 }
 
 export function questionKinds(question: string): AnswerKind[] {

@@ -296,10 +296,23 @@ const IRREGULAR_VERBS: Readonly<Record<string, string | undefined>> = createRequ
   createRequire(import.meta.url).resolve('wink-lemmatizer'),
 )('wink-lexicon/src/wn-verb-exceptions.js');
 
-const LOWER_CASE_WORD = /^[a-z]+$/;
+/**
+ * The first `length` (up to three) characters of a text, when lower-case letters ("y" read as "i"), as a number below
+ * 27³: one base-27 digit a letter (1 to 26, 0 past the end); -1 when they are not all such letters.
+ */
+function startCode(text: string, length: number): number {
+  const letters = Math.min(length, text.length);
+  let code = 0;
+  for (let i = 0; i < 3; i++) {
+    let c = i < letters ? text.charCodeAt(i) - 96 : 0;
+    if (c < 0 || c > 26) return -1;
+    if (c === 25) c = 9; // y → i
+    code = code * 27 + c;
+  }
+  return code;
+}
 
-/** A term's start as TermStarts keeps it: its first three letters, "y" read as "i". */
-const startKey = (text: string) => text.slice(0, 3).replace(/y/g, 'i');
+const START_CODES = 27 ** 3;
 
 /**
  * The starts of a set of terms, to pass over words whose term cannot be one of them without stemming
@@ -309,22 +322,28 @@ const startKey = (text: string) => text.slice(0, 3).replace(/y/g, 'i');
  * test/shortcuts.test.ts holds this to termOf for every word WordNet has (the words asked about).
  */
 export class TermStarts {
-  private readonly starts = new Set<string>();
+  /** By start code: some term begins so (a term of fewer letters is its own start). */
+  private readonly starts = new Uint8Array(START_CODES);
 
   add(term: string): void {
-    this.starts.add(startKey(term));
+    // A term starting with a digit or another letter is no stem of a lower-case word.
+    const code = startCode(term, 3);
+    if (code >= 0) this.starts[code] = 1;
   }
 
   /** False only when termOf(word) is none of the terms added. */
   mayHoldTermOf(word: string): boolean {
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c < 97 || c > 122) return true;
+    }
     if (
-      !LOWER_CASE_WORD.test(word) ||
-      NUMBER_WORDS[word] !== undefined ||
-      IRREGULAR_VERBS[word] !== undefined
+      this.starts[startCode(word, 3)] === 1 ||
+      this.starts[startCode(word, 2)] === 1 ||
+      this.starts[startCode(word, 1)] === 1
     )
       return true;
-    const key = startKey(word);
-    return this.starts.has(key) || this.starts.has(key.slice(0, 2)) || this.starts.has(key.slice(0, 1));
+    return NUMBER_WORDS[word] !== undefined || IRREGULAR_VERBS[word] !== undefined;
   }
 }
 
