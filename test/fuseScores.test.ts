@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus';
-import { FUSE_OPTIONS, FuseTokenScores } from '../src/search/fuseScores';
+import { FUSE_OPTIONS, FuseTokenScores, mayMatch } from '../src/search/fuseScores';
 import { CORPUS_DIR } from './support/engineFixtures';
 
 /** The straightforward way: a Fuse over the chosen texts, searched for the pattern. */
@@ -57,6 +57,25 @@ describe('FuseTokenScores', () => {
     for (const pattern of patterns)
       for (const ids of [all, all.slice(0, 5), [7, 2, 11], all.slice().reverse()])
         expect(scorer.scores(pattern, ids)).toEqual(fuseItself(texts, pattern, ids));
+  });
+
+  it('rules out only tokens Bitap does not find', () => {
+    const letters = fc.constantFrom(...'abeinorst');
+    let ruledOut = 0;
+    fc.assert(
+      fc.property(
+        fc.string({ unit: letters, minLength: 1, maxLength: 12 }),
+        fc.string({ unit: fc.oneof(letters, fc.constant(' ')), maxLength: 60 }),
+        (token, text) => {
+          if (mayMatch(token, text)) return;
+          ruledOut++;
+          const options = { threshold: FUSE_OPTIONS.threshold, ignoreLocation: FUSE_OPTIONS.ignoreLocation };
+          expect(Fuse.match(token, text, options).isMatch).toBe(false);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    expect(ruledOut).toBeGreaterThan(1_000);
   });
 
   it('finds nothing where fuse.js finds nothing', () => {

@@ -1,5 +1,4 @@
 import Fuse, { type FuseIndexStringRecord } from 'fuse.js';
-import { BoundedCache } from './boundedCache';
 
 /**
  * fuse.js's token search (`useTokenSearch`, `ignoreLocation`, the threshold below) over a few of the
@@ -30,6 +29,27 @@ const BITAP_WORD_BITS = 32;
 /** (token, passage) Bitap scores kept: questions repeat their words, and new ones come forever. */
 const BITAP_CACHE_LIMIT = 100_000;
 
+/**
+ * Whether Bitap may find the token in the text with errors: it finds the fewest edits (substitution,
+ * insertion, deletion) that make the token a part of the text, up to the threshold's share of its
+ * letters. With k edits, one of any k + 1 pieces the token is cut into is untouched: when none of them
+ * stands in the text, Bitap finds nothing. A token too short for one edit under the threshold is
+ * found as written or not at all.
+ */
+export function mayMatch(token: string, text: string): boolean {
+  let edits = 0;
+  while ((edits + 1) / token.length <= FUSE_OPTIONS.threshold) edits++;
+  const pieces = edits + 1;
+  for (let i = 0; i < pieces; i++) {
+    const piece = token.slice(
+      Math.floor((i * token.length) / pieces),
+      Math.floor(((i + 1) * token.length) / pieces),
+    );
+    if (text.includes(piece)) return true;
+  }
+  return false;
+}
+
 function tokens(text: string): string[] {
   return text.toLowerCase().match(TOKEN) ?? [];
 }
@@ -39,7 +59,9 @@ export class FuseTokenScores {
   private readonly tokenSets: Array<ReadonlySet<string> | undefined> = [];
   /** fuse.js's field-length norm of each passage's text, read when the passage is first scored. */
   private readonly norms: Array<number | undefined> = [];
-  private readonly bitap = new BoundedCache<string, number>(BITAP_CACHE_LIMIT);
+  /** Bitap scores by passage, then token (no key string made per lookup); all forgotten past the limit. */
+  private readonly bitap: Array<Map<string, number> | undefined> = [];
+  private bitapKept = 0;
 
   constructor(private readonly texts: readonly string[]) {}
 
@@ -106,24 +128,40 @@ export class FuseTokenScores {
 
   /** One token's Bitap score in one passage, as the token search's per-term searcher gives it. */
   private bitapScore(term: string, id: number): number {
-    return this.bitap.get(`${id} ${term}`, () => {
-      const text = this.texts[id] ?? '';
-      const lower = this.lowerText(id);
-      // What Bitap finds without running it: the token is the whole text (0), or stands in it as
-      // written, when the best score is no errors (0.001, the least it gives); a token too short for
-      // one error under the threshold is found as written or not at all. Patterns of more than 32
-      // letters are searched in pieces, and left to fuse.js.
-      if (term.length <= BITAP_WORD_BITS) {
-        if (lower === term) return 0;
-        if (lower.includes(term)) return BITAP_BEST;
-        if (1 / term.length > FUSE_OPTIONS.threshold) return NO_MATCH;
-      }
-      const result = Fuse.match(term, text, {
-        threshold: FUSE_OPTIONS.threshold,
-        ignoreLocation: FUSE_OPTIONS.ignoreLocation,
-      });
-      return result.isMatch ? result.score : NO_MATCH;
+    let scores = this.bitap[id];
+    const known = scores?.get(term);
+    if (known !== undefined) return known;
+    if (this.bitapKept >= BITAP_CACHE_LIMIT) {
+      this.bitap.length = 0;
+      this.bitapKept = 0;
+      scores = undefined;
+    }
+    if (!scores) {
+      scores = new Map();
+      this.bitap[id] = scores;
+    }
+    const score = this.readBitap(term, id);
+    scores.set(term, score);
+    this.bitapKept++;
+    return score;
+  }
+
+  private readBitap(term: string, id: number): number {
+    const text = this.texts[id] ?? '';
+    const lower = this.lowerText(id);
+    // What Bitap finds without running it: the token is the whole text (0), or stands in it as
+    // written, when the best score is no errors (0.001, the least it gives), or it cannot be found
+    // (mayMatch). Patterns of more than 32 letters are searched in pieces, and left to fuse.js.
+    if (term.length <= BITAP_WORD_BITS) {
+      if (lower === term) return 0;
+      if (lower.includes(term)) return BITAP_BEST;
+      if (!mayMatch(term, lower)) return NO_MATCH;
+    }
+    const result = Fuse.match(term, text, {
+      threshold: FUSE_OPTIONS.threshold,
+      ignoreLocation: FUSE_OPTIONS.ignoreLocation,
     });
+    return result.isMatch ? result.score : NO_MATCH;
   }
 
   private lowerText(id: number): string {
