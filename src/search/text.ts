@@ -296,15 +296,24 @@ const IRREGULAR_VERBS: Readonly<Record<string, string | undefined>> = createRequ
   createRequire(import.meta.url).resolve('wink-lemmatizer'),
 )('wink-lexicon/src/wn-verb-exceptions.js');
 
+/** How many letters of a term TermStarts keeps. */
+const START_LETTERS = 4;
+
 /**
- * The first `length` (up to three) characters of a text, when lower-case letters ("y" read as "i"), as a number below
- * 27³: one base-27 digit a letter (1 to 26, 0 past the end); -1 when they are not all such letters.
+ * The first `length` (up to four) characters of `text`, then `tail` when given, as a number below 27⁴
+ * when they are lower-case letters: one base-27 digit a letter ("y" read as "i"; 0 past the end), -1
+ * when they are not all such letters.
  */
-function startCode(text: string, length: number): number {
+function startCode(text: string, length: number, tail = ''): number {
   const letters = Math.min(length, text.length);
   let code = 0;
-  for (let i = 0; i < 3; i++) {
-    let c = i < letters ? text.charCodeAt(i) - 96 : 0;
+  for (let i = 0; i < START_LETTERS; i++) {
+    let c =
+      i < letters
+        ? text.charCodeAt(i) - 96
+        : i < letters + tail.length
+          ? tail.charCodeAt(i - letters) - 96
+          : 0;
     if (c < 0 || c > 26) return -1;
     if (c === 25) c = 9; // y → i
     code = code * 27 + c;
@@ -312,13 +321,14 @@ function startCode(text: string, length: number): number {
   return code;
 }
 
-const START_CODES = 27 ** 3;
+const START_CODES = 27 ** START_LETTERS;
 
 /**
  * The starts of a set of terms, to pass over words whose term cannot be one of them without stemming
  * them. The term of a lower-case word that is not an irregular verb or a number word is the Porter
- * stem of the word less an ending ("meetings" → "meet"): it begins with the word's first three letters
- * ("y" may have become "i": "bay" → "bai"), or is the word's first two or one ("age" → "ag").
+ * stem of the word less an ending ("meetings" → "meet"), an "e" put back after three letters at most
+ * ("making" → "make"): it begins with the word's first four letters ("y" may have become "i": "bays" →
+ * "bai"), or its first three and that "e", or is the word's first three, two or one ("age" → "ag").
  * test/shortcuts.test.ts holds this to termOf for every word WordNet has (the words asked about).
  */
 export class TermStarts {
@@ -327,7 +337,7 @@ export class TermStarts {
 
   add(term: string): void {
     // A term starting with a digit or another letter is no stem of a lower-case word.
-    const code = startCode(term, 3);
+    const code = startCode(term, START_LETTERS);
     if (code >= 0) this.starts[code] = 1;
   }
 
@@ -337,11 +347,10 @@ export class TermStarts {
       const c = word.charCodeAt(i);
       if (c < 97 || c > 122) return true;
     }
-    if (
-      this.starts[startCode(word, 3)] === 1 ||
-      this.starts[startCode(word, 2)] === 1 ||
-      this.starts[startCode(word, 1)] === 1
-    )
+    const starts = this.starts;
+    for (let length = START_LETTERS; length >= 1; length--)
+      if (starts[startCode(word, length)] === 1) return true;
+    if (word.length >= START_LETTERS - 1 && starts[startCode(word, START_LETTERS - 1, 'e')] === 1)
       return true;
     return NUMBER_WORDS[word] !== undefined || IRREGULAR_VERBS[word] !== undefined;
   }
