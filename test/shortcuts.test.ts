@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import { PassageIndex } from '../src/search/passageIndex';
 import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
+import { closestSuggestions } from '../src/search/suggestions';
 import { FOLLOWED, NAME_FOLLOWED, readSynsetLine } from '../src/search/synsetLine';
 import { baseForm, TermStarts, termOf, words, wordTerms } from '../src/search/text';
 import { WordNet } from '../src/search/wordnet';
@@ -217,5 +218,41 @@ describe('readSynsetLine (fields read one by one, the gloss found by its bar)', 
       });
     }
     expect(checked).toBeGreaterThan(2000);
+  });
+});
+
+describe("closestSuggestions (each suggestion's terms read once)", () => {
+  /** The straightforward way: every suggestion's words read for every question. */
+  function straightforward(question: string, suggestions: string[], limit: number): string[] {
+    const asked = new Set(
+      words(question)
+        .filter((w) => !w.stopword)
+        .map((w) => w.term),
+    );
+    const overlap = (s: string) => words(s).filter((w) => !w.stopword && asked.has(w.term)).length;
+    return suggestions
+      .map((s, i) => ({ s, i, score: overlap(s) }))
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, limit)
+      .map((x) => x.s);
+  }
+
+  it('ranks suggestions as reading them afresh does, asked again and again', () => {
+    const suggestions = [
+      'What did Maria Zakharova say?',
+      'Who is Paul Whelan?',
+      'What did Antony Blinken say about Whelan and Whelan?',
+      'Why is the New START treaty important?',
+    ];
+    const word = fc.constantFrom('whelan', 'Blinken', 'say', 'treaty', 'the', 'Zakharova', 'paul', 'otters');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), fc.integer({ min: 1, max: 4 }), (asked, limit) => {
+        const question = asked.join(' ');
+        expect(closestSuggestions(question, suggestions, limit)).toEqual(
+          straightforward(question, suggestions, limit),
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });
