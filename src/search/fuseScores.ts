@@ -50,6 +50,63 @@ export function mayMatch(token: string, text: string): boolean {
   return false;
 }
 
+/** Each UTF-16 unit's bits in the pattern being searched (cleared after each search). */
+const alphabet = new Int32Array(65_536);
+let bitRows: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
+
+/**
+ * fuse.js's Bitap search (fuse.js 7.5, BitapSearch.searchIn and bitap/search.ts) with `ignoreLocation`,
+ * for a lower-case pattern of at most 32 units in a lower-cased text: its score (the fewest errors found, as a share of the pattern,
+ * at least 0.001), or NO_MATCH. The same rows of bits, computed as it computes them, into typed arrays
+ * kept from search to search instead of new arrays per error level.
+ */
+export function bitap(pattern: string, text: string, threshold: number): number {
+  // BitapSearch's own first test: the whole text is the pattern.
+  if (pattern === text) return 0;
+  const patternLen = pattern.length;
+  const textLen = text.length;
+  let currentThreshold = threshold;
+  // An exact occurrence lowers the threshold to a score of 0 (ignoreLocation: the place is no matter).
+  if (text.includes(pattern)) currentThreshold = 0;
+  for (let i = 0; i < patternLen; i++)
+    alphabet[pattern.charCodeAt(i)] =
+      (alphabet[pattern.charCodeAt(i)] as number) | (1 << (patternLen - i - 1));
+  // With ignoreLocation the window is the whole text at every error level: columns 1 … finish.
+  const finish = textLen + patternLen;
+  if (bitRows[0].length < finish + 2) bitRows = [new Int32Array(finish + 2), new Int32Array(finish + 2)];
+  let [bitArr, lastBitArr] = bitRows;
+  const mask = 1 << (patternLen - 1);
+  let finalScore = 1;
+  let found = false;
+  for (let i = 0; i < patternLen; i++) {
+    bitArr[finish + 1] = (1 << i) - 1;
+    for (let j = finish; j >= 1; j--) {
+      const at = j - 1;
+      const charMatch = at < textLen ? (alphabet[text.charCodeAt(at)] as number) : 0;
+      let bits = (((bitArr[j + 1] as number) << 1) | 1) & charMatch;
+      if (i)
+        bits |=
+          (((lastBitArr[j + 1] as number) | (lastBitArr[j] as number)) << 1) |
+          1 |
+          (lastBitArr[j + 1] as number);
+      bitArr[j] = bits;
+      if (bits & mask) {
+        finalScore = i / patternLen;
+        if (finalScore <= currentThreshold) {
+          currentThreshold = finalScore;
+          found = true;
+          // A match at the text's start ends the level (fuse.js: the expected location, 0).
+          if (at <= 0) break;
+        }
+      }
+    }
+    if ((i + 1) / patternLen > currentThreshold) break;
+    [bitArr, lastBitArr] = [lastBitArr, bitArr];
+  }
+  for (let i = 0; i < patternLen; i++) alphabet[pattern.charCodeAt(i)] = 0;
+  return found ? Math.max(BITAP_BEST, finalScore) : NO_MATCH;
+}
+
 function tokens(text: string): string[] {
   return text.toLowerCase().match(TOKEN) ?? [];
 }
@@ -157,6 +214,7 @@ export class FuseTokenScores {
       if (lower.includes(term)) return BITAP_BEST;
       if (!mayMatch(term, lower)) return NO_MATCH;
     }
+    if (term.length <= BITAP_WORD_BITS) return bitap(term, lower, FUSE_OPTIONS.threshold);
     const result = Fuse.match(term, text, {
       threshold: FUSE_OPTIONS.threshold,
       ignoreLocation: FUSE_OPTIONS.ignoreLocation,
