@@ -131,8 +131,11 @@ export interface ScoringContext {
   /** Share of the question's weight each article holds anywhere. */
   articleShares: ReadonlyMap<string, number>;
   bestArticleShare: number;
-  /** Cheap coverage (any text match) of each matched passage, for lending to neighbours. */
-  coverageOf: (passageId: number) => number;
+  /**
+   * Cheap coverage (any text match) of each matched passage, for lending to neighbours; a map, not a
+   * function: tsx names every function as it is made, and this is made for every question.
+   */
+  coverage: ReadonlyMap<number, number>;
 }
 
 const NO_KINDS: ReadonlySet<AnswerKind> = new Set();
@@ -192,7 +195,7 @@ export function fullFeatures(
       const neighbour = passages[other];
       if (!neighbour || neighbour.articleId !== passage?.articleId) continue;
       if (setting.some((k) => index.featuresOf(other).has(k))) continue;
-      neighbourLend = Math.max(neighbourLend, context.coverageOf(other));
+      neighbourLend = Math.max(neighbourLend, context.coverage.get(other) ?? 0);
     }
   }
 

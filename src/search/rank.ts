@@ -192,7 +192,7 @@ export function rankPassages(input: RankInput): RankedPassage[] {
     passages,
     articleShares: shares,
     bestArticleShare: Math.max(0, ...shares.values()),
-    coverageOf: (pid) => coverage.get(pid) ?? 0,
+    coverage,
   };
   const ranked: RankedPassage[] = [...chosen.values()].map((match) => {
     const features = fullFeatures(context, match, cheap.get(match.passageId) ?? {});
