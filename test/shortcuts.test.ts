@@ -151,6 +151,13 @@ describe('WordNet phrases (skipped when no multi-word lemma begins with the firs
     expect(phrases.length).toBeGreaterThan(1000);
     const missed = phrases.filter((phrase) => !wordnet.isWord(phrase) || !wordnet.isWord(`${phrase}s`));
     expect(missed).toEqual([]);
+    // related() passes over phrases by the same test, and gives what working them out gives.
+    const workedOut = (phrase: string) =>
+      (wordnet as unknown as { findRelated(word: string): unknown[] }).findRelated(phrase);
+    const pairs = [...phrases.slice(0, 3000), 'meet lavrov', 'blinken say', 'news lavrov', 'prison terms'];
+    expect(pairs.filter((p) => JSON.stringify(wordnet.related(p)) !== JSON.stringify(workedOut(p)))).toEqual(
+      [],
+    );
   });
 });
 

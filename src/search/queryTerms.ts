@@ -310,7 +310,7 @@ function addEntriesWithNext(
   const phrase = `${w.word} ${next.word}`;
   // Its second word stays a word of its own: "foreign minister" must not match "foreign ministry".
   const literal =
-    !next.stopword && wordnet.isWord(phrase) && index.hasTerm(w.term) && index.hasTerm(next.term);
+    !next.stopword && index.hasTerm(w.term) && index.hasTerm(next.term) && wordnet.isWord(phrase);
   if (literal) addAlternative(alternatives, [w.term, next.term], 'exact', index);
   for (const form of new Set([lemma, ...wordnet.baseForms(w.word)])) {
     for (const related of wordnet.related(`${form} ${next.word}`)) {

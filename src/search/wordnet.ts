@@ -93,6 +93,8 @@ interface Reading {
 
 const SYNSET_CACHE_LIMIT = 50_000;
 
+const NO_RELATED: readonly RelatedWord[] = [];
+
 export class WordNet {
   /** The dictionary's files, each read whole once ("index.noun", "data.verb"). */
   private readonly files = new Map<string, Buffer>();
@@ -254,7 +256,10 @@ export class WordNet {
   }
 
   /** Synonyms and closely related words of `word`, across its most common senses. */
-  related(word: string): RelatedWord[] {
+  related(word: string): readonly RelatedWord[] {
+    // Most pairs of a question's words are no entry ("meet lavrov"): readings would find none, so no
+    // related words either, and nothing is looked up or kept for them.
+    if (word.includes(' ') && !this.mayBeEntry(word, lemmaKey(word))) return NO_RELATED;
     return this.relatedWords.get(word, () => this.findRelated(word));
   }
 
