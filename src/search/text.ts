@@ -323,6 +323,27 @@ function startCode(text: string, length: number, tail = ''): number {
 
 const START_CODES = 27 ** START_LETTERS;
 
+/** A lower-case letter's base-27 digit in a start code ("y" read as "i"). */
+function letterDigit(code: number): number {
+  return code === 121 ? 9 : code - 96;
+}
+const E_DIGIT = letterDigit(101);
+
+/** The digit of the word's letter at `i` (a lower-case word), 0 past its end. */
+function digitAt(word: string, i: number): number {
+  return i < word.length ? letterDigit(word.charCodeAt(i)) : 0;
+}
+
+/**
+ * The words termOf looks up rather than stems: wink-lemmatizer's irregular verbs, and the number
+ * words (and what else the number words' object answers for, its prototype's names).
+ */
+const LOOKED_UP: ReadonlySet<string> = new Set([
+  ...Object.keys(IRREGULAR_VERBS).filter((word) => IRREGULAR_VERBS[word] !== undefined),
+  ...Object.keys(NUMBER_WORDS),
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
 /**
  * The starts of a set of terms, to pass over words whose term cannot be one of them without stemming
  * them. The term of a lower-case word that is not an irregular verb or a number word is the Porter
@@ -347,12 +368,15 @@ export class TermStarts {
       const c = word.charCodeAt(i);
       if (c < 97 || c > 122) return true;
     }
+    // startCode of the first four, three, two and one letters, and of the first three and an "e",
+    // from the letters' digits read once.
+    const one = digitAt(word, 0) * 27 ** 3;
+    const two = one + digitAt(word, 1) * 27 ** 2;
+    const three = two + digitAt(word, 2) * 27;
     const starts = this.starts;
-    for (let length = START_LETTERS; length >= 1; length--)
-      if (starts[startCode(word, length)] === 1) return true;
-    if (word.length >= START_LETTERS - 1 && starts[startCode(word, START_LETTERS - 1, 'e')] === 1)
-      return true;
-    return NUMBER_WORDS[word] !== undefined || IRREGULAR_VERBS[word] !== undefined;
+    if (starts[three + digitAt(word, 3)] || starts[three] || starts[two] || starts[one]) return true;
+    if (word.length >= 3 && starts[three + E_DIGIT]) return true;
+    return LOOKED_UP.has(word);
   }
 }
 
