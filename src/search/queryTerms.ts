@@ -234,7 +234,7 @@ function corpusUseOf(index: PassageIndex, wordnet: WordNet): UsedByCorpus {
   const known = corpusUses.get(index);
   if (known?.wordnet === wordnet) return known.use;
   const use: UsedByCorpus = {
-    itself: (candidate) => index.hasTerm(termOf(candidate)),
+    itself: (candidate) => index.mayHaveTermOf(candidate) && index.hasTerm(termOf(candidate)),
     related: (candidate) =>
       wordnet.related(candidate).some((r) => index.mayHaveTermOf(r.word) && index.hasTerm(termOf(r.word))),
   };
