@@ -362,6 +362,12 @@ export class TermStarts {
     if (code >= 0) this.starts[code] = 1;
   }
 
+  /** Takes a term's start out again (one filter tried with one term after another, in tests). */
+  forget(term: string): void {
+    const code = startCode(term, START_LETTERS);
+    if (code >= 0) this.starts[code] = 0;
+  }
+
   /** False only when termOf(word) is none of the terms added. */
   mayHoldTermOf(word: string): boolean {
     for (let i = 0; i < word.length; i++) {
