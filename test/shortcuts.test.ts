@@ -7,6 +7,7 @@ import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import { PassageIndex } from '../src/search/passageIndex';
+import { mayBeInCorpus } from '../src/search/queryTerms';
 import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
 import { closestSuggestions } from '../src/search/suggestions';
 import { FOLLOWED, NAME_FOLLOWED, readSynsetLine } from '../src/search/synsetLine';
@@ -128,6 +129,21 @@ describe('TermStarts (words passed over unstemmed)', () => {
     }
     // Multi-word lemmas are always stemmed; of the rest, most start as no seed term does.
     expect(passedOver).toBeGreaterThan(lemmas.size / 3);
+  });
+
+  it('passes over only WordNet entries (of one word or more) whose terms the seed corpus lacks', async () => {
+    const index = new PassageIndex(await loadCorpus(CORPUS_DIR, { onWarning: () => {} }));
+    let passedOver = 0;
+    for (const entry of lemmas) {
+      if (mayBeInCorpus(entry, index)) continue;
+      passedOver++;
+      // The straightforward way: the entry's terms, stopwords left out, all terms of the corpus.
+      const terms = wordTerms(entry).filter((w) => !w.stopword);
+      expect(terms.length > 0 && terms.length <= 2 && terms.every((w) => index.hasTerm(w.term)), entry).toBe(
+        false,
+      );
+    }
+    expect(passedOver).toBeGreaterThan((lemmas.size * 3) / 4);
   });
 });
 

@@ -2,7 +2,7 @@ import { CLOSED_CLASS_WORDS } from '../corpus/lexicon';
 import { BoundedCache } from './boundedCache';
 import { questionCues, SPEECH, summaryCues } from './cues';
 import type { PassageIndex } from './passageIndex';
-import { baseForm, termOf, type Word, words, wordTerms } from './text';
+import { baseForm, isStopword, PLAIN_WORDS, termOf, type Word, words, wordTerms } from './text';
 import {
   correctToCorpus,
   correctToEnglish,
@@ -211,6 +211,18 @@ function addAlternative(
     alternatives.set(key, { terms, kind });
 }
 
+/**
+ * False when some word of the entry that is not a stopword has a term the corpus lacks, told without
+ * stemming it (TermStarts): entryTerms would give a term hasTerm refuses, or too many terms. Entries
+ * not of plain lower-case words are read by the word pattern, and always stemmed.
+ */
+export function mayBeInCorpus(entry: string, index: PassageIndex): boolean {
+  if (!entry.includes(' ')) return index.mayHaveTermOf(entry);
+  if (!PLAIN_WORDS.test(entry)) return true;
+  for (const word of entry.split(' ')) if (!isStopword(word) && !index.mayHaveTermOf(word)) return false;
+  return true;
+}
+
 /** Adds the index terms of a WordNet entry, as `kind` when they are the whole entry. */
 function addEntry(
   alternatives: Map<string, TermAlternative>,
@@ -219,7 +231,7 @@ function addEntry(
   index: PassageIndex,
 ): void {
   // Most entries WordNet gives are words the corpus never uses: passed over before they are stemmed.
-  if (!index.mayHaveTermOf(entry)) return;
+  if (!mayBeInCorpus(entry, index)) return;
   const found = entryTerms(entry);
   if (found) addAlternative(alternatives, found.terms, found.whole ? kind : 'related', index);
 }

@@ -217,7 +217,7 @@ export function words(text: string): Word[] {
 }
 
 /** Lower-case letters in words one space apart ("prison term"): each word reads as itself. */
-const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
+export const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
 
 /**
  * The terms of a text's words and whether each is a stopword, as `words` gives them. WordNet's entries
