@@ -288,7 +288,14 @@ export interface Span {
 }
 
 /** Where the question's words ask for a summary: they say what kind of answer is wanted, not about what. */
-export function summaryCues(question: string): Span[] {
+export function summaryCues(question: string): readonly Span[] {
+  return summaryCuesOf.get(question, readSummaryCues);
+}
+
+/** Read by the question's terms and by its facts: worked out once. */
+const summaryCuesOf = new BoundedCache<string, readonly Span[]>(1_000);
+
+function readSummaryCues(question: string): Span[] {
   const q = question.toLowerCase();
   const asked: Span[] = [...q.matchAll(SUMMARY_WORDS)].map((m) => ({
     start: m.index,
