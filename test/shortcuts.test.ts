@@ -1,11 +1,12 @@
 // Shortcuts taken for speed give what the straightforward way gives, on made-up and real words.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus';
+import { QUESTION_PATTERNS, questionCues } from '../src/search/cues';
 import { editSteps } from '../src/search/editDistance';
 import { PassageIndex } from '../src/search/passageIndex';
 import { soundCodes } from '../src/search/phonetic';
@@ -16,7 +17,7 @@ import { FOLLOWED, NAME_FOLLOWED, readSynsetLine } from '../src/search/synsetLin
 import { baseForm, TermStarts, termOf, words, wordTerms } from '../src/search/text';
 import { correctToCorpus, soundsLike } from '../src/search/typos';
 import { readIndexLine, WordNet } from '../src/search/wordnet';
-import { CORPUS_DIR } from './support/engineFixtures';
+import { CORPUS_DIR, PROJECT_ROOT } from './support/engineFixtures';
 
 describe('wordTerms', () => {
   const termsOnly = (list: ReadonlyArray<{ term: string; stopword: boolean }>) =>
@@ -333,5 +334,40 @@ describe('soundsLike and correctToCorpus (no name starts with the letter: nothin
       if (!index.hasNameStartingWith(word[0] ?? '')) expect(namedAlike, word).toBe(false);
     }
     expect(found).toBeGreaterThan(3);
+  });
+});
+
+describe('questionCues (each pattern run by exec, not matchAll)', () => {
+  it('finds the cues matchAll finds, for every question of the question files', () => {
+    const straightforward = (question: string) => {
+      const q = question.toLowerCase();
+      const cues = QUESTION_PATTERNS.flatMap(([kind, pattern]) =>
+        [...q.matchAll(new RegExp(pattern.source, 'g'))].map((m) => ({
+          kind,
+          start: m.index,
+          end: m.index + m[0].length,
+        })),
+      );
+      const has = (kind: string) => cues.some((c) => c.kind === kind);
+      return cues.filter(
+        (c) =>
+          !(c.kind === 'person' && has('organization')) &&
+          !(c.kind === 'quantity' && (has('duration') || has('age'))),
+      );
+    };
+    const dir = join(PROJECT_ROOT, 'test', 'fixtures', 'questions');
+    const questions = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n'))
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { q: string }).q);
+    expect(questions.length).toBeGreaterThan(1000);
+    let withCues = 0;
+    for (const question of questions) {
+      const cues = questionCues(question);
+      expect(cues, question).toEqual(straightforward(question));
+      if (cues.length > 0) withCues++;
+    }
+    expect(withCues).toBeGreaterThan(500);
   });
 });

@@ -111,7 +111,7 @@ export function passageFeatures(text: string): PassageFeatures {
  * Question patterns, checked on the lower-cased question after its question words were repaired
  * (questionWords.ts), so no typo of them needs listing here.
  */
-const QUESTION_PATTERNS: Array<[AnswerKind, RegExp]> = [
+export const QUESTION_PATTERNS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
   [
     'duration',
     /\bhow long\b(?! ago)|\bfor how long\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\b|\b(?:duration|length)\b/,
@@ -165,8 +165,11 @@ function readCues(question: string): QuestionCue[] {
   const q = question.toLowerCase();
   const cues: QuestionCue[] = [];
   for (const [kind, pattern] of QUESTION_PATTERNS_GLOBAL) {
-    for (const match of q.matchAll(pattern)) {
+    // What matchAll finds, without its copy of the pattern and its iterator per question.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(q); match; match = pattern.exec(q)) {
       cues.push({ kind, start: match.index, end: match.index + match[0].length });
+      if (match[0] === '') pattern.lastIndex++;
     }
   }
   // "Which organisation" is also a "who" question, "how many minutes" a "how many": the narrower wins.
