@@ -136,13 +136,29 @@ const names = (kind: number | undefined) => kind !== undefined && kind !== NONE 
 /** Share of the question's weight one set of terms (a sentence, the quoted words) names. */
 function shareIn(facts: QuestionFacts, terms: ReadonlySet<string>): number {
   let covered = 0;
-  for (const word of facts.words) {
-    const named = word.alternatives.some(
-      (a) => MATCH_KINDS.indexOf(a.kind) <= TRUSTED && a.terms.every((t) => terms.has(t)),
-    );
+  const trusted = trustedTerms(facts.words);
+  facts.words.forEach((word, j) => {
+    const named = (trusted[j] ?? []).some((alternative) => alternative.every((t) => terms.has(t)));
     if (named) covered += word.importance;
-  }
+  });
   return covered / Math.max(facts.weight, 1e-9);
+}
+
+/**
+ * Per question word, the terms of its alternatives trusted to name it (up to a synonym), in order:
+ * picked once per question, not for every sentence of every passage.
+ */
+const trustedByWords = new WeakMap<readonly QueryWord[], ReadonlyArray<ReadonlyArray<readonly string[]>>>();
+
+function trustedTerms(words: readonly QueryWord[]): ReadonlyArray<ReadonlyArray<readonly string[]>> {
+  let trusted = trustedByWords.get(words);
+  if (!trusted) {
+    trusted = words.map((word) =>
+      word.alternatives.filter((a) => MATCH_KINDS.indexOf(a.kind) <= TRUSTED).map((a) => a.terms),
+    );
+    trustedByWords.set(words, trusted);
+  }
+  return trusted;
 }
 
 export interface ScoringContext {
