@@ -57,11 +57,19 @@ const QUESTION_SHAPE =
   /\?|^\W*(?:who|whom|whose|what|whats|when|where|which|why|how|did|does|do|is|are|was|were|can|could|will|would|has|have|had|should|shall)\b/iu;
 
 /** The one-word index terms a question word matches as written (or as a typo or sound of it). */
-export function literalTerms(word: QueryWord): string[] {
-  return word.alternatives
-    .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
-    .map((a) => a.terms[0] ?? '');
+export function literalTerms(word: QueryWord): readonly string[] {
+  let terms = literalTermsOf.get(word);
+  if (!terms) {
+    terms = word.alternatives
+      .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
+      .map((a) => a.terms[0] ?? '');
+    literalTermsOf.set(word, terms);
+  }
+  return terms;
 }
+
+/** A question word's literal terms, asked for by its facts, its answer and each alternative: picked once. */
+const literalTermsOf = new WeakMap<QueryWord, readonly string[]>();
 
 export function questionFacts(
   question: string,
