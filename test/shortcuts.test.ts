@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import { QUESTION_PATTERNS, questionCues } from '../src/search/cues';
 import { editSteps } from '../src/search/editDistance';
+import { namePattern, standsIn } from '../src/search/features';
 import { PassageIndex } from '../src/search/passageIndex';
 import { soundCodes } from '../src/search/phonetic';
 import { mayBeInCorpus } from '../src/search/queryTerms';
@@ -369,5 +370,24 @@ describe('questionCues (each pattern run by exec, not matchAll)', () => {
       if (cues.length > 0) withCues++;
     }
     expect(withCues).toBeGreaterThan(500);
+  });
+});
+
+describe("standsIn (a name's pattern tried only where the name is)", () => {
+  it('agrees with the pattern itself, for every word of the seed in every passage', async () => {
+    const corpus = await loadCorpus(CORPUS_DIR, { onWarning: () => {} });
+    const index = new PassageIndex(corpus);
+    const names = [...index.vocabulary.keys()];
+    let matched = 0;
+    for (const passage of corpus.passages) {
+      const lower = passage.text.toLowerCase();
+      for (const name of names)
+        for (const kind of ['word', 'age', 'described'] as const) {
+          const straightforward = namePattern(name, kind).test(lower);
+          expect(standsIn(lower, name, kind), `${kind} ${name}`).toBe(straightforward);
+          if (straightforward) matched++;
+        }
+    }
+    expect(matched).toBeGreaterThan(100);
   });
 });

@@ -300,15 +300,19 @@ export function fullFeatures(
  */
 function givesAgeOf(text: string, names: ReadonlyArray<readonly string[]>): boolean {
   const lower = text.toLowerCase();
-  if (!names.every((spellings) => spellings.some((name) => namePattern(name, 'word').test(lower))))
-    return false;
-  return names.flat().some((name) => namePattern(name, 'age').test(lower));
+  if (!names.every((spellings) => spellings.some((name) => standsIn(lower, name, 'word')))) return false;
+  return names.flat().some((name) => standsIn(lower, name, 'age'));
 }
 
 /** "Whelan, a former U.S. Marine", "Kirby, who…", "Lavrov is the…": the article says who the person is. */
 function describes(text: string, spellings: readonly string[]): boolean {
   const lower = text.toLowerCase();
-  return spellings.some((name) => namePattern(name, 'described').test(lower));
+  return spellings.some((name) => standsIn(lower, name, 'described'));
+}
+
+/** Whether a pattern of the name matches the text: never where the name itself is not in it. */
+export function standsIn(lower: string, name: string, kind: keyof typeof NAME_PATTERNS): boolean {
+  return lower.includes(name) && namePattern(name, kind).test(lower);
 }
 
 /** How a name is looked for in a passage: as a word, beside an age, or followed by who the person is. */
@@ -322,7 +326,7 @@ const NAME_PATTERNS = {
 /** Each name's patterns, compiled once: every candidate passage of a question is tried with them. */
 const namePatterns = new BoundedCache<string, RegExp>(10_000);
 
-function namePattern(name: string, kind: keyof typeof NAME_PATTERNS): RegExp {
+export function namePattern(name: string, kind: keyof typeof NAME_PATTERNS): RegExp {
   return namePatterns.get(`${kind} ${name}`, () => new RegExp(NAME_PATTERNS[kind](escapeRegExp(name)), 'u'));
 }
 
