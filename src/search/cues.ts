@@ -111,7 +111,7 @@ export function passageFeatures(text: string): PassageFeatures {
  * Question patterns, checked on the lower-cased question after its question words were repaired
  * (questionWords.ts), so no typo of them needs listing here.
  */
-const QUESTION_PATTERNS: Array<[AnswerKind, RegExp]> = [
+export const QUESTION_PATTERNS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
   [
     'duration',
     /\bhow long\b(?! ago)|\bfor how long\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\b|\b(?:duration|length)\b/,
@@ -165,17 +165,23 @@ function readCues(question: string): QuestionCue[] {
   const q = question.toLowerCase();
   const cues: QuestionCue[] = [];
   for (const [kind, pattern] of QUESTION_PATTERNS_GLOBAL) {
-    for (const match of q.matchAll(pattern)) {
+    // What matchAll finds, without its copy of the pattern and its iterator per question.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(q); match; match = pattern.exec(q)) {
       cues.push({ kind, start: match.index, end: match.index + match[0].length });
+      if (match[0] === '') pattern.lastIndex++;
     }
   }
   // "Which organisation" is also a "who" question, "how many minutes" a "how many": the narrower wins.
-  const has = (kind: AnswerKind) => cues.some((c) => c.kind === kind);
   return cues.filter(
     (c) =>
-      !(c.kind === 'person' && has('organization')) &&
-      !(c.kind === 'quantity' && (has('duration') || has('age'))),
+      !(c.kind === 'person' && hasKind(cues, 'organization')) &&
+      !(c.kind === 'quantity' && (hasKind(cues, 'duration') || hasKind(cues, 'age'))),
   );
+}
+
+function hasKind(cues: readonly QuestionCue[], kind: AnswerKind): boolean {
+  return cues.some((c) => c.kind === kind);
 }
 
 export function questionKinds(question: string): AnswerKind[] {
@@ -285,7 +291,14 @@ export interface Span {
 }
 
 /** Where the question's words ask for a summary: they say what kind of answer is wanted, not about what. */
-export function summaryCues(question: string): Span[] {
+export function summaryCues(question: string): readonly Span[] {
+  return summaryCuesOf.get(question, readSummaryCues);
+}
+
+/** Read by the question's terms and by its facts: worked out once. */
+const summaryCuesOf = new BoundedCache<string, readonly Span[]>(1_000);
+
+function readSummaryCues(question: string): Span[] {
   const q = question.toLowerCase();
   const asked: Span[] = [...q.matchAll(SUMMARY_WORDS)].map((m) => ({
     start: m.index,

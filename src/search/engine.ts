@@ -31,9 +31,20 @@ export function probability(
   features: Readonly<Record<ConfidenceFeature, number>>,
 ): number {
   let z = model.bias;
-  for (const [name, weight] of Object.entries(model.weights) as Array<[ConfidenceFeature, number]>)
-    z += weight * (features[name] ?? 0);
+  for (const [name, weight] of weightsOf(model)) z += weight * (features[name] ?? 0);
   return 1 / (1 + Math.exp(-z));
+}
+
+/** A model's weights as [feature, weight] pairs in their record's order, listed once per model (models are never changed once made). */
+const weightLists = new WeakMap<LogisticModel, ReadonlyArray<readonly [ConfidenceFeature, number]>>();
+
+function weightsOf(model: LogisticModel): ReadonlyArray<readonly [ConfidenceFeature, number]> {
+  let list = weightLists.get(model);
+  if (!list) {
+    list = Object.entries(model.weights) as Array<[ConfidenceFeature, number]>;
+    weightLists.set(model, list);
+  }
+  return list;
 }
 
 /**

@@ -72,15 +72,36 @@ export function matchShares(facts: QuestionFacts, match: PassageMatch) {
     else if (where !== NONE) context[where] = (context[where] ?? 0) + word.importance;
   });
   const w = Math.max(facts.weight, 1e-9);
-  return { text: text.map((x) => x / w), context: context.map((x) => x / w) };
+  // Divided in place: no second pair of arrays per passage.
+  for (let i = 0; i < text.length; i++) text[i] = (text[i] as number) / w;
+  for (let i = 0; i < context.length; i++) context[i] = (context[i] as number) / w;
+  return { text, context };
 }
+
+/** The features read from the postings alone, before a passage's text is. */
+type CheapFeature = (typeof CHEAP_FEATURES)[number];
+const CHEAP_FEATURES = [
+  'bm25',
+  'exact',
+  'typo',
+  'sound',
+  'alias',
+  'synonym',
+  'broader',
+  'related',
+  'speaker',
+  'person',
+  'section',
+  'title',
+  'length',
+] as const satisfies readonly RankFeature[];
 
 /** The cheap features, from the postings alone: enough to choose which passages to score in full. */
 export function cheapFeatures(
   facts: QuestionFacts,
   match: PassageMatch,
   index: PassageIndex,
-): Partial<Record<RankFeature, number>> {
+): Readonly<Partial<Record<CheapFeature, number>>> {
   const { text, context } = matchShares(facts, match);
   const length = index.passages[match.passageId]?.length ?? 0;
   const { bm25K1: k1, bm25B: b } = ANALYSIS;
@@ -115,13 +136,29 @@ const names = (kind: number | undefined) => kind !== undefined && kind !== NONE 
 /** Share of the question's weight one set of terms (a sentence, the quoted words) names. */
 function shareIn(facts: QuestionFacts, terms: ReadonlySet<string>): number {
   let covered = 0;
-  for (const word of facts.words) {
-    const named = word.alternatives.some(
-      (a) => MATCH_KINDS.indexOf(a.kind) <= TRUSTED && a.terms.every((t) => terms.has(t)),
-    );
+  const trusted = trustedTerms(facts.words);
+  facts.words.forEach((word, j) => {
+    const named = (trusted[j] ?? []).some((alternative) => alternative.every((t) => terms.has(t)));
     if (named) covered += word.importance;
-  }
+  });
   return covered / Math.max(facts.weight, 1e-9);
+}
+
+/**
+ * Per question word, the terms of its alternatives trusted to name it (up to a synonym), in order:
+ * picked once per question, not for every sentence of every passage.
+ */
+const trustedByWords = new WeakMap<readonly QueryWord[], ReadonlyArray<ReadonlyArray<readonly string[]>>>();
+
+function trustedTerms(words: readonly QueryWord[]): ReadonlyArray<ReadonlyArray<readonly string[]>> {
+  let trusted = trustedByWords.get(words);
+  if (!trusted) {
+    trusted = words.map((word) =>
+      word.alternatives.filter((a) => MATCH_KINDS.indexOf(a.kind) <= TRUSTED).map((a) => a.terms),
+    );
+    trustedByWords.set(words, trusted);
+  }
+  return trusted;
 }
 
 export interface ScoringContext {
@@ -131,8 +168,11 @@ export interface ScoringContext {
   /** Share of the question's weight each article holds anywhere. */
   articleShares: ReadonlyMap<string, number>;
   bestArticleShare: number;
-  /** Cheap coverage (any text match) of each matched passage, for lending to neighbours. */
-  coverageOf: (passageId: number) => number;
+  /**
+   * Cheap coverage (any text match) of each matched passage, for lending to neighbours; a map, not a
+   * function: tsx names every function as it is made, and this is made for every question.
+   */
+  coverage: ReadonlyMap<number, number>;
 }
 
 const NO_KINDS: ReadonlySet<AnswerKind> = new Set();
@@ -145,7 +185,7 @@ const kindsAskedBy = (heading: string) => headingKinds.get(heading, questionKind
 export function fullFeatures(
   context: ScoringContext,
   match: PassageMatch,
-  cheap: Partial<Record<RankFeature, number>>,
+  cheap: Readonly<Partial<Record<CheapFeature, number>>>,
 ): Record<RankFeature, number> {
   const { facts, index, passages } = context;
   const pid = match.passageId;
@@ -192,7 +232,7 @@ export function fullFeatures(
       const neighbour = passages[other];
       if (!neighbour || neighbour.articleId !== passage?.articleId) continue;
       if (setting.some((k) => index.featuresOf(other).has(k))) continue;
-      neighbourLend = Math.max(neighbourLend, context.coverageOf(other));
+      neighbourLend = Math.max(neighbourLend, context.coverage.get(other) ?? 0);
     }
   }
 
@@ -214,21 +254,21 @@ export function fullFeatures(
 
   const articleShare = context.articleShares.get(passage?.articleId ?? '') ?? 0;
   const lead = passage?.paragraph === 1;
+  // One literal, the cheap features first (0 when not worked out): a spread into it is far slower.
   return {
-    bm25: 0,
-    exact: 0,
-    typo: 0,
-    sound: 0,
-    alias: 0,
-    synonym: 0,
-    broader: 0,
-    related: 0,
-    speaker: 0,
-    person: 0,
-    section: 0,
-    title: 0,
-    length: 0,
-    ...cheap,
+    bm25: cheap.bm25 ?? 0,
+    exact: cheap.exact ?? 0,
+    typo: cheap.typo ?? 0,
+    sound: cheap.sound ?? 0,
+    alias: cheap.alias ?? 0,
+    synonym: cheap.synonym ?? 0,
+    broader: cheap.broader ?? 0,
+    related: cheap.related ?? 0,
+    speaker: cheap.speaker ?? 0,
+    person: cheap.person ?? 0,
+    section: cheap.section ?? 0,
+    title: cheap.title ?? 0,
+    length: cheap.length ?? 0,
     sentence,
     // Of several kinds asked ("how much": an amount, most often money), the share the passage holds.
     kindHere: kindsHeld / Math.max(1, facts.strongKinds.length),
@@ -260,15 +300,19 @@ export function fullFeatures(
  */
 function givesAgeOf(text: string, names: ReadonlyArray<readonly string[]>): boolean {
   const lower = text.toLowerCase();
-  if (!names.every((spellings) => spellings.some((name) => namePattern(name, 'word').test(lower))))
-    return false;
-  return names.flat().some((name) => namePattern(name, 'age').test(lower));
+  if (!names.every((spellings) => spellings.some((name) => standsIn(lower, name, 'word')))) return false;
+  return names.flat().some((name) => standsIn(lower, name, 'age'));
 }
 
 /** "Whelan, a former U.S. Marine", "Kirby, who…", "Lavrov is the…": the article says who the person is. */
 function describes(text: string, spellings: readonly string[]): boolean {
   const lower = text.toLowerCase();
-  return spellings.some((name) => namePattern(name, 'described').test(lower));
+  return spellings.some((name) => standsIn(lower, name, 'described'));
+}
+
+/** Whether a pattern of the name matches the text: never where the name itself is not in it. */
+export function standsIn(lower: string, name: string, kind: keyof typeof NAME_PATTERNS): boolean {
+  return lower.includes(name) && namePattern(name, kind).test(lower);
 }
 
 /** How a name is looked for in a passage: as a word, beside an age, or followed by who the person is. */
@@ -282,7 +326,7 @@ const NAME_PATTERNS = {
 /** Each name's patterns, compiled once: every candidate passage of a question is tried with them. */
 const namePatterns = new BoundedCache<string, RegExp>(10_000);
 
-function namePattern(name: string, kind: keyof typeof NAME_PATTERNS): RegExp {
+export function namePattern(name: string, kind: keyof typeof NAME_PATTERNS): RegExp {
   return namePatterns.get(`${kind} ${name}`, () => new RegExp(NAME_PATTERNS[kind](escapeRegExp(name)), 'u'));
 }
 

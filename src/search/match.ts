@@ -1,3 +1,4 @@
+import { BoundedCache } from './boundedCache';
 import { CONTEXTS, type PassageIndex } from './passageIndex';
 import { MATCH_KINDS, type QueryWord, type TermAlternative } from './queryTerms';
 
@@ -50,9 +51,28 @@ export function textHolders(
   const [first, second] = alternative.terms;
   const postings = index.textPostings(first ?? '');
   if (!second) return postings;
-  const others = new Set(index.textPostings(second).map(([pid]) => pid));
-  return postings.filter(([pid]) => others.has(pid));
+  return pairHoldersOf(index).get(`${first} ${second}`, () => {
+    const others = new Set(index.textPostings(second).map(([pid]) => pid));
+    return postings.filter(([pid]) => others.has(pid));
+  });
 }
+
+/**
+ * The passages holding both terms of a two-word entry, by the terms: a question's ranking asks for
+ * them several times over (its matches, its articles' shares), and later questions ask again.
+ */
+const pairHolders = new WeakMap<PassageIndex, BoundedCache<string, ReadonlyArray<[number, number]>>>();
+
+function pairHoldersOf(index: PassageIndex): BoundedCache<string, ReadonlyArray<[number, number]>> {
+  let cache = pairHolders.get(index);
+  if (!cache) {
+    cache = new BoundedCache(PAIR_HOLDERS_KEPT);
+    pairHolders.set(index, cache);
+  }
+  return cache;
+}
+/** Few: a pair common in a big corpus holds thousands of passages. */
+const PAIR_HOLDERS_KEPT = 2_000;
 
 export function matchPassages(
   words: readonly QueryWord[],

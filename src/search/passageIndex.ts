@@ -2,8 +2,9 @@ import { splitSentences } from '../corpus/sentences';
 import type { Corpus } from '../corpus/types';
 import { type PassageFeatures, passageFeatures } from './cues';
 import { editSteps } from './editDistance';
+import { FuseTokenScores } from './fuseScores';
 import { soundCodes } from './phonetic';
-import { contentTerms, forEachToken, words } from './text';
+import { contentTerms, forEachToken, TermStarts, words } from './text';
 
 /**
  * An inverted index over the passages' terms (BM25 statistics), plus fuse.js over the corpus
@@ -58,8 +59,11 @@ export class PassageIndex {
   readonly averageLength: number;
   /** The median idf of the corpus's terms: what an ordinary word of the corpus weighs. */
   readonly typicalIdf: number;
+  /** fuse.js's token-search scores of passages, for re-reading the leaders of a ranking. */
+  readonly fuseScores: FuseTokenScores;
 
   constructor(readonly corpus: Corpus) {
+    this.fuseScores = new FuseTokenScores(corpus.passages.map((p) => p.text));
     const titleTerms = new Map(corpus.articles.map((a) => [a.id, contentTerms(a.meta.title)]));
     // Speakers and section headings repeat from passage to passage: analyse each once.
     const contextTerms = new Map<string, string[]>();
@@ -231,6 +235,16 @@ export class PassageIndex {
   }
   private nameTerms?: Set<string>;
 
+  /** True when some name of the corpus (isName) begins with this UTF-16 unit. */
+  hasNameStartingWith(unit: string): boolean {
+    if (!this.nameStarts) {
+      this.nameStarts = new Set();
+      for (const word of this.vocabulary.keys()) if (this.isName(word)) this.nameStarts.add(word[0] ?? '');
+    }
+    return this.nameStarts.has(unit);
+  }
+  private nameStarts?: Set<string>;
+
   /** Corpus words with one of these Double Metaphone codes. */
   wordsSounding(codes: readonly string[]): Array<{ word: string; term: string }> {
     if (!this.byCode) {
@@ -300,6 +314,20 @@ export class PassageIndex {
   hasTerm(term: string): boolean {
     return this.postings.has(term) || this.contextPostings.has(term);
   }
+
+  /**
+   * False when termOf(word) is sure not to be a term of the corpus (hasTerm), told without stemming the
+   * word: most of the words WordNet relates to a question's are not the corpus's.
+   */
+  mayHaveTermOf(word: string): boolean {
+    if (!this.termStarts) {
+      this.termStarts = new TermStarts();
+      for (const term of this.postings.keys()) this.termStarts.add(term);
+      for (const term of this.contextPostings.keys()) this.termStarts.add(term);
+    }
+    return this.termStarts.mayHoldTermOf(word);
+  }
+  private termStarts?: TermStarts;
 
   /** BM25's inverse document frequency; a term nobody uses counts as the rarest. */
   idf(term: string): number {

@@ -2,8 +2,14 @@ import { CLOSED_CLASS_WORDS } from '../corpus/lexicon';
 import { BoundedCache } from './boundedCache';
 import { questionCues, SPEECH, summaryCues } from './cues';
 import type { PassageIndex } from './passageIndex';
-import { baseForm, termOf, type Word, words, wordTerms } from './text';
-import { correctToCorpus, correctToEnglish, isMisspeltStopword, soundsLike } from './typos';
+import { baseForm, isStopword, PLAIN_WORDS, termOf, type Word, words, wordTerms } from './text';
+import {
+  correctToCorpus,
+  correctToEnglish,
+  isMisspeltStopword,
+  soundsLike,
+  type UsedByCorpus,
+} from './typos';
 import { ANALYSIS } from './weights';
 import type { WordNet } from './wordnet';
 
@@ -164,12 +170,11 @@ function sameWord(word: string, term: string, index: PassageIndex, wordnet: Word
   const spellings = index.spellings(term);
   if (spellings.length === 0 || spellings.includes(word)) return true;
   // Irregular forms WordNet's rules miss ("spoke" → "speak") count through their base form.
-  const formsOf = (w: string) => new Set([...wordnet.baseForms(w), baseForm(w)]);
   const mine = wordnet.baseForms(word);
   if (mine.size === 0) return true;
   mine.add(baseForm(word));
   return spellings.some((s) => {
-    const theirs = formsOf(s);
+    const theirs = new Set([...wordnet.baseForms(s), baseForm(s)]);
     return [...theirs].some((f) => mine.has(f)) || wordnet.baseForms(s).size === 0;
   });
 }
@@ -206,6 +211,18 @@ function addAlternative(
     alternatives.set(key, { terms, kind });
 }
 
+/**
+ * False when some word of the entry that is not a stopword has a term the corpus lacks, told without
+ * stemming it (TermStarts): entryTerms would give a term hasTerm refuses, or too many terms. Entries
+ * not of plain lower-case words are read by the word pattern, and always stemmed.
+ */
+export function mayBeInCorpus(entry: string, index: PassageIndex): boolean {
+  if (!entry.includes(' ')) return index.mayHaveTermOf(entry);
+  if (!PLAIN_WORDS.test(entry)) return true;
+  for (const word of entry.split(' ')) if (!isStopword(word) && !index.mayHaveTermOf(word)) return false;
+  return true;
+}
+
 /** Adds the index terms of a WordNet entry, as `kind` when they are the whole entry. */
 function addEntry(
   alternatives: Map<string, TermAlternative>,
@@ -213,8 +230,28 @@ function addEntry(
   kind: MatchKind,
   index: PassageIndex,
 ): void {
+  // Most entries WordNet gives are words the corpus never uses: passed over before they are stemmed.
+  if (!mayBeInCorpus(entry, index)) return;
   const found = entryTerms(entry);
   if (found) addAlternative(alternatives, found.terms, found.whole ? kind : 'related', index);
+}
+
+/**
+ * Whether the corpus uses a word, or a word WordNet relates to it, for typo repair: made once per corpus
+ * and dictionary, not per word (tsx names every function as it is made, which costs more than a call).
+ */
+const corpusUses = new WeakMap<PassageIndex, { wordnet: WordNet; use: UsedByCorpus }>();
+
+function corpusUseOf(index: PassageIndex, wordnet: WordNet): UsedByCorpus {
+  const known = corpusUses.get(index);
+  if (known?.wordnet === wordnet) return known.use;
+  const use: UsedByCorpus = {
+    itself: (candidate) => index.mayHaveTermOf(candidate) && index.hasTerm(termOf(candidate)),
+    related: (candidate) =>
+      wordnet.related(candidate).some((r) => index.mayHaveTermOf(r.word) && index.hasTerm(termOf(r.word))),
+  };
+  corpusUses.set(index, { wordnet, use });
+  return use;
 }
 
 function alternativesFor(
@@ -224,15 +261,14 @@ function alternativesFor(
   wordnet: WordNet,
 ): { alternatives: Map<string, TermAlternative>; lemma: string; joinable: boolean } {
   const alternatives = new Map<string, TermAlternative>();
-  const add = (terms: readonly string[] | undefined, kind: MatchKind) =>
-    addAlternative(alternatives, terms, kind, index);
 
   const inCorpus = index.hasTerm(w.term);
-  if (inCorpus && sameWord(w.word, w.term, index, wordnet)) add([w.term], 'exact');
+  if (inCorpus && sameWord(w.word, w.term, index, wordnet))
+    addAlternative(alternatives, [w.term], 'exact', index);
   // The stemmer joins some different words ("topping" and "top"): a loose match, not the word itself.
-  else if (inCorpus) add([w.term], 'related');
+  else if (inCorpus) addAlternative(alternatives, [w.term], 'related', index);
   // "the foreign minister" is the person the article calls so.
-  for (const alias of index.aliasesOf(w.term)) add([alias], 'alias');
+  for (const alias of index.aliasesOf(w.term)) addAlternative(alternatives, [alias], 'alias', index);
   // Numbers, and closed-class words ("among", "despite", "off"): matched as written or not at all;
   // WordNet's other readings of them ("off" as the adjective whose synonym is "away") are never what
   // was asked.
@@ -248,19 +284,15 @@ function alternativesFor(
     // ("Lisa"), only a name of the corpus ("brittany" → Brittney).
     const corrected = correctToCorpus(w.word, index, { namesOnly: english || asName });
     if (corrected) {
-      add([corrected.term], english ? 'sound' : 'typo');
+      addAlternative(alternatives, [corrected.term], english ? 'sound' : 'typo', index);
       if (!english) lemma = corrected.word;
     }
     // Names spelled by ear ("lavroff" → Lavrov, "zakarova" → Zakharova).
-    for (const alike of soundsLike(w.word, index)) add([alike.term], 'sound');
+    for (const alike of soundsLike(w.word, index)) addAlternative(alternatives, [alike.term], 'sound', index);
     if (!english && !corrected) {
-      lemma =
-        correctToEnglish(w.word, wordnet, {
-          itself: (candidate) => index.hasTerm(termOf(candidate)),
-          related: (candidate) => wordnet.related(candidate).some((r) => index.hasTerm(termOf(r.word))),
-        }) ?? lemma;
+      lemma = correctToEnglish(w.word, wordnet, corpusUseOf(index, wordnet)) ?? lemma;
       // "spek" → "speak", which the corpus uses as "spoke".
-      add([termOf(lemma)], 'typo');
+      addAlternative(alternatives, [termOf(lemma)], 'typo', index);
     }
   }
 
@@ -290,7 +322,7 @@ function addEntriesWithNext(
   const phrase = `${w.word} ${next.word}`;
   // Its second word stays a word of its own: "foreign minister" must not match "foreign ministry".
   const literal =
-    !next.stopword && wordnet.isWord(phrase) && index.hasTerm(w.term) && index.hasTerm(next.term);
+    !next.stopword && index.hasTerm(w.term) && index.hasTerm(next.term) && wordnet.isWord(phrase);
   if (literal) addAlternative(alternatives, [w.term, next.term], 'exact', index);
   for (const form of new Set([lemma, ...wordnet.baseForms(w.word)])) {
     for (const related of wordnet.related(`${form} ${next.word}`)) {

@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import type { Passage } from '../corpus/types';
 import { classify, W } from '../corpus/wordClass';
 import {
@@ -58,11 +57,19 @@ const QUESTION_SHAPE =
   /\?|^\W*(?:who|whom|whose|what|whats|when|where|which|why|how|did|does|do|is|are|was|were|can|could|will|would|has|have|had|should|shall)\b/iu;
 
 /** The one-word index terms a question word matches as written (or as a typo or sound of it). */
-export function literalTerms(word: QueryWord): string[] {
-  return word.alternatives
-    .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
-    .map((a) => a.terms[0] ?? '');
+export function literalTerms(word: QueryWord): readonly string[] {
+  let terms = literalTermsOf.get(word);
+  if (!terms) {
+    terms = word.alternatives
+      .filter((a) => MATCH_KINDS.indexOf(a.kind) <= LITERAL && a.terms.length === 1)
+      .map((a) => a.terms[0] ?? '');
+    literalTermsOf.set(word, terms);
+  }
+  return terms;
 }
+
+/** A question word's literal terms, asked for by its facts, its answer and each alternative: picked once. */
+const literalTermsOf = new WeakMap<QueryWord, readonly string[]>();
 
 export function questionFacts(
   question: string,
@@ -193,7 +200,7 @@ export function rankPassages(input: RankInput): RankedPassage[] {
     passages,
     articleShares: shares,
     bestArticleShare: Math.max(0, ...shares.values()),
-    coverageOf: (pid) => coverage.get(pid) ?? 0,
+    coverage,
   };
   const ranked: RankedPassage[] = [...chosen.values()].map((match) => {
     const features = fullFeatures(context, match, cheap.get(match.passageId) ?? {});
@@ -205,7 +212,7 @@ export function rankPassages(input: RankInput): RankedPassage[] {
     };
   });
   ranked.sort(byScore);
-  addFuseScores(ranked, queryWords, passages, weights);
+  addFuseScores(ranked, queryWords, index, weights);
   return ranked.sort(byScore);
 }
 
@@ -223,12 +230,13 @@ function emptyMatch(passageId: number, size: number): PassageMatch {
 
 /**
  * fuse.js token search over the leaders: its character-level fuzzy matching sees what terms miss (word
- * forms the stemmer keeps apart, typos inside longer words).
+ * forms the stemmer keeps apart, typos inside longer words). Scored as fuse.js scores them
+ * (fuseScores.ts), without a Fuse built per question.
  */
 function addFuseScores(
   ranked: RankedPassage[],
   queryWords: readonly QueryWord[],
-  passages: readonly Passage[],
+  index: PassageIndex,
   weights: Readonly<Record<RankFeature, number>>,
 ): void {
   // Only close calls: fuse.js adds at most its weight, so a passage further behind the leader than that
@@ -237,14 +245,14 @@ function addFuseScores(
   const head = ranked.slice(0, ANALYSIS.fuseCandidates).filter((r) => r.score >= reach);
   const pattern = queryWords.map((w) => w.word).join(' ');
   if (head.length < 2 || !pattern) return;
-  const fuse = new Fuse(
-    head.map((r) => passages[r.passageId]?.text ?? ''),
-    { includeScore: true, ignoreLocation: true, useTokenSearch: true, threshold: 0.35 },
+  const scores = index.fuseScores.scores(
+    pattern,
+    head.map((r) => r.passageId),
   );
-  for (const result of fuse.search(pattern)) {
-    const candidate = head[result.refIndex];
-    if (!candidate) continue;
-    candidate.features.fuse = 1 - (result.score ?? 1);
+  head.forEach((candidate, i) => {
+    const score = scores[i];
+    if (score === undefined) return;
+    candidate.features.fuse = 1 - score;
     candidate.score += candidate.features.fuse * weights.fuse;
-  }
+  });
 }

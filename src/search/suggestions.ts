@@ -1,5 +1,6 @@
 import { peopleNamed } from '../corpus/speakers';
 import type { Passage } from '../corpus/types';
+import { BoundedCache } from './boundedCache';
 import { words } from './text';
 
 /**
@@ -28,10 +29,30 @@ export function closestSuggestions(question: string, suggestions: string[], limi
       .filter((w) => !w.stopword)
       .map((w) => w.term),
   );
-  const overlap = (s: string) => words(s).filter((w) => !w.stopword && asked.has(w.term)).length;
   return suggestions
-    .map((s, i) => ({ s, i, score: overlap(s) }))
+    .map((s, i) => ({ s, i, score: overlap(contentTermsOf(s), asked) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
     .map((x) => x.s);
+}
+
+/** How many of a suggestion's words (each time it uses one) the question asked. */
+function overlap(terms: readonly string[], asked: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const term of terms) if (asked.has(term)) shared++;
+  return shared;
+}
+
+/**
+ * The terms of a suggestion's words that are not stopwords, read once: the same few suggestions are
+ * weighed against every question the bot does not answer.
+ */
+const suggestionTerms = new BoundedCache<string, string[]>(10_000);
+
+function contentTermsOf(suggestion: string): string[] {
+  return suggestionTerms.get(suggestion, (s) =>
+    words(s)
+      .filter((w) => !w.stopword)
+      .map((w) => w.term),
+  );
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
 import { eng as englishStopwords } from 'stopword';
 import lemmatizer from 'wink-lemmatizer';
@@ -216,7 +217,7 @@ export function words(text: string): Word[] {
 }
 
 /** Lower-case letters in words one space apart ("prison term"): each word reads as itself. */
-const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
+export const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/;
 
 /**
  * The terms of a text's words and whether each is a stopword, as `words` gives them. WordNet's entries
@@ -285,6 +286,104 @@ export function termOf(word: string): string {
     word,
     () => NUMBER_WORDS[word] ?? (/^\d/.test(word) ? word : stemmer(lemmatizer.verb(word))),
   );
+}
+
+/**
+ * The inflected forms wink-lemmatizer maps by its table ("ate" → "eat", "abode" → "abide") rather than
+ * by its rules: the very table it reads, from the copy of wink-lexicon it depends on.
+ */
+const IRREGULAR_VERBS: Readonly<Record<string, string | undefined>> = createRequire(
+  createRequire(import.meta.url).resolve('wink-lemmatizer'),
+)('wink-lexicon/src/wn-verb-exceptions.js');
+
+/** How many letters of a term TermStarts keeps. */
+const START_LETTERS = 4;
+
+/**
+ * The first `length` (up to four) characters of `text`, then `tail` when given, as a number below 27⁴
+ * when they are lower-case letters: one base-27 digit a letter ("y" read as "i"; 0 past the end), -1
+ * when they are not all such letters.
+ */
+function startCode(text: string, length: number, tail = ''): number {
+  const letters = Math.min(length, text.length);
+  let code = 0;
+  for (let i = 0; i < START_LETTERS; i++) {
+    let c =
+      i < letters
+        ? text.charCodeAt(i) - 96
+        : i < letters + tail.length
+          ? tail.charCodeAt(i - letters) - 96
+          : 0;
+    if (c < 0 || c > 26) return -1;
+    if (c === 25) c = 9; // y → i
+    code = code * 27 + c;
+  }
+  return code;
+}
+
+const START_CODES = 27 ** START_LETTERS;
+
+/** A lower-case letter's base-27 digit in a start code ("y" read as "i"). */
+function letterDigit(code: number): number {
+  return code === 121 ? 9 : code - 96;
+}
+const E_DIGIT = letterDigit(101);
+
+/** The digit of the word's letter at `i` (a lower-case word), 0 past its end. */
+function digitAt(word: string, i: number): number {
+  return i < word.length ? letterDigit(word.charCodeAt(i)) : 0;
+}
+
+/**
+ * The words termOf looks up rather than stems: wink-lemmatizer's irregular verbs, and the number
+ * words (and what else the number words' object answers for, its prototype's names).
+ */
+const LOOKED_UP: ReadonlySet<string> = new Set([
+  ...Object.keys(IRREGULAR_VERBS).filter((word) => IRREGULAR_VERBS[word] !== undefined),
+  ...Object.keys(NUMBER_WORDS),
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
+/**
+ * The starts of a set of terms, to pass over words whose term cannot be one of them without stemming
+ * them. The term of a lower-case word that is not an irregular verb or a number word is the Porter
+ * stem of the word less an ending ("meetings" → "meet"), an "e" put back after three letters at most
+ * ("making" → "make"): it begins with the word's first four letters ("y" may have become "i": "bays" →
+ * "bai"), or its first three and that "e", or is the word's first three, two or one ("age" → "ag").
+ * test/shortcuts.test.ts holds this to termOf for every word WordNet has (the words asked about).
+ */
+export class TermStarts {
+  /** By start code: some term begins so (a term of fewer letters is its own start). */
+  private readonly starts = new Uint8Array(START_CODES);
+
+  add(term: string): void {
+    // A term starting with a digit or another letter is no stem of a lower-case word.
+    const code = startCode(term, START_LETTERS);
+    if (code >= 0) this.starts[code] = 1;
+  }
+
+  /** Takes a term's start out again (one filter tried with one term after another, in tests). */
+  forget(term: string): void {
+    const code = startCode(term, START_LETTERS);
+    if (code >= 0) this.starts[code] = 0;
+  }
+
+  /** False only when termOf(word) is none of the terms added. */
+  mayHoldTermOf(word: string): boolean {
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c < 97 || c > 122) return true;
+    }
+    // startCode of the first four, three, two and one letters, and of the first three and an "e",
+    // from the letters' digits read once.
+    const one = digitAt(word, 0) * 27 ** 3;
+    const two = one + digitAt(word, 1) * 27 ** 2;
+    const three = two + digitAt(word, 2) * 27;
+    const starts = this.starts;
+    if (starts[three + digitAt(word, 3)] || starts[three] || starts[two] || starts[one]) return true;
+    if (word.length >= 3 && starts[three + E_DIGIT]) return true;
+    return LOOKED_UP.has(word);
+  }
 }
 
 /**

@@ -38,7 +38,11 @@ export function correctToCorpus(
 ): Correction | undefined {
   // Only a name starting alike can be taken for a real word: when no word spelled like it is one
   // (nearly always), the nearest ten need not be ranked.
-  if (options.namesOnly && !index.spelledLike(word).some((w) => index.isName(w) && w[0] === word[0]))
+  if (
+    options.namesOnly &&
+    (!index.hasNameStartingWith(word[0] ?? '') ||
+      !index.spelledLike(word).some((w) => index.isName(w) && w[0] === word[0]))
+  )
     return undefined;
   const candidates = index
     .similarWords(word, 10)
@@ -77,6 +81,14 @@ function likeness(typed: string, candidate: string): number {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/** Whether the corpus uses the word itself, else whether it uses a related word. */
+export interface UsedByCorpus {
+  itself: (candidate: string) => boolean;
+  related: (candidate: string) => boolean;
+}
+
+const NOT_USED: UsedByCorpus = { itself: () => false, related: () => false };
+
 /**
  * English words one edit away ("tlak" → "talk"), for typos of words the article does not use but
  * whose synonyms it might. A word the corpus uses (or has a related word of) first, then
@@ -85,11 +97,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 export function correctToEnglish(
   word: string,
   wordnet: WordNet,
-  /** Whether the corpus uses the word itself, else whether it uses a related word. */
-  usedByCorpus: { itself: (candidate: string) => boolean; related: (candidate: string) => boolean } = {
-    itself: () => false,
-    related: () => false,
-  },
+  usedByCorpus: UsedByCorpus = NOT_USED,
 ): string | undefined {
   if (word.length < 3 || word.length > 15 || !/^[a-z]+$/.test(word)) return undefined;
   // Spellings are made (and looked up) only when the lemma filter lets their hash through; their
@@ -97,24 +105,29 @@ export function correctToEnglish(
   const filter = wordnet.spellingFilter();
   const edits = new OneEditHashes(word);
   const found: string[] = [];
-  const keep = (spelling: string) => {
-    if (spelling !== word && wordnet.isExactWord(spelling)) found.push(spelling);
-  };
   for (let i = 0; i + 1 < word.length; i++)
-    if (edits.transposition(i, filter)) keep(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    if (edits.transposition(i, filter))
+      keepWord(found, word, word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), wordnet);
   for (let i = 0; i <= word.length; i++) {
     for (const c of LETTERS) {
       const letter = c.charCodeAt(0);
       // insertion ("lng" → "long"), then substitution
-      if (edits.insertion(i, letter, filter)) keep(word.slice(0, i) + c + word.slice(i));
+      if (edits.insertion(i, letter, filter))
+        keepWord(found, word, word.slice(0, i) + c + word.slice(i), wordnet);
       if (i < word.length && edits.substitution(i, letter, filter))
-        keep(word.slice(0, i) + c + word.slice(i + 1));
+        keepWord(found, word, word.slice(0, i) + c + word.slice(i + 1), wordnet);
     }
-    if (i < word.length && edits.deletion(i, filter)) keep(word.slice(0, i) + word.slice(i + 1));
+    if (i < word.length && edits.deletion(i, filter))
+      keepWord(found, word, word.slice(0, i) + word.slice(i + 1), wordnet);
   }
   const english = [...new Set(found)];
   // Of several real words one slip away ("spek": spec, speak, seek), the one the corpus can use wins.
   return english.find(usedByCorpus.itself) ?? english.find(usedByCorpus.related) ?? english[0];
+}
+
+/** Keeps a spelling one edit from `word` that is an English word (a function, not a closure per word). */
+function keepWord(found: string[], word: string, spelling: string, wordnet: WordNet): void {
+  if (spelling !== word && wordnet.isExactWord(spelling)) found.push(spelling);
 }
 
 /**
@@ -123,7 +136,9 @@ export function correctToEnglish(
  * ("right", "write") are different words.
  */
 export function soundsLike(word: string, index: PassageIndex): Array<{ word: string; term: string }> {
-  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return [];
+  // Only a name starting as the word does is kept: with none (most letters), the word's sound is not
+  // worked out.
+  if (word.length < 4 || !index.hasNameStartingWith(word[0] ?? '') || !/^\p{L}+$/u.test(word)) return [];
   return index
     .wordsSounding(soundCodes(word))
     .filter((c) => c.word !== word && index.isName(c.word))

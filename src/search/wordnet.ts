@@ -67,9 +67,21 @@ const COMMUNICATION_FILE = 32;
 
 const RELATION_RANK: Record<RelatedWord['relation'], number> = { synonym: 3, broader: 2, related: 1 };
 
-interface IndexEntry {
+export interface IndexEntry {
   offsets: string[];
   tagged: number;
+}
+
+/**
+ * A line of an index file: lemma pos synset_cnt p_cnt [pointer symbols…] sense_cnt tagsense_cnt, then
+ * synset_cnt offsets of eight digits. The offsets are the last synset_cnt fields (no field is looked
+ * at to tell whether it is one: test/shortcuts.test.ts checks this on every line).
+ */
+export function readIndexLine(line: string): IndexEntry {
+  const fields = line.trim().split(' ');
+  const count = Number(fields[2]);
+  const offsets = fields.slice(fields.length - count);
+  return { offsets, tagged: Number(fields[fields.length - count - 1] ?? 0) };
 }
 
 /** One of a word's readings: a form of it WordNet has as this part of speech. */
@@ -80,6 +92,8 @@ interface Reading {
 }
 
 const SYNSET_CACHE_LIMIT = 50_000;
+
+const NO_RELATED: readonly RelatedWord[] = [];
 
 export class WordNet {
   /** The dictionary's files, each read whole once ("index.noun", "data.verb"). */
@@ -242,7 +256,10 @@ export class WordNet {
   }
 
   /** Synonyms and closely related words of `word`, across its most common senses. */
-  related(word: string): RelatedWord[] {
+  related(word: string): readonly RelatedWord[] {
+    // Most pairs of a question's words are no entry ("meet lavrov"): readings would find none, so no
+    // related words either, and nothing is looked up or kept for them.
+    if (word.includes(' ') && !this.mayBeEntry(word, lemmaKey(word))) return NO_RELATED;
     return this.relatedWords.get(word, () => this.findRelated(word));
   }
 
@@ -333,14 +350,7 @@ export class WordNet {
   private readEntry(start: number, pos: Pos): IndexEntry {
     const buffer = this.indexFile(pos);
     const end = buffer.indexOf(10, start);
-    const fields = buffer
-      .toString('latin1', start, end === -1 ? buffer.length : end)
-      .trim()
-      .split(' ');
-    const offsets = fields.filter((f) => /^\d{8}$/.test(f));
-    // Fields: lemma pos synset_cnt p_cnt [pointer symbols] sense_cnt tagsense_cnt offsets…
-    const tagged = Number(fields[fields.length - offsets.length - 1] ?? 0);
-    return { offsets, tagged };
+    return readIndexLine(buffer.toString('latin1', start, end === -1 ? buffer.length : end));
   }
 
   /** Synsets already read: a question's words share many (every sense of "meet" reaches "meeting"). */
