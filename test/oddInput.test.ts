@@ -243,6 +243,17 @@ describe('explicit odd questions', () => {
     },
   );
 
+  it.each(['how long is constructor', 'constructor', '__proto__ toString', 'valueOf hasOwnProperty'])(
+    'the names of Object’s own properties are words like any other: %s',
+    (question) => {
+      askAnything(question);
+      // A table lookup that fell through to Object.prototype spelled "constructor" out as
+      // "function Object() { [native code] }" and answered it.
+      expect(engine.analyse(question).question).not.toContain('native code');
+      expect(engine.answer(question).answered).toBe(false);
+    },
+  );
+
   it.each([
     ['a 6,000-character question of article words', 'Blinken Lavrov meeting nuclear treaty '.repeat(200)],
     ['a 6,000-character question of random words', 'lorem ipsum dolor sit amet '.repeat(250)],

@@ -237,6 +237,9 @@ function hostileArticles(): Article[] {
     '',
     '- @everyone a bullet about the nuclear treaty and who said it',
     '- <@&2000000000000000009> another bullet: the summit lasted two hours',
+    '',
+    // Words that are also the names of Object's own properties, looked up in word tables.
+    '“The constructor said toString and valueOf,” said Constructor Hasownproperty __proto__. The Prototype told reporters.',
   ].join('\n');
   return [
     {

@@ -3,6 +3,7 @@
  * the grammar of news attribution, not facts about the world; what a word is (a first name, a place,
  * an organisation word, a job) comes from compromise's lexicon (lexicon.ts).
  */
+import { lookupTable } from './lookupTable';
 
 const set = (words: string) => new Set(words.split(' '));
 
@@ -27,12 +28,12 @@ export const BETWEEN_SUBJECT_AND_VERB = set(
   'has have had also later previously would will did does then repeatedly often earlier once already further separately publicly privately not never first again recently initially simply just still has',
 );
 
-export const PRONOUNS: Record<string, 'he' | 'she' | 'they' | 'it'> = {
+export const PRONOUNS: Record<string, 'he' | 'she' | 'they' | 'it'> = lookupTable({
   he: 'he',
   she: 'she',
   they: 'they',
   it: 'it',
-};
+});
 
 /** "its chief technology officer", "her son": a role said relative to someone else. */
 export const POSSESSIVE_PRONOUNS = set('its his her their our my your');
@@ -56,7 +57,7 @@ export const TITLE_WORDS = set(
 );
 
 /** Abbreviated ranks that are offices, spelt out as a role ("State Sen." → "state senator"). */
-export const RANK_ABBREVIATIONS: Record<string, string> = {
+export const RANK_ABBREVIATIONS: Record<string, string> = lookupTable({
   sen: 'senator',
   sens: 'senators',
   rep: 'representative',
@@ -77,7 +78,7 @@ export const RANK_ABBREVIATIONS: Record<string, string> = {
   cpl: 'corporal',
   pvt: 'private',
   asst: 'assistant',
-};
+});
 
 /** Courtesy titles: part of neither the name nor the role ("Dr. Lena Park" is Lena Park). */
 export const COURTESY_TITLES = set('mr mrs ms miss mx dr prof rev sir dame messrs mme mlle mstr hon');
@@ -92,7 +93,7 @@ export const GENERIC_ROLE_WORDS = set(
 );
 
 /** Role words that tell a gender ("spokeswoman"). */
-export const GENDERED_ROLE_WORDS: Record<string, 'female' | 'male'> = {
+export const GENDERED_ROLE_WORDS: Record<string, 'female' | 'male'> = lookupTable({
   spokeswoman: 'female',
   chairwoman: 'female',
   congresswoman: 'female',
@@ -106,7 +107,7 @@ export const GENDERED_ROLE_WORDS: Record<string, 'female' | 'male'> = {
   councilman: 'male',
   businessman: 'male',
   king: 'male',
-};
+});
 
 /** Heads of descriptions that make the name they describe an organisation's ("an Austin-based payroll software company"). */
 export const COMPANY_NOUNS = set(

@@ -18,7 +18,9 @@ const model = compromise.model();
 const LEXICON = model.one.lexicon;
 
 function tagsOf(word: string): readonly string[] {
-  const tags = LEXICON[word.toLowerCase()];
+  const key = word.toLowerCase();
+  // Own entries only: "constructor" or "toString" in an article must not find Object's functions.
+  const tags = Object.hasOwn(LEXICON, key) ? LEXICON[key] : undefined;
   return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
 }
 

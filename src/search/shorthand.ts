@@ -3,7 +3,9 @@
  * chats, not of any article's words: it applies only where the corpus does not use the short form
  * itself (a corpus about "FM radio" keeps "fm").
  */
-const SHORTHAND: Readonly<Record<string, string>> = {
+import { lookupTable } from '../corpus/lookupTable';
+
+const SHORTHAND: Readonly<Record<string, string>> = lookupTable({
   abt: 'about',
   admin: 'administration',
   amb: 'ambassador',
@@ -61,7 +63,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   wut: 'what',
   yrs: 'years',
   yr: 'year',
-};
+});
 
 /**
  * "us" is the pronoun unless it stands where a country does: "the us", "between us and russia",

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
 import { eng as englishStopwords } from 'stopword';
 import lemmatizer from 'wink-lemmatizer';
+import { lookupTable } from '../corpus/lookupTable';
 import { BoundedCache } from './boundedCache';
 
 /**
@@ -139,7 +140,7 @@ const STOPWORDS = new Set([...englishStopwords, ...QUESTION_WORDS]);
 /** A stopword ("were", "what", "lol"): a word people type on purpose, never a typo to repair. */
 export const isStopword = (word: string) => STOPWORDS.has(word);
 
-const NUMBER_WORDS: Record<string, string> = {
+const NUMBER_WORDS: Record<string, string> = lookupTable({
   zero: '0',
   one: '1',
   two: '2',
@@ -166,7 +167,7 @@ const NUMBER_WORDS: Record<string, string> = {
   fifty: '50',
   hundred: '100',
   thousand: '1000',
-};
+});
 
 /** What a user typed, made safe to analyse: Unicode-normalised, invisible characters and Discord mentions removed. */
 export function cleanQuestion(raw: string, maxLength = 1000): string {
@@ -292,9 +293,11 @@ export function termOf(word: string): string {
  * The inflected forms wink-lemmatizer maps by its table ("ate" → "eat", "abode" → "abide") rather than
  * by its rules: the very table it reads, from the copy of wink-lexicon it depends on.
  */
-const IRREGULAR_VERBS: Readonly<Record<string, string | undefined>> = createRequire(
-  createRequire(import.meta.url).resolve('wink-lemmatizer'),
-)('wink-lexicon/src/wn-verb-exceptions.js');
+const IRREGULAR_VERBS: Readonly<Record<string, string | undefined>> = lookupTable(
+  createRequire(createRequire(import.meta.url).resolve('wink-lemmatizer'))(
+    'wink-lexicon/src/wn-verb-exceptions.js',
+  ),
+);
 
 /** How many letters of a term TermStarts keeps. */
 const START_LETTERS = 4;
