@@ -208,7 +208,7 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'the state workforce office',
     null,
   ],
-  // own7, annotated blind (measured before the three forms above were fitted: 32/47 exactly). Left:
+  // own7, annotated blind (32/47 exactly before the forms of its block in speakerForms.test.ts). Left:
   // capitalised titles, a role written apart elsewhere, a role's time ("since 2009"), a claim without a
   // verb of saying, "the team" for the team's name.
   'quarry-hollow-council-ends-curbside-glass-recycling The glass program has lost money for at': [
