@@ -337,14 +337,10 @@ function digitAt(word: string, i: number): number {
   return i < word.length ? letterDigit(word.charCodeAt(i)) : 0;
 }
 
-/**
- * The words termOf looks up rather than stems: wink-lemmatizer's irregular verbs, and the number
- * words (and what else the number words' object answers for, its prototype's names).
- */
+/** The words termOf looks up rather than stems: wink-lemmatizer's irregular verbs, and the number words. */
 const LOOKED_UP: ReadonlySet<string> = new Set([
   ...Object.keys(IRREGULAR_VERBS).filter((word) => IRREGULAR_VERBS[word] !== undefined),
   ...Object.keys(NUMBER_WORDS),
-  ...Object.getOwnPropertyNames(Object.prototype),
 ]);
 
 /**
