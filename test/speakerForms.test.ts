@@ -736,3 +736,30 @@ describe('forms met in test/fixtures/articles/own7 (written blind)', () => {
     ).toEqual(['the North Prairie Hockey League', null]);
   });
 });
+
+describe('forms met in test/fixtures/articles/own8 (written blind)', () => {
+  it('"Brannagh finished 83 seconds ahead of Sofia Reinholt": only the words right before a name can be its title', () => {
+    const [name, role] = last(
+      'Brannagh finished 83 seconds ahead of Sofia Reinholt of Duluth, Minn., the two-time defending champion.',
+      'Reinholt, 34, said she had gone out too quickly. “I thought I could break her early,” Reinholt said.',
+    ) ?? [null, null];
+    expect(name).toBe('Sofia Reinholt');
+    expect(role ?? '').not.toMatch(/finished|ahead|seconds/u);
+    // An "of" between capitalised words is part of the title.
+    expect(last('“We are ready,” said Secretary of State Antony Blinken.')).toEqual([
+      'Antony Blinken',
+      'Secretary of State',
+    ]);
+  });
+
+  it('"Gus Penhallow, 58, who has owned Penhallow Hardware since 1994 and was one of 31 people who spoke": the clause stops at the second one', () => {
+    expect(
+      last(
+        '“I’ve watched people circle the block three times.” The remark came from Gus Penhallow, 58, who has owned Penhallow Hardware on Hartley Street since 1994 and was one of 31 people who spoke during a public hearing.',
+      ),
+    ).toEqual(['Gus Penhallow', 'has owned Penhallow Hardware on Hartley Street since 1994']);
+    expect(
+      last('“We will see,” said Dana Ruiz, who runs the county’s immunization program and is a nurse.'),
+    ).toEqual(['Dana Ruiz', 'runs the county’s immunization program']);
+  });
+});

@@ -6,7 +6,7 @@
  * County"), a pronoun, or a short form to look up in the article ("Park", "the company").
  */
 import { PRONOUNS, GENDERED_ROLE_WORDS as ROLE_GENDER } from './attributionWords';
-import type { Gender } from './lexicon';
+import { CLOSED_CLASS_WORDS, type Gender } from './lexicon';
 import { isPersonNoun, worksAt } from './personNouns';
 import { isCourtesyTitle, isTitleWord, titleRole } from './roles';
 import { flagsOf, type Token } from './tokens';
@@ -427,7 +427,10 @@ function personIn(text: string, tokens: Token[], span: Span, options: PhraseOpti
     const tail = tokens.slice(end, span.to);
     // "Marion County Medical Examiner’s Office": a name that goes on into an organisation is the organisation's.
     if (tail.some(isOrgWord) && tail[0]?.lower !== 'of') return undefined;
-    let title = openingNoun ? before.lower : titleRole(text, pre);
+    // Only the words right before the name can be its title: "Brannagh finished 83 seconds ahead of
+    // Sofia Reinholt" gives her none.
+    const titleWords = pre.slice(titleStart(pre));
+    let title = openingNoun ? before.lower : titleRole(text, titleWords);
     // "Senior analyst Owen Raskin of Halberd Securities": an analyst works at the firm, a president heads it.
     if (title && tail[0]?.lower === 'of') {
       const connector = worksAt(title.split(' ').pop() ?? '') ? 'at' : 'of';
@@ -443,6 +446,22 @@ function personIn(text: string, tokens: Token[], span: Span, options: PhraseOpti
     };
   }
   return undefined;
+}
+
+/**
+ * Where the words that can be a title before a name start: back to a digit or a function word ("Brannagh
+ * finished 83 seconds ahead of Sofia Reinholt" gives her none), though an "of" between capitalised
+ * words stays ("Secretary of State Antony Blinken").
+ */
+function titleStart(pre: readonly Token[]): number {
+  let i = pre.length;
+  while (i > 0) {
+    const t = pre[i - 1] as Token;
+    const joiner = t.lower === 'of' && i < pre.length && i >= 2 && (pre[i - 2] as Token).capitalised;
+    if (!joiner && (isDigit(t) || CLOSED_CLASS_WORDS.has(t.lower))) break;
+    i--;
+  }
+  return i;
 }
 
 function courtesyGender(pre: Token[]): Gender | undefined {

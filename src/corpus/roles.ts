@@ -83,6 +83,18 @@ function endOfDescription(tokens: Token[], from: number, to: number): number {
   return to;
 }
 
+/** Where a "who" clause stops being about the person: at a second clause ("and was …") or another relative one ("who spoke"). */
+function endOfClause(tokens: Token[], from: number, to: number): number {
+  for (let i = from + 1; i < to; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    if (['who', 'which', 'that', 'where'].includes(t.lower)) return i;
+    if (t.lower === 'and' && next && ['a', 'an', 'the', 'will', 'has', 'is', 'was'].includes(next.lower))
+      return i;
+  }
+  return to;
+}
+
 /**
  * An appositive after (or before) a name, ", a pediatric nurse at St. Brendan’s," → "pediatric nurse at
  * St. Brendan’s". `who` tells a bare relative clause ("who runs the county’s immunization program"),
@@ -133,7 +145,9 @@ export function appositiveRole(text: string, tokens: Token[]): { role: string; w
     )
       to = inPlace;
   }
-  if (!verbPhrase) to = Math.min(to, endOfDescription(tokens, from, to));
+  // "who has owned Penhallow Hardware since 1994 and was one of 31 people who spoke …": the clause,
+  // its time included, says what the person does up to a second clause or another relative clause.
+  to = Math.min(to, verbPhrase ? endOfClause(tokens, from, to) : endOfDescription(tokens, from, to));
   if (to <= from) return undefined;
   const first = at(from);
   // "3-6" after a name is a score; a role is words.
