@@ -70,6 +70,14 @@ export const STANDARD_SUITES: Suite[] = [
     corpora: [SEED, at('test', 'fixtures', 'articles', 'own7')],
     frozen: false,
   })),
+  // Written blind by a helper on 2026-12-02 (own8: a parking vote, a sliding hillside, a marathon record,
+  // a toy chain's bankruptcy) and frozen: reported, never tuned on. Asked of the seed and its four articles.
+  ...(['own8-questions', 'own8-whosaid'] as const).map((name) => ({
+    name,
+    file: join(QUESTIONS, `${name}.jsonl`),
+    corpora: [SEED, at('test', 'fixtures', 'articles', 'own8')],
+    frozen: true,
+  })),
   { name: 'seed-frozen', file: join(QUESTIONS, 'seed-frozen.jsonl'), corpora: [SEED], frozen: true },
   {
     name: 'articles-frozen',

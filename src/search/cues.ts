@@ -99,6 +99,16 @@ export function answerSpans(text: string, kinds: readonly AnswerKind[]): string[
   return counted.length > 0 ? counted : spans;
 }
 
+/** Where in `text` answers of these kinds stand (character offsets), for reading what lies beside them. */
+export function answerSpanOffsets(text: string, kinds: readonly AnswerKind[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const kind of kinds) {
+    for (const match of text.matchAll(spanPattern(kind)))
+      out.push([match.index, match.index + match[0].length]);
+  }
+  return out;
+}
+
 export function passageFeatures(text: string): PassageFeatures {
   const kinds = new Set<AnswerKind>();
   for (const [kind, pattern] of Object.entries(PASSAGE_PATTERNS) as Array<[AnswerKind, RegExp]>) {

@@ -38,6 +38,11 @@ export const RANK_FEATURES = [
   'missingCovered',
   /** A person or a reason, asked for ("who", "why") and present: common in news, so weighed apart. */
   'weakKindHere',
+  /** Share of the question's weight named within a few words of an answer of the kind asked (a strong kind, a person). */
+  'kindNear',
+  'weakNear',
+  /** "How many stores": a count stands right before the word counted ("adding 38 stores"). */
+  'counted',
   /** The passage holds the wanted setting (where, when, how long) of an event its neighbour tells. */
   'neighbourLend',
   /** Its heading asks the same kind of question ("Why is … important?" for a "why"). */
@@ -105,5 +110,7 @@ export const CONFIDENCE_FEATURES = [
   'loneEveryday',
   /** 1 when the message is shaped as a question (a question mark, a question word first, a cue). */
   'asks',
+  /** 1 when the message speaks of people by a third-person pronoun ("how long did they talk"): of a story, not chat. */
+  'thirdPerson',
 ] as const;
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];

@@ -1,10 +1,11 @@
 import type { Passage } from '../corpus/types';
 import { BoundedCache } from './boundedCache';
-import { type AnswerKind, passageFeatures, questionKinds } from './cues';
+import { type AnswerKind, answerSpanOffsets, passageFeatures, questionKinds } from './cues';
 import type { ConfidenceFeature, RankFeature } from './featureNames';
 import { LITERAL, NONE, type PassageMatch, textHolders } from './match';
 import { CONTEXTS, type IndexedSentence, type PassageIndex } from './passageIndex';
 import { MATCH_KINDS, type QueryWord } from './queryTerms';
+import { words } from './text';
 import { ANALYSIS } from './weights';
 
 /**
@@ -37,12 +38,16 @@ export interface QuestionFacts {
   namedShare: number;
   /** The rarest word matched as written, its idf as a share of the rarest possible. */
   rareLiteral: number;
+  /** Index of the question word whose count is asked for ("how many stores"). */
+  counted?: number;
   /** Index of the question word a "what is the X of Y" or "Y's X" question asks about. */
   focus?: number;
   /** How specific the most specific word the corpus holds is: 1 for a name or a rare word, less for everyday ones. */
   specific: number;
   /** Shaped as a question: a question mark, a question word or auxiliary first, or a cue ("how long"). */
   asks: boolean;
+  /** Speaks of people already known ("how long did they talk", "what did she say"): asked of a story. */
+  thirdPerson: boolean;
 }
 
 const WEAK_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'reason']);
@@ -225,6 +230,18 @@ export function fullFeatures(
     inSentence = facts.strongKinds.some((k) => kinds.has(k));
   }
 
+  const sentences = index.sentences(pid);
+  const kindNear = strongHere ? nearAnswer(facts, sentences, facts.strongKinds) : 0;
+  const counted = facts.counted !== undefined && countsWord(facts, sentences, facts.counted) ? 1 : 0;
+  const weakNear =
+    facts.weakKinds.length > 0
+      ? nearAnswer(
+          facts,
+          sentences,
+          facts.weakKinds.filter((k) => k === 'person'),
+        )
+      : 0;
+
   let neighbourLend = 0;
   const setting = facts.strongKinds.filter((k) => SETTING_KINDS.has(k));
   if (setting.length > 0 && setting.some((k) => held.has(k))) {
@@ -278,6 +295,9 @@ export function fullFeatures(
     kindCovered: strongHere ? sentence : 0,
     missingCovered: facts.strongKinds.length > 0 && !strongHere ? sentence : 0,
     weakKindHere: facts.weakKinds.some((k) => held.has(k)) ? 1 : 0,
+    kindNear,
+    weakNear,
+    counted,
     neighbourLend,
     sectionAsks: sectionAsks ? 1 : 0,
     speaksHere: speaksHere ? 1 : 0,
@@ -293,6 +313,61 @@ export function fullFeatures(
     fuse: 0,
   };
 }
+
+/**
+ * Share of the question's weight named within a few words of an answer of the kind asked, in one
+ * sentence: "how many stores" is answered by "adding 38 stores", not by "204 supermarkets" a clause away.
+ */
+function nearAnswer(
+  facts: QuestionFacts,
+  sentences: readonly IndexedSentence[],
+  kinds: readonly AnswerKind[],
+) {
+  if (kinds.length === 0) return 0;
+  const trusted = trustedTerms(facts.words);
+  const reach = ANALYSIS.nearAnswerWords;
+  let best = 0;
+  for (const sentence of sentences) {
+    const spans = answerSpanOffsets(sentence.text, kinds);
+    if (spans.length === 0) continue;
+    const tokens = words(sentence.text);
+    for (const [start, end] of spans) {
+      let first = tokens.findIndex((t) => t.end > start);
+      if (first < 0) continue;
+      let last = first;
+      while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? end) < end) last++;
+      first = Math.max(0, first - reach);
+      last = Math.min(tokens.length - 1, last + reach);
+      const near = new Set<string>();
+      for (let i = first; i <= last; i++) near.add(tokens[i]?.term ?? '');
+      let covered = 0;
+      facts.words.forEach((word, j) => {
+        if ((trusted[j] ?? []).some((alternative) => alternative.some((t) => near.has(t))))
+          covered += word.importance;
+      });
+      best = Math.max(best, covered / Math.max(facts.weight, 1e-9));
+    }
+  }
+  return best;
+}
+
+/** A count stands right before the word counted ("38 stores", "about 2,900 people", "three new stores"). */
+function countsWord(facts: QuestionFacts, sentences: readonly IndexedSentence[], at: number): boolean {
+  const terms = new Set((trustedTerms(facts.words)[at] ?? []).flat());
+  for (const sentence of sentences) {
+    const tokens = words(sentence.text);
+    for (let i = 0; i < tokens.length; i++) {
+      if (!terms.has(tokens[i]?.term ?? '')) continue;
+      for (let back = Math.max(0, i - 3); back < i; back++) if (isCount(tokens[back])) return true;
+    }
+  }
+  return false;
+}
+
+/** Digits and spelled-out numbers (their terms are digits: text.ts), and "dozens", "thousands". */
+const isCount = (token: { term: string; word: string } | undefined) =>
+  token !== undefined &&
+  (/^\d/u.test(token.term) || /^(?:dozens?|hundreds|thousands|millions)$/u.test(token.word));
 
 /**
  * "Ellen Marsh, 58,", "Marsh, a 58-year-old…", "58-year-old Ellen Marsh": an age next to one of the
@@ -422,6 +497,7 @@ export function confidenceFeatures(
       specific: facts.specific,
       loneEveryday: loneEveryday(facts),
       asks: facts.asks ? 1 : 0,
+      thirdPerson: facts.thirdPerson ? 1 : 0,
     };
   }
   const topArticle = articleOf(top.passageId);
@@ -456,5 +532,6 @@ export function confidenceFeatures(
     specific: facts.specific,
     loneEveryday: loneEveryday(facts),
     asks: facts.asks ? 1 : 0,
+    thirdPerson: facts.thirdPerson ? 1 : 0,
   };
 }

@@ -71,6 +71,12 @@ export function literalTerms(word: QueryWord): readonly string[] {
 /** A question word's literal terms, asked for by its facts, its answer and each alternative: picked once. */
 const literalTermsOf = new WeakMap<QueryWord, readonly string[]>();
 
+/** A third-person pronoun for people ("they", "her"; not "it", which chat uses of anything). */
+const THIRD_PERSON = /\b(?:he|she|they|him|her|them|his|hers|their|theirs)\b/u;
+
+/** "How many stores", "the number of saves": the word whose count is asked for. */
+const COUNTED = /\b(?:how many|number of)\s+(?:[a-z]+ly\s+)?([a-z]+)/u;
+
 export function questionFacts(
   question: string,
   words: readonly QueryWord[],
@@ -114,7 +120,10 @@ export function questionFacts(
   const summaryOnly = summaryCues(question).length > 0;
   const focus = focusWord(question);
   const focusAt = focus === undefined ? -1 : words.findIndex((w) => w.word === focus);
+  const countedWord = COUNTED.exec(question.toLowerCase())?.[1];
+  const countedAt = countedWord === undefined ? -1 : words.findIndex((w) => w.word === countedWord);
   return {
+    ...(countedAt >= 0 ? { counted: countedAt } : {}),
     words,
     weight,
     ...(focusAt >= 0 ? { focus: focusAt } : {}),
@@ -130,6 +139,7 @@ export function questionFacts(
     summaryOnly,
     specific,
     asks: allKinds.length > 0 || QUESTION_SHAPE.test(question),
+    thirdPerson: THIRD_PERSON.test(question.toLowerCase()),
   };
 }
 
