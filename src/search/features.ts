@@ -328,9 +328,9 @@ function nearAnswer(
   const reach = ANALYSIS.nearAnswerWords;
   let best = 0;
   for (const sentence of sentences) {
-    const spans = answerSpanOffsets(sentence.text, kinds);
+    const spans = spansIn(sentence, kinds);
     if (spans.length === 0) continue;
-    const tokens = words(sentence.text);
+    const tokens = wordsOf(sentence);
     for (const [start, end] of spans) {
       let first = tokens.findIndex((t) => t.end > start);
       if (first < 0) continue;
@@ -351,11 +351,35 @@ function nearAnswer(
   return best;
 }
 
+/** A sentence's words, read once: the same sentences are read for question after question. */
+const wordsOf = (sentence: IndexedSentence) => {
+  sentence.words ??= words(sentence.text);
+  return sentence.words;
+};
+
+/** Where answers of these kinds stand in a sentence, each kind read once per sentence. */
+function spansIn(
+  sentence: IndexedSentence,
+  kinds: readonly AnswerKind[],
+): ReadonlyArray<readonly [number, number]> {
+  sentence.spans ??= new Map();
+  if (kinds.length === 1) {
+    const kind = kinds[0] as AnswerKind;
+    let spans = sentence.spans.get(kind);
+    if (!spans) {
+      spans = answerSpanOffsets(sentence.text, [kind]);
+      sentence.spans.set(kind, spans);
+    }
+    return spans;
+  }
+  return kinds.flatMap((kind) => spansIn(sentence, [kind]));
+}
+
 /** A count stands right before the word counted ("38 stores", "about 2,900 people", "three new stores"). */
 function countsWord(facts: QuestionFacts, sentences: readonly IndexedSentence[], at: number): boolean {
   const terms = new Set((trustedTerms(facts.words)[at] ?? []).flat());
   for (const sentence of sentences) {
-    const tokens = words(sentence.text);
+    const tokens = wordsOf(sentence);
     for (let i = 0; i < tokens.length; i++) {
       if (!terms.has(tokens[i]?.term ?? '')) continue;
       for (let back = Math.max(0, i - 3); back < i; back++) if (isCount(tokens[back])) return true;

@@ -1,10 +1,10 @@
 import { splitSentences } from '../corpus/sentences';
 import type { Corpus } from '../corpus/types';
-import { type PassageFeatures, passageFeatures } from './cues';
+import { type AnswerKind, type PassageFeatures, passageFeatures } from './cues';
 import { editSteps } from './editDistance';
 import { FuseTokenScores } from './fuseScores';
 import { soundCodes } from './phonetic';
-import { contentTerms, forEachToken, TermStarts, words } from './text';
+import { contentTerms, forEachToken, TermStarts, type Word, words } from './text';
 
 /**
  * An inverted index over the passages' terms (BM25 statistics), plus fuse.js over the corpus
@@ -26,6 +26,9 @@ export interface IndexedSentence {
   terms: ReadonlySet<string>;
   /** The kinds of answer the sentence holds, worked out when first asked. */
   kinds?: PassageFeatures;
+  /** Its words with their offsets, and where each kind of answer stands in it: read when first asked. */
+  words?: Word[];
+  spans?: Map<AnswerKind, ReadonlyArray<readonly [number, number]>>;
 }
 
 export interface IndexedPassage {
