@@ -382,7 +382,9 @@ function countsWord(facts: QuestionFacts, sentences: readonly IndexedSentence[],
     const tokens = wordsOf(sentence);
     for (let i = 0; i < tokens.length; i++) {
       if (!terms.has(tokens[i]?.term ?? '')) continue;
-      for (let back = Math.max(0, i - 3); back < i; back++) if (isCount(tokens[back])) return true;
+      // Within the same reach as an answer's neighbours: "38 new stores", "about 2,900 people".
+      for (let back = Math.max(0, i - ANALYSIS.nearAnswerWords); back < i; back++)
+        if (isCount(tokens[back])) return true;
     }
   }
   return false;
