@@ -24,8 +24,9 @@ export const ANALYSIS = {
   bm25B: 0.75,
   /**
    * Words either side of an answer ("adding 38 stores") within which a question's word counts as beside
-   * it. Out-of-fold right at 1 (before the `counted` feature) with 1, 2, 3, 5: 872, 875, 878, 874 of
-   * 1,245; without the feature 872 (npm run tune, December 2026).
+   * it, and within which a count before a counted word counts ("38 new stores"). Out-of-fold right at 1
+   * (before the `counted` feature) with 1, 2, 3, 5: 872, 875, 878, 874 of 1,245; without the feature
+   * 872 (npm run tune, December 2026).
    */
   nearAnswerWords: 3,
   /** Passages scored in full per question (the rest are ranked by BM25 alone): enough for any single article. */
