@@ -70,6 +70,15 @@ export const STANDARD_SUITES: Suite[] = [
     corpora: [SEED, at('test', 'fixtures', 'articles', 'own7')],
     frozen: false,
   })),
+  // Written blind the same way (own9: a leaf-blower ban, a comet, a regatta, a brewery's IPO), measured
+  // once on 2026-12-02 on the code of that day (see README), then kept for development: asked of the
+  // seed and its four articles.
+  ...(['own9-whosaid', 'own9-questions'] as const).map((name) => ({
+    name,
+    file: join(QUESTIONS, `${name}.jsonl`),
+    corpora: [SEED, at('test', 'fixtures', 'articles', 'own9')],
+    frozen: false,
+  })),
   // Written blind by a helper on 2026-12-02 (own8: a parking vote, a sliding hillside, a marathon record,
   // a toy chain's bankruptcy) and frozen: reported, never tuned on. Asked of the seed and its four articles.
   ...(['own8-questions', 'own8-whosaid'] as const).map((name) => ({
