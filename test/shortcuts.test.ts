@@ -12,7 +12,7 @@ import { namePattern, standsIn } from '../src/search/features';
 import { PassageIndex } from '../src/search/passageIndex';
 import { soundCodes } from '../src/search/phonetic';
 import { mayBeInCorpus } from '../src/search/queryTerms';
-import { LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
+import { expandShorthand, LETTER_RUN, SHORTHAND_WORD } from '../src/search/shorthand';
 import { closestSuggestions } from '../src/search/suggestions';
 import { FOLLOWED, NAME_FOLLOWED, readSynsetLine } from '../src/search/synsetLine';
 import { baseForm, TermStarts, termOf, words, wordTerms } from '../src/search/text';
@@ -187,6 +187,14 @@ describe('WordNet phrases (skipped when no multi-word lemma begins with the firs
 });
 
 describe('expandShorthand (skipped when no run of letters is shorthand)', () => {
+  it('spells out the titles typed in chat ("cfo", "vp", "prof") unless the corpus writes them so', () => {
+    const none = () => false;
+    expect(expandShorthand('whos the cfo', none)).toBe('whos the chief financial officer');
+    expect(expandShorthand('what did the vp say', none)).toBe('what did the vice president say');
+    expect(expandShorthand('which prof led it', none)).toBe('which professor led it');
+    expect(expandShorthand('whos the cfo', (w) => w === 'cfo')).toBe('whos the cfo');
+  });
+
   it('rests on SHORTHAND_WORD matching only whole runs of letters and digits', () => {
     const runs = (text: string, pattern: RegExp) =>
       [...text.matchAll(pattern)].map((m) => `${m.index}:${m[0]}`);
