@@ -21,6 +21,16 @@ const at = (...parts: string[]) => join(ROOT, ...parts);
 const SEED = at('corpus');
 const QUESTIONS = at('test', 'fixtures', 'questions');
 
+/** Question sets a helper wrote blind with articles of its own: asked of the seed and those articles. */
+function writtenBlind(names: readonly string[], folders: readonly string[], frozen: boolean): Suite[] {
+  return names.map((name) => ({
+    name,
+    file: join(QUESTIONS, `${name}.jsonl`),
+    corpora: [SEED, ...folders.map((folder) => at('test', 'fixtures', 'articles', folder))],
+    frozen,
+  }));
+}
+
 export const STANDARD_SUITES: Suite[] = [
   { name: 'dev', file: at('..', 'shared', 'questions', 'dev.jsonl'), corpora: [SEED], frozen: false },
   { name: 'fresh', file: at('..', 'shared', 'questions', 'fresh.jsonl'), corpora: [SEED], frozen: false },
@@ -50,43 +60,21 @@ export const STANDARD_SUITES: Suite[] = [
   },
   // Written blind by helpers with articles of their own (own4 to own6), measured once, then kept for
   // development: asked of the seed and those twelve articles together.
-  ...(['own4-whosaid', 'own5-whosaid', 'own5-questions', 'own6-whosaid', 'own6-questions'] as const).map(
-    (name) => ({
-      name,
-      file: join(QUESTIONS, `${name}.jsonl`),
-      corpora: [
-        SEED,
-        ...['own4', 'own5', 'own6'].map((folder) => at('test', 'fixtures', 'articles', folder)),
-      ],
-      frozen: false,
-    }),
+  ...writtenBlind(
+    ['own4-whosaid', 'own5-whosaid', 'own5-questions', 'own6-whosaid', 'own6-questions'],
+    ['own4', 'own5', 'own6'],
+    false,
   ),
   // Written blind the same way (own7: a council, a hockey team, tree rings, a grocery merger), measured
   // once on 2026-12-02 (questions 52/84, who-said 36/40), then kept for development: asked of the seed
   // and its four articles.
-  ...(['own7-whosaid', 'own7-questions'] as const).map((name) => ({
-    name,
-    file: join(QUESTIONS, `${name}.jsonl`),
-    corpora: [SEED, at('test', 'fixtures', 'articles', 'own7')],
-    frozen: false,
-  })),
+  ...writtenBlind(['own7-whosaid', 'own7-questions'], ['own7'], false),
   // Written blind the same way (own9: a leaf-blower ban, a comet, a regatta, a brewery's IPO), measured
-  // once on 2026-12-02 on the code of that day (see README), then kept for development: asked of the
-  // seed and its four articles.
-  ...(['own9-whosaid', 'own9-questions'] as const).map((name) => ({
-    name,
-    file: join(QUESTIONS, `${name}.jsonl`),
-    corpora: [SEED, at('test', 'fixtures', 'articles', 'own9')],
-    frozen: false,
-  })),
+  // once on 2026-12-02 on the code of that day (see README), then kept for development.
+  ...writtenBlind(['own9-whosaid', 'own9-questions'], ['own9'], false),
   // Written blind by a helper on 2026-12-02 (own8: a parking vote, a sliding hillside, a marathon record,
-  // a toy chain's bankruptcy) and frozen: reported, never tuned on. Asked of the seed and its four articles.
-  ...(['own8-questions', 'own8-whosaid'] as const).map((name) => ({
-    name,
-    file: join(QUESTIONS, `${name}.jsonl`),
-    corpora: [SEED, at('test', 'fixtures', 'articles', 'own8')],
-    frozen: true,
-  })),
+  // a toy chain's bankruptcy) and frozen: reported, never tuned on.
+  ...writtenBlind(['own8-questions', 'own8-whosaid'], ['own8'], true),
   { name: 'seed-frozen', file: join(QUESTIONS, 'seed-frozen.jsonl'), corpora: [SEED], frozen: true },
   {
     name: 'articles-frozen',

@@ -89,11 +89,9 @@ function spanPattern(kind: AnswerKind): RegExp {
 }
 
 export function answerSpans(text: string, kinds: readonly AnswerKind[]): string[] {
-  const spans: string[] = [];
-  for (const kind of kinds) {
-    if (kind === 'person' || kind === 'reason') continue; // too broad to point at one phrase
-    for (const match of text.matchAll(spanPattern(kind))) spans.push(match[0].trim());
-  }
+  // A person or a reason is too broad to point at one phrase.
+  const pointed = kinds.filter((kind) => kind !== 'person' && kind !== 'reason');
+  const spans = answerSpanOffsets(text, pointed).map(([start, end]) => text.slice(start, end).trim());
   // "10 minutes" answers; "a year" beside it is only context.
   const counted = spans.filter((s) => !/^an? /iu.test(s));
   return counted.length > 0 ? counted : spans;

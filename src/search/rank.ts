@@ -120,7 +120,8 @@ export function questionFacts(
   const summaryOnly = summaryCues(question).length > 0;
   const focus = focusWord(question);
   const focusAt = focus === undefined ? -1 : words.findIndex((w) => w.word === focus);
-  const countedWord = COUNTED.exec(question.toLowerCase())?.[1];
+  const lower = question.toLowerCase();
+  const countedWord = COUNTED.exec(lower)?.[1];
   const countedAt = countedWord === undefined ? -1 : words.findIndex((w) => w.word === countedWord);
   return {
     ...(countedAt >= 0 ? { counted: countedAt } : {}),
@@ -139,7 +140,7 @@ export function questionFacts(
     summaryOnly,
     specific,
     asks: allKinds.length > 0 || QUESTION_SHAPE.test(question),
-    thirdPerson: THIRD_PERSON.test(question.toLowerCase()),
+    thirdPerson: THIRD_PERSON.test(lower),
   };
 }
 
