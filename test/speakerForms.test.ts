@@ -763,3 +763,29 @@ describe('forms met in test/fixtures/articles/own8 (written blind)', () => {
     ).toEqual(['Dana Ruiz', 'runs the county’s immunization program']);
   });
 });
+
+describe('forms met in test/fixtures/articles/own9 (written blind)', () => {
+  it('"Lionel Cartwright, a beverage analyst at Varrick Securities, who noted": the "who" is the person, not the firm closing the appositive', () => {
+    const [name, role] =
+      last(
+        '“Craft beer has been flat for three years.” That view came from Lionel Cartwright, a beverage analyst at Varrick Securities, who noted that the line grew 41% last year.',
+      ) ?? [];
+    expect(name).toBe('Lionel Cartwright');
+    expect(role).toBe('beverage analyst at Varrick Securities');
+    // With no appositive between, the name right before ", who" is still the one.
+    expect(last('The money was approved by Mayor Ana Ruiz, who said “it is overdue.”')?.[0]).toBe('Ana Ruiz');
+  });
+
+  it('"“…,” he said." after a paragraph whose speaker is followed by a company they work for: the one who spoke', () => {
+    const speakers = who(
+      'Tallowmere Brewing, the craft brewer that started in a converted dairy barn, raised $126 million on Wednesday.',
+      'Cyrus Tremaine, a 61-year-old brewer who was Tallowmere’s first hire in 2009, said he had never owned a share of stock.',
+      '“I used to stir the mash with a canoe paddle,” he said.',
+    );
+    expect(speakers[2]?.[0]).toBe('Cyrus Tremaine');
+    // When the paragraph before names only one fitting person, the pronoun is theirs as before.
+    expect(who('Mayor Ana Ruiz opened the meeting.', '“We will vote tonight,” she said.').pop()?.[0]).toBe(
+      'Ana Ruiz',
+    );
+  });
+});

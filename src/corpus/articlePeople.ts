@@ -300,7 +300,14 @@ export class ArticlePeople {
     const fits = (e: Entity) => e.kind === 'person' && (genderOf(e) ?? wanted) === wanted;
     // "Benavides said he had gone over the data with Farrow. Still, he cautioned …": the one who
     // spoke earlier in the passage, before someone only named after them.
-    return here.find((m) => m.spoke && fits(m.entity))?.entity ?? candidates.find(fits);
+    // The same holds a paragraph back: "Cyrus Tremaine, … Tallowmere’s first hire, said he …" then
+    // "“…,” he said." is Tremaine, not the company named after him.
+    return (
+      here.find((m) => m.spoke && fits(m.entity))?.entity ??
+      here.find((m) => fits(m.entity))?.entity ??
+      before.find((m) => m.spoke && fits(m.entity))?.entity ??
+      candidates.find(fits)
+    );
   }
 
   /** The entity a phrase names, read against the article; undefined when it names nobody. */

