@@ -303,10 +303,17 @@ describe('AnswerEngine: questions the article does not answer', () => {
     }
   });
 
-  it('suggestions lean toward what was asked: Zakharova’s favourite food is not in the article, her paragraph is offered', () => {
-    const result = engine.answer('What is Zakharova’s favourite food?');
-    expect(result.answered).toBe(false);
-    if (!result.answered) expect(result.suggestions[0]).toMatch(/Zakharova/);
+  // "favourite" reaches "favored" in WordNet, and so her "in favor of": the passage matches the topic
+  // (Zakharova) and a word, but not what was asked (food). Either reply is honest: not found, with her
+  // paragraph suggested, or her paragraph at low confidence ("The article may not say this").
+  it('Zakharova’s favourite food is not in the article: her paragraph is offered, never with confidence', () => {
+    for (const question of ['What is Zakharova’s favourite food?', 'what is zakharova’s favorite food']) {
+      const result = engine.answer(question);
+      if (result.answered) {
+        expect(result.confidence, question).toBe('low');
+        expect(result.quote).toMatch(/Zakharova/);
+      } else expect(result.suggestions[0], question).toMatch(/Zakharova/);
+    }
   });
 });
 

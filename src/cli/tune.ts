@@ -18,7 +18,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type AnswerEngine, confidenceOf } from '../search/engine';
+import { type AnswerEngine, confidenceOf, missesWhatWasAsked } from '../search/engine';
 import {
   CONFIDENCE_FEATURES,
   type ConfidenceFeature,
@@ -239,8 +239,8 @@ function chooseConfidence(
   // The lowest cut-off whose answers above it are right often enough (over at least 20 of them).
   let high = 1;
   for (const t of cutOffs(pool.map((x) => x.p))) {
-    // A passage without the kind of answer asked is never `high` (confidenceOf): it does not count here.
-    const above = pool.filter((x) => x.p >= t && x.j.signals.kindMissing !== 1);
+    // A passage that misses what was asked is never `high` (confidenceOf): it does not count here.
+    const above = pool.filter((x) => x.p >= t && !missesWhatWasAsked(x.j.signals));
     if (above.length < 20) break;
     const precision = above.filter((x) => x.j.topRight).length / above.length;
     if (precision >= HIGH_PRECISION_TARGET) {
@@ -256,7 +256,8 @@ function chooseConfidence(
   for (const t of cutOffs(pool.map((x) => x.p)).filter((t) => t <= high)) {
     const below = near.filter(
       ({ j, i }) =>
-        answered[i] && confidenceOf(pRight[i] ?? 0, j.signals.kindMissing === 1, { high, low: t }) === 'low',
+        answered[i] &&
+        confidenceOf(pRight[i] ?? 0, missesWhatWasAsked(j.signals), { high, low: t }) === 'low',
     ).length;
     low = t;
     if (abstainedNear + below >= MIN_NEAR_HEDGED * near.length) break;
@@ -292,7 +293,7 @@ function report(
       const q = j.item.question;
       const answered = j.item.ranked.length > 0 && (pOn[i] ?? 0) >= cut.abstain;
       const p = pRight[i] ?? 0;
-      const confidence = confidenceOf(p, j.signals.kindMissing === 1, cut);
+      const confidence = confidenceOf(p, missesWhatWasAsked(j.signals), cut);
       if (answered && confidence === 'high') {
         high++;
         if (j.topRight && q.expect) highRight++;

@@ -48,16 +48,25 @@ function weightsOf(model: LogisticModel): ReadonlyArray<readonly [ConfidenceFeat
 }
 
 /**
- * The label of an answer: by the right-passage model's cut-offs, except that a passage without the kind
- * of answer asked for (no age for "how old", no date for "when") is at most `low` however well it
- * matches: it is on the topic, and may well not answer (issue 9: "answer with low confidence").
+ * Whether the passage is on the topic but lacks what was asked: the kind of answer ("how old" and no
+ * age, "when" and no date), or the thing a possessive or "the X of" asks about ("Zakharova's favourite
+ * food" and her paragraph says nothing of food). It may well not answer (issue 9: "answer with low
+ * confidence").
+ */
+export function missesWhatWasAsked(signals: Readonly<Record<ConfidenceFeature, number>>): boolean {
+  return signals.kindMissing === 1 || signals.focusMissing === 1;
+}
+
+/**
+ * The label of an answer: by the right-passage model's cut-offs, except that a passage that misses
+ * what was asked (`missesWhatWasAsked`) is at most `low` however well it matches.
  */
 export function confidenceOf(
   pRight: number,
-  kindMissing: boolean,
+  missing: boolean,
   cut: { high: number; low: number } = RIGHT,
 ): Confidence {
-  if (kindMissing) return 'low';
+  if (missing) return 'low';
   return pRight >= cut.high ? 'high' : pRight >= cut.low ? 'medium' : 'low';
 }
 
@@ -182,7 +191,7 @@ export class AnswerEngine {
       };
     }
     const pRight = probability(RIGHT, signals);
-    const kindMissing = signals.kindMissing === 1;
+    const missing = missesWhatWasAsked(signals);
     // "tldr of the bridge vote story": the question's words choose the article, its lead sums it up.
     const found = this.corpus.passages[best.passageId] as Passage;
     const passage = (analysis.facts.summaryOnly && this.leadOf(found.articleId)) || found;
@@ -206,9 +215,9 @@ export class AnswerEngine {
         highlights,
         highlightWords(quote, literalMatches(analysis.facts, matched)),
       ),
-      // Shown beside the label, the score agrees with it: a passage without the kind asked is below `low`.
-      score: round(kindMissing ? Math.min(pRight, RIGHT.low - 0.001) : pRight),
-      confidence: confidenceOf(pRight, kindMissing),
+      // Shown beside the label, the score agrees with it: a passage missing what was asked is below `low`.
+      score: round(missing ? Math.min(pRight, RIGHT.low - 0.001) : pRight),
+      confidence: confidenceOf(pRight, missing),
       article: this.articleRef(passage.articleId),
       highlights,
       alternatives: ranked
