@@ -42,9 +42,9 @@ export function repairQuestionWords(question: string, check: WordCheck): string 
     const lower = word.toLowerCase();
     const before = previous;
     previous = lower;
-    if (check.isKnown(lower)) return word;
     const fixed = before === 'how' ? nearest(lower, HOW_WORDS) : nearest(lower, INTERROGATIVES);
-    if (!fixed) return word;
+    // Asked second: few words are a slip away from a question word, and knowing a word costs lookups.
+    if (!fixed || check.isKnown(lower)) return word;
     previous = fixed;
     return fixed;
   });
