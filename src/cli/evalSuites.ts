@@ -75,6 +75,9 @@ export const STANDARD_SUITES: Suite[] = [
   // Written blind by a helper on 2026-12-02 (own8: a parking vote, a sliding hillside, a marathon record,
   // a toy chain's bankruptcy) and frozen: reported, never tuned on.
   ...writtenBlind(['own8-questions', 'own8-whosaid'], ['own8'], true),
+  // Written blind by a helper on 2026-12-02 (own10: short-term rentals capped, bats in a mine, a cup
+  // final on penalties, an airline's route cuts) and frozen: reported, never tuned on.
+  ...writtenBlind(['own10-questions', 'own10-whosaid'], ['own10'], true),
   { name: 'seed-frozen', file: join(QUESTIONS, 'seed-frozen.jsonl'), corpora: [SEED], frozen: true },
   {
     name: 'articles-frozen',

@@ -37,7 +37,12 @@ const capitalised = (alternatives: string) =>
     .map((a) => a[0]?.toUpperCase() + a.slice(1))
     .join('|');
 
-const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
+/**
+ * What each kind of answer looks like in a passage. A person has no pattern: the passage index reads
+ * the people the article's register finds in the passage (passageIndex.ts), where two capitalised words
+ * would take "Marlett Springs" or "Town Council" for one.
+ */
+const PASSAGE_PATTERNS: Partial<Record<AnswerKind, RegExp>> = {
   duration: new RegExp(
     `\\b${NUMBER}[\\s-]+${UNIT}\\b|\\b(?:for|lasted|during) (?:more than |about |nearly |almost )?${COUNT}\\b`,
     'iu',
@@ -51,7 +56,6 @@ const PASSAGE_PATTERNS: Record<AnswerKind, RegExp> = {
     `\\b(?:in|at|near|outside|inside) (?:the )?(?!(?:${capitalised(MONTH)}|${capitalised(WEEKDAY)})\\b)\\p{Lu}[\\p{L}.]+|\\b(?:camp|prison|jail|city|town|village|capital|summit|conference|embassy|border|headquarters|venue|region|province)s?\\b`,
     'u',
   ),
-  person: /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u,
   organization:
     /\b(?:\p{Lu}\p{L}+ )*(?:Federation|Organization|Organisation|Institute|Ministry|Agency|Council|Association|Committee|Department|University|Union|Foundation|Scientists|Office|House|Bank|Fund|Party)\b/u,
   age: /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\p{Lu}\p{Ll}+, \d{1,3},/u,
@@ -75,13 +79,16 @@ const SPAN_PATTERNS: Partial<Record<AnswerKind, RegExp>> = {
   duration: new RegExp(`\\b${NUMBER}[\\s-]+${UNIT}\\b`, 'iu'),
 };
 
+/** A pattern that matches nowhere: a kind with no pattern has no span in plain text. */
+const NEVER = /(?!)/u;
+
 /** Each kind's span pattern made global for matchAll, compiled once rather than for every answer. */
 const spanPatterns = new Map<AnswerKind, RegExp>();
 
 function spanPattern(kind: AnswerKind): RegExp {
   let global = spanPatterns.get(kind);
   if (!global) {
-    const pattern = SPAN_PATTERNS[kind] ?? PASSAGE_PATTERNS[kind];
+    const pattern = SPAN_PATTERNS[kind] ?? PASSAGE_PATTERNS[kind] ?? NEVER;
     global = new RegExp(pattern.source, `${pattern.flags}g`);
     spanPatterns.set(kind, global);
   }

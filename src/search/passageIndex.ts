@@ -1,5 +1,5 @@
 import { splitSentences } from '../corpus/sentences';
-import type { Corpus } from '../corpus/types';
+import type { Corpus, Passage } from '../corpus/types';
 import { type AnswerKind, type PassageFeatures, passageFeatures } from './cues';
 import { editSteps } from './editDistance';
 import { FuseTokenScores } from './fuseScores';
@@ -267,9 +267,12 @@ export class PassageIndex {
   sentences(passageId: number): readonly IndexedSentence[] {
     let sentences = this.sentenceTerms[passageId];
     if (!sentences) {
+      const names = personNameWords(this.corpus.passages[passageId]);
       sentences = splitSentences(this.corpus.passages[passageId]?.text ?? '').map((text) => ({
         text,
         terms: new Set(contentTerms(text)),
+        // Where the people the article names stand: the answers to "who", not any two capitalised words.
+        spans: new Map([['person', nameSpans(text, names)]]),
       }));
       this.sentenceTerms[passageId] = sentences;
     }
@@ -298,7 +301,12 @@ export class PassageIndex {
   featuresOf(passageId: number): PassageFeatures {
     let features = this.features[passageId];
     if (!features) {
-      features = passageFeatures(this.corpus.passages[passageId]?.text ?? '');
+      const passage = this.corpus.passages[passageId];
+      const kinds = new Set(passageFeatures(passage?.text ?? ''));
+      // A person is held when the article's register finds one named here ("Gwendolyn Ashcombe"), not
+      // when two capitalised words stand together ("Marlett Springs", "Town Council").
+      if (passage?.people?.length) kinds.add('person');
+      features = kinds;
       this.features[passageId] = features;
     }
     return features;
@@ -382,4 +390,22 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** The words of the names of the people a passage names ("Lorna", "Vasquez-Tate"), as written. */
+function personNameWords(passage: Passage | undefined): ReadonlySet<string> {
+  return new Set(
+    (passage?.people ?? []).flatMap((person) => person.name.split(' ')).filter((w) => w.length > 1),
+  );
+}
+
+/** Where those words stand in a sentence, as whole words. */
+function nameSpans(text: string, names: ReadonlySet<string>): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  if (names.size === 0) return spans;
+  for (const match of text.matchAll(/\p{L}[\p{L}’'.-]*\p{L}/gu)) {
+    const word = match[0].replace(/[’']s$/u, '');
+    if (names.has(word)) spans.push([match.index, match.index + word.length]);
+  }
+  return spans;
 }
