@@ -776,6 +776,17 @@ describe('forms met in test/fixtures/articles/own9 (written blind)', () => {
     expect(last('The money was approved by Mayor Ana Ruiz, who said “it is overdue.”')?.[0]).toBe('Ana Ruiz');
   });
 
+  it('"Gwendolyn Ashcombe, 66, first spotted the faint smudge": what she did after her age is no role', () => {
+    const [name, role] =
+      last(
+        'Gwendolyn Ashcombe, 66, first spotted the faint smudge at 4:12 a.m. on Oct. 28. “I thought it was a smear on the lens,” Ashcombe said.',
+      ) ?? [];
+    expect(name).toBe('Gwendolyn Ashcombe');
+    expect(role).toBeNull();
+    // An age and then a role is still a role.
+    expect(last('“We stayed,” said Maureen Tate, 71, a retired teacher.')?.[1]).toBe('retired teacher');
+  });
+
   it('"“…,” he said." after a paragraph whose speaker is followed by a company they work for: the one who spoke', () => {
     const speakers = who(
       'Tallowmere Brewing, the craft brewer that started in a converted dairy barn, raised $126 million on Wednesday.',

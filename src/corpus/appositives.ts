@@ -142,6 +142,9 @@ export function startsAppositive(segment: Token[]): boolean {
   if (first.capitalised && first.possessive && segment[1]?.word && !segment[1].capitalised) return true;
   // "Jane Doe and her husband, John Doe, own the farm": a word and then "the" is a verb and its object.
   if (DETERMINERS.has(segment[1]?.lower ?? '')) return false;
+  // "Gwendolyn Ashcombe, 66, first spotted the faint smudge": a past tense and its object is what the
+  // sentence says she did, not what she is ("a retired teacher" has no object).
+  if (/^\p{Ll}+ed$/u.test(segment[1]?.text ?? '') && DETERMINERS.has(segment[2]?.lower ?? '')) return false;
   return !first.capitalised && !isFunctionOrVerb(first);
 }
 
