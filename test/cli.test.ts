@@ -95,7 +95,9 @@ describe('npm run tune', () => {
     noStackTrace(run.stderr);
     const help = await cli('tune', ['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('usage: npm run tune -- [--dry-run] [--on-topic-only] [--misses]');
+    expect(help.stdout).toContain(
+      'usage: npm run tune -- [--dry-run] [--on-topic-only | --right-only] [--misses]',
+    );
   });
 });
 

@@ -6,7 +6,8 @@ import { loadCorpus } from '../src/corpus/loadCorpus';
 import type { Article } from '../src/corpus/types';
 import { foldWhitespace } from '../src/corpus/whitespace';
 import { passageFeatures } from '../src/search/cues';
-import { AnswerEngine } from '../src/search/engine';
+import { AnswerEngine, rightProbability } from '../src/search/engine';
+import { confidenceFeatures } from '../src/search/features';
 import type { Answer, AnswerResult, AskOptions } from '../src/search/types';
 import { RIGHT } from '../src/search/weights';
 import {
@@ -436,6 +437,30 @@ describe('AnswerEngine: quotes and alternatives', () => {
     expect(result.quote).toContain(sentences[7]);
     expect(result.quote.startsWith('In the ')).toBe(true);
     expect(result.quote.endsWith('for a while.')).toBe(true);
+  });
+});
+
+describe('AnswerEngine: confidence', () => {
+  it('the score is the right-passage model read on the best passage’s own evidence as well as its lead', () => {
+    for (const question of [
+      'How long did Blinken and Lavrov talk?',
+      'who is paul whelan',
+      'nucleer tready',
+    ]) {
+      const result = engine.answer(question);
+      const { facts, ranked } = engine.analyse(question);
+      const best = ranked[0];
+      expect(result.answered && best, question).toBeTruthy();
+      if (!result.answered || !best) continue;
+      const signals = confidenceFeatures(facts, ranked, (pid) => engine.corpus.passages[pid]?.articleId);
+      const withEvidence = rightProbability(RIGHT, signals, best.features);
+      const noEvidence = Object.fromEntries(Object.keys(best.features).map((k) => [k, 0]));
+      expect(result.score, question).toBeCloseTo(withEvidence, 2);
+      // The evidence moves the probability: how the passage matched is read, not only how far it leads.
+      expect(
+        Math.abs(withEvidence - rightProbability(RIGHT, signals, noEvidence as typeof best.features)),
+      ).toBeGreaterThan(0.01);
+    }
   });
 });
 

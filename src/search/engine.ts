@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { attributionFor } from '../corpus/attribution';
 import type { Corpus, Passage } from '../corpus/types';
 import { answerSpans, questionKinds } from './cues';
-import type { ConfidenceFeature } from './featureNames';
+import { type ConfidenceFeature, RANK_FEATURES, type RankFeature } from './featureNames';
 import { confidenceFeatures, coveredShare, type QuestionFacts } from './features';
 import { textHolders } from './match';
 import { PassageIndex } from './passageIndex';
@@ -14,7 +14,7 @@ import { expandShorthand } from './shorthand';
 import { articleQuestions, closestSuggestions } from './suggestions';
 import { cleanQuestion, isStopword } from './text';
 import type { Alternative, AnswerResult, ArticleRef, AskOptions, Confidence } from './types';
-import { type LogisticModel, ON_TOPIC, RIGHT } from './weights';
+import { type LogisticModel, ON_TOPIC, RIGHT, type RightModel } from './weights';
 import { WordNet } from './wordnet';
 
 /** Everything the engine worked out about one question: what the tuner learns from. */
@@ -32,6 +32,21 @@ export function probability(
 ): number {
   let z = model.bias;
   for (const [name, weight] of weightsOf(model)) z += weight * (features[name] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The probability that the best passage is right: the right-passage model over the confidence
+ * features and the best passage's rank features.
+ */
+export function rightProbability(
+  model: RightModel,
+  signals: Readonly<Record<ConfidenceFeature, number>>,
+  best: Readonly<Record<RankFeature, number>>,
+): number {
+  let z = model.bias;
+  for (const [name, weight] of weightsOf(model)) z += weight * (signals[name] ?? 0);
+  for (const name of RANK_FEATURES) z += model.evidence[name] * (best[name] ?? 0);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -190,7 +205,7 @@ export class AnswerEngine {
         suggestions: this.suggestionsFor(analysis.question, options.articleId),
       };
     }
-    const pRight = probability(RIGHT, signals);
+    const pRight = rightProbability(RIGHT, signals, best.features);
     const missing = missesWhatWasAsked(signals);
     // "tldr of the bridge vote story": the question's words choose the article, its lead sums it up.
     const found = this.corpus.passages[best.passageId] as Passage;

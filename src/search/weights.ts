@@ -40,8 +40,19 @@ export interface LogisticModel {
   weights: Record<ConfidenceFeature, number>;
 }
 
+/**
+ * "Is the best passage right": the confidence features, and the best passage's own rank features
+ * (`evidence`: how it matched, not only how far it leads), with the cut-offs of the labels.
+ */
+export interface RightModel extends LogisticModel {
+  evidence: Record<RankFeature, number>;
+  high: number;
+  low: number;
+}
+
 // --- written by npm run tune: start ---
 // Fitted on 2037 development questions; cross-validated right at 1: 884/1249.
+// RIGHT refitted alone on 2177 development questions (npm run tune -- --right-only).
 export const RANKING: Record<RankFeature, number> = {
   bm25: 2.586,
   exact: 3.8649,
@@ -112,34 +123,73 @@ export const ON_TOPIC: LogisticModel & { threshold: number } = {
   threshold: 0.3808,
 };
 
-export const RIGHT: LogisticModel & { high: number; low: number } = {
-  bias: -3.7608,
+export const RIGHT: RightModel = {
+  bias: -3.7333,
   weights: {
-    top: 0.3073,
-    margin: 0.1625,
-    share: 1.586,
-    covered: 0.4181,
-    literal: -0.7357,
-    corpus: -0.6084,
-    unknown: 0.4105,
-    unknownNames: -0.266,
-    namesUnknown: -0.5046,
-    kindMissing: -0.8657,
-    kindHere: -0.5499,
-    sentence: -0.2468,
-    focusMissing: -0.1307,
-    named: -0.2607,
-    rare: -0.1858,
-    bm25Agrees: -0.0184,
-    sentenceAgrees: 0.4283,
-    articleLead: 0.1384,
-    words: 1.207,
-    specific: 0.188,
-    loneEveryday: -0.4465,
-    asks: -0.7142,
-    thirdPerson: 0.4244,
+    top: 0.19,
+    margin: 0.1862,
+    share: 1.6736,
+    covered: 0.5929,
+    literal: -0.0572,
+    corpus: -0.4087,
+    unknown: 0.2407,
+    unknownNames: -0.2437,
+    namesUnknown: -0.4716,
+    kindMissing: -0.1039,
+    kindHere: 0.0648,
+    sentence: 0.0879,
+    focusMissing: 0.0132,
+    named: -0.0837,
+    rare: 0.048,
+    bm25Agrees: 0.073,
+    sentenceAgrees: 0.489,
+    articleLead: 0.1248,
+    words: 1.0807,
+    specific: 0.1225,
+    loneEveryday: -0.2666,
+    asks: -0.6636,
+    thirdPerson: 0.4332,
   },
-  high: 0.9255,
-  low: 0.4274,
+  evidence: {
+    bm25: 0.3637,
+    exact: -0.4854,
+    typo: 0.5274,
+    sound: -0.0992,
+    alias: -0.1173,
+    synonym: 0.5028,
+    broader: 0.1434,
+    related: 0.4885,
+    speaker: 0,
+    person: -0.0101,
+    section: 0.0516,
+    title: -0.4088,
+    sentence: 0.0879,
+    kindHere: 0.0648,
+    kindMissing: -0.1039,
+    kindInSentence: 0.17,
+    focusMissing: 0.0132,
+    kindCovered: -0.5644,
+    missingCovered: -0.9077,
+    weakKindHere: 0.2452,
+    kindNear: -0.2009,
+    weakNear: 0.2133,
+    counted: 0.1219,
+    neighbourLend: 0.1542,
+    sectionAsks: -0.4864,
+    speaksHere: -0.2984,
+    notTheSpeaker: -0.2442,
+    whoSaidQuote: 1.0626,
+    quoted: -0.1035,
+    firstMention: 0.011,
+    appositive: 0.4221,
+    lead: -0.6587,
+    summaryLead: 0,
+    articleShare: -0.1298,
+    articleGap: 0.2225,
+    fuse: -0.4103,
+    length: -0.4521,
+  },
+  high: 0.915,
+  low: 0.4115,
 };
 // --- written by npm run tune: end ---
