@@ -30,10 +30,17 @@ export function probability(
   model: LogisticModel,
   features: Readonly<Record<ConfidenceFeature, number>>,
 ): number {
+  return sigmoid(logit(model, features));
+}
+
+/** A logistic model's log-odds for these features. */
+function logit(model: LogisticModel, features: Readonly<Record<ConfidenceFeature, number>>): number {
   let z = model.bias;
   for (const [name, weight] of weightsOf(model)) z += weight * (features[name] ?? 0);
-  return 1 / (1 + Math.exp(-z));
+  return z;
 }
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /**
  * The probability that the best passage is right: the right-passage model over the confidence
@@ -44,10 +51,9 @@ export function rightProbability(
   signals: Readonly<Record<ConfidenceFeature, number>>,
   best: Readonly<Record<RankFeature, number>>,
 ): number {
-  let z = model.bias;
-  for (const [name, weight] of weightsOf(model)) z += weight * (signals[name] ?? 0);
+  let z = logit(model, signals);
   for (const name of RANK_FEATURES) z += model.evidence[name] * (best[name] ?? 0);
-  return 1 / (1 + Math.exp(-z));
+  return sigmoid(z);
 }
 
 /** A model's weights as [feature, weight] pairs in their record's order, listed once per model (models are never changed once made). */
