@@ -590,6 +590,37 @@ describe('AnswerEngine: one article of several', () => {
     expect(inside.answered && inside.quote).toContain('since 2018');
   });
 
+  it('a question about the story with no word to search: the lead, or the passage under a heading asking its kind', () => {
+    // "what happened?": the story, as "tldr" asks it; of two articles the newest, asked of one its lead.
+    const happened = two.answer('what happened?');
+    expect(happened.answered && [happened.article.id, happened.paragraph, happened.confidence]).toEqual([
+      OTTERS.id,
+      1,
+      'medium',
+    ]);
+    const ofSeed = two.answer('What happened?', { articleId: SEED_ARTICLE_ID });
+    expect(ofSeed.answered && [ofSeed.paragraph, ofSeed.confidence]).toEqual([1, 'high']);
+    // "why does this matter?": the seed's own "Why is … important?" section answers it; the otters
+    // article has no such heading, so asked of it the bot says it has nothing to search for.
+    for (const question of ['why does this matter?', 'Why is it important?']) {
+      const why = two.answer(question);
+      expect(why.answered).toBe(true);
+      if (!why.answered) continue;
+      expect([why.article.id, why.section, why.confidence]).toEqual([
+        SEED_ARTICLE_ID,
+        'Why is a meeting between the U.S. and Russia important?',
+        'medium',
+      ]);
+      expect(why.quote).toContain('leading the world in keeping up its support for Ukraine');
+      expect(why.alternatives).toEqual([]);
+    }
+    const notOtters = two.answer('why does this matter?', { articleId: OTTERS.id });
+    expect(!notOtters.answered && notOtters.reason).toBe('empty');
+    // One word alone is a reaction ("why?"), not a question about the story.
+    const alone = two.answer('why?');
+    expect(!alone.answered && alone.reason).toBe('empty');
+  });
+
   // Restricted to the seed, "otters" is a word the article never uses, though the corpus does.
   it('`articleId` of an article that does not answer: abstains', () => {
     const result = two.answer('When were the otters first seen?', { articleId: SEED_ARTICLE_ID });

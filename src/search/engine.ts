@@ -193,10 +193,10 @@ export class AnswerEngine {
 
   answer(question: string, options: AskOptions = {}): AnswerResult {
     const analysis = this.analyse(question, options);
-    // "tldr", "give me the gist" and nothing more: the article's lead, as news writes it to be read.
-    if (analysis.facts.summaryOnly && analysis.facts.words.length === 0) {
-      const summary = this.summaryOf(question, options.articleId);
-      if (summary) return summary;
+    // Nothing searchable, yet a question about the story ("tldr", "what happened?", "why does this matter?").
+    if (analysis.facts.words.length === 0) {
+      const story = this.storyAnswer(question, analysis, options.articleId);
+      if (story) return story;
     }
     const { ranked } = analysis;
     const best = ranked[0];
@@ -253,32 +253,69 @@ export class AnswerEngine {
   }
 
   /**
-   * A summary asked with no subject: the lead paragraph of the article asked of, or of the newest
-   * article, the other articles' leads offered next. Of one article its lead is the summary (high);
-   * of several, which one was meant is a guess (medium).
+   * A question with no word to search for that still asks about the story. "tldr", "give me the gist"
+   * and "what happened?" are answered by the lead, as news writes it to be read. A question of a kind
+   * and nothing more ("why does this matter?", "why is it important?") is answered by the passage under
+   * a heading that asks that kind of question ("Why is a meeting between the U.S. and Russia
+   * important?"), as news explainers set out their answers. One word alone ("why?") is a reaction to
+   * something said, not a question about the story.
    */
-  private summaryOf(question: string, articleId?: string): AnswerResult | undefined {
+  private storyAnswer(question: string, analysis: Analysis, articleId?: string): AnswerResult | undefined {
+    const { facts } = analysis;
+    const inScope = (p: Passage) => !articleId || p.articleId === articleId;
+    if (facts.summaryOnly || facts.summary) {
+      const leads = this.newestFirst(this.corpus.passages.filter((p) => p.paragraph === 1 && inScope(p)));
+      // Of one article its lead is the summary (high); of several, which one was meant is a guess, its
+      // chance shown no lower than the label it is given.
+      const only = leads.length === 1;
+      return this.firstOf(
+        question,
+        leads,
+        only ? 'high' : 'medium',
+        only ? 1 : Math.max(1 / leads.length, RIGHT.low),
+      );
+    }
+    if (facts.allKinds.length === 0 || !/\s/u.test(analysis.question.trim())) return undefined;
+    const underHeading = new Map<string, Passage>();
+    for (const p of this.corpus.passages) {
+      if (!inScope(p) || underHeading.has(p.articleId) || !p.section?.endsWith('?')) continue;
+      if (questionKinds(p.section).some((k) => facts.allKinds.includes(k))) underHeading.set(p.articleId, p);
+    }
+    // The heading asks the kind of question, not necessarily this one: medium, at the least a medium
+    // answer has (no model measured this chance).
+    return this.firstOf(question, this.newestFirst([...underHeading.values()]), 'medium', RIGHT.low);
+  }
+
+  /** Passages of the newest article first (then in article order). */
+  private newestFirst(passages: Passage[]): Passage[] {
     const published = (id: string) => this.articlesById.get(id)?.published ?? '';
-    const leads = this.corpus.passages
-      .filter((p) => p.paragraph === 1 && (!articleId || p.articleId === articleId))
-      .sort((a, b) => published(b.articleId).localeCompare(published(a.articleId)) || a.id - b.id);
-    const [lead] = leads;
-    if (!lead) return undefined;
-    const quote = chooseQuote(lead.text, new Set());
-    const only = leads.length === 1;
-    const ranked: Shown[] = leads.map((p) => ({ passageId: p.id, score: 0, matchedTerms: new Set() }));
+    return passages.sort(
+      (a, b) => published(b.articleId).localeCompare(published(a.articleId)) || a.id - b.id,
+    );
+  }
+
+  /** The first of passages chosen without words to match, the others offered next. */
+  private firstOf(
+    question: string,
+    passages: Passage[],
+    confidence: Confidence,
+    score: number,
+  ): AnswerResult | undefined {
+    const [first] = passages;
+    if (!first) return undefined;
+    const quote = chooseQuote(first.text, new Set());
+    const ranked: Shown[] = passages.map((p) => ({ passageId: p.id, score: 0, matchedTerms: new Set() }));
     return {
       answered: true,
       question,
       quote,
-      passage: lead,
-      paragraph: lead.paragraph,
-      section: lead.section,
-      ...attributionFor(lead, quote, []),
-      // Of several, the chance of the one meant, shown no lower than the label it is given.
-      score: only ? 1 : round(Math.max(1 / leads.length, RIGHT.low)),
-      confidence: only ? 'high' : 'medium',
-      article: this.articleRef(lead.articleId),
+      passage: first,
+      paragraph: first.paragraph,
+      section: first.section,
+      ...attributionFor(first, quote, []),
+      score: round(score),
+      confidence,
+      article: this.articleRef(first.articleId),
       highlights: [],
       alternatives: ranked.slice(1, 1 + MAX_ALTERNATIVES).map((r) => this.describe(r, ranked)),
     };
