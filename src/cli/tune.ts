@@ -48,7 +48,11 @@ const CONFIDENCE_LAMBDA = 0.001;
 const HIGH_PRECISION_TARGET = 0.95;
 /** At most this share of answerable questions may be refused: the abstain cut-off is the highest within it. */
 const MAX_FALSE_ABSTENTIONS = 0.03;
-/** At least this share of near misses (on the topic, not answered by it) abstained or marked "low". */
+/**
+ * At least this share of near misses (on the topic, not answered by it) abstained or marked "low" on
+ * unseen questions: aimed above by one standard error of the out-of-fold share, as for `high` (a
+ * cut-off at exactly half out-of-fold hedged a third of the near misses on two frozen sets).
+ */
 const MIN_NEAR_HEDGED = 0.5;
 const WEIGHTS_FILE = fileURLToPath(new URL('../search/weights.ts', import.meta.url));
 
@@ -271,8 +275,9 @@ function chooseConfidence(
       break;
     }
   }
-  // The lowest cut-off below which (or abstained) at least MIN_NEAR_HEDGED of the near misses fall:
-  // every right answer below it is one more hedged needlessly, so no higher than the bar asks.
+  // The lowest cut-off below which (or abstained) at least MIN_NEAR_HEDGED of the near misses fall,
+  // one standard error to spare: every right answer below it is one more hedged needlessly, so no
+  // higher than that.
   const near = judged.map((j, i) => ({ j, i })).filter(({ j }) => j.item.question.near);
   const abstainedNear = near.filter(({ i }) => !answered[i]).length;
   let low = 0;
@@ -283,7 +288,9 @@ function chooseConfidence(
         confidenceOf(pRight[i] ?? 0, missesWhatWasAsked(j.signals), { high, low: t }) === 'low',
     ).length;
     low = t;
-    if (abstainedNear + below >= MIN_NEAR_HEDGED * near.length) break;
+    const hedged = (abstainedNear + below) / Math.max(1, near.length);
+    const standardError = Math.sqrt((hedged * (1 - hedged)) / Math.max(1, near.length));
+    if (hedged - standardError >= MIN_NEAR_HEDGED) break;
   }
   return { high, low };
 }

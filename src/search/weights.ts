@@ -190,6 +190,6 @@ export const RIGHT: RightModel = {
     length: -0.4521,
   },
   high: 0.915,
-  low: 0.4115,
+  low: 0.4378,
 };
 // --- written by npm run tune: end ---
