@@ -600,6 +600,14 @@ describe('AnswerEngine: one article of several', () => {
     ]);
     const ofSeed = two.answer('What happened?', { articleId: SEED_ARTICLE_ID });
     expect(ofSeed.answered && [ofSeed.paragraph, ofSeed.confidence]).toEqual([1, 'high']);
+    for (const question of ["what's this about?", 'whats the story', "what's going on"]) {
+      const story = two.answer(question, { articleId: SEED_ARTICLE_ID });
+      expect(story.answered && story.paragraph).toBe(1);
+    }
+    // With a subject, the story of that subject: Whelan's passage, not the lead.
+    const whelan = two.answer("what's the story with whelan", { articleId: SEED_ARTICLE_ID });
+    expect(whelan.answered && whelan.quote).toContain('Whelan');
+    expect(whelan.answered && whelan.paragraph).not.toBe(1);
     // "why does this matter?": the seed's own "Why is … important?" section answers it; the otters
     // article has no such heading, so asked of it the bot says it has nothing to search for.
     for (const question of ['why does this matter?', 'Why is it important?']) {

@@ -295,6 +295,12 @@ const SUMMARY_WORDS =
 /** "what's the … story about": the question's frame, around up to three words naming the story. */
 const ABOUT_FRAME =
   /\bwhat(?:'s|’s| is| was) (?:this|the|that)\b((?: [\p{L}\d-]+){0,3}?) (?:article|story|piece|report|news) about\b/dgu;
+/**
+ * The whole message asks what the story is and names nothing: "what's this about?", "whats the
+ * story", "what's going on?". With a word more ("what's the story with Whelan") it asks about that.
+ */
+const STORY_ONLY =
+  /^\s*(?:so\s+|ok\s+)?what(?:'s|’s|s| is| was)\s+(?:(?:this|it|that)\s+(?:(?:article|story|piece)\s+)?about|the\s+(?:story|news)|going\s+on|happening)(?:\s+here)?\s*[?!.]*\s*$/u;
 /** With a summary asked, these only frame it: "give me the gist of the bridge story". */
 const SUMMARY_FRAME = /\b(?:give|tell|show) me\b|\b(?:article|story|piece)\b/gu;
 /** "What happened at the G20?" asks for the story too, but "happened" stays a word of the question. */
@@ -315,6 +321,7 @@ const summaryCuesOf = new BoundedCache<string, readonly Span[]>(1_000);
 
 function readSummaryCues(question: string): Span[] {
   const q = question.toLowerCase();
+  if (STORY_ONLY.test(q)) return [{ start: 0, end: q.length }];
   const asked: Span[] = [...q.matchAll(SUMMARY_WORDS)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
