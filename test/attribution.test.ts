@@ -66,6 +66,17 @@ describe('attributionFor', () => {
     expect(attributionFor(clauses, CLAUSES, bold)?.speaker).toBe('Erin Sato');
   });
 
+  it('a speaker’s own name in the question says whom it is about, not who said it', () => {
+    // "who said marsh has been waiting for his chance": "waiting" is Whitlock's sentence; "marsh" is bold
+    // only where Marsh is named as the speaker, and Marsh speaks first (the passage's speaker on a tie).
+    const NAMED =
+      'Theo Marsh sounded ready: “I’m not trying to be Marcus. I just have to run the offense,” he said. “He’s been waiting for this,” Dana Whitlock said.';
+    const named = { ...(splitPassages(NAMED)[0] as Omit<Passage, 'id' | 'articleId'>), id: 4, articleId: 'a' };
+    expect(attributionFor(named, NAMED, ['Marsh', 'waiting'])?.speaker).toBe('Dana Whitlock');
+    // "what did Marsh say about the offense": his name and his words are in his own sentence.
+    expect(attributionFor(named, NAMED, ['Marsh', 'offense'])?.speaker).toBe('Theo Marsh');
+  });
+
   it('with bold in a reporter’s sentence and a speaker’s, names the speaker', () => {
     expect(attributionFor(passage, MIXED, ['council', 'rushed'])).toEqual({
       speaker: 'Ana Ruiz',

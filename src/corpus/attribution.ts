@@ -72,10 +72,11 @@ function holdsWord(text: string, word: string): boolean {
   return false;
 }
 
-/** How many of the bold words the span holds. */
-function hits(passage: Passage, span: Span, highlights: readonly string[]): number {
+/** How many of the bold words the span holds, leaving out those that are words of `name`. */
+function hits(passage: Passage, span: Span, highlights: readonly string[], name?: string): number {
   const text = passage.text.slice(span.start, span.end);
-  return highlights.filter((h) => holdsWord(text, h)).length;
+  const own = name ? new Set(name.toLowerCase().split(/\s+/u)) : undefined;
+  return highlights.filter((h) => !own?.has(h.toLowerCase()) && holdsWord(text, h)).length;
 }
 
 /**
@@ -98,7 +99,15 @@ export function attributionFor(
   const reporterBold = bold.length > 0 && !bold.some((s) => speakerOf(passage, s));
   const counted = new Map<
     string,
-    { attribution: SentenceAttribution; sentences: number; hits: number; most: number; mostLiteral: number }
+    {
+      attribution: SentenceAttribution;
+      sentences: number;
+      hits: number;
+      most: number;
+      mostLiteral: number;
+      /** The most of the question's own words in one sentence, not counting the speaker's own name. */
+      mostSaid: number;
+    }
   >();
   for (const span of bold.length > 0 && !reporterBold ? bold : shown) {
     const attribution = speakerOf(passage, span);
@@ -106,11 +115,13 @@ export function attributionFor(
     const seen = counted.get(attribution.speaker);
     const here = hits(passage, span, highlights);
     const literalHere = hits(passage, span, literal);
+    const saidHere = hits(passage, span, literal, attribution.speaker);
     if (seen) {
       seen.sentences++;
       seen.hits += here;
       seen.most = Math.max(seen.most, here);
       seen.mostLiteral = Math.max(seen.mostLiteral, literalHere);
+      seen.mostSaid = Math.max(seen.mostSaid, saidHere);
     } else
       counted.set(attribution.speaker, {
         attribution,
@@ -118,10 +129,13 @@ export function attributionFor(
         hits: here,
         most: here,
         mostLiteral: literalHere,
+        mostSaid: saidHere,
       });
   }
   // A name before a group ("consumer advocates"); then the speaker of the one sentence holding most
-  // of the question's own words, then of the bold words with their synonyms, as an answer is said in
+  // of the question's own words but the speaker's own name (a name says who speaks, not what was said:
+  // "who said Marsh has been waiting" is Whitlock's "He's been waiting for this", not the sentence where
+  // Marsh speaks), then counting the name, then of the bold words with their synonyms, as an answer is said in
   // one place ("…, said the district should have asked voters to approve a repair bond" is Hanlon's,
   // though Castellanos has two bold sentences before it; "“We’re ready …,” Kowalczyk said, but … Sato
   // said … “until the union is prepared to discuss …”" is Kowalczyk's for "we're ready": "prepared"
@@ -131,6 +145,7 @@ export function attributionFor(
   const [best] = [...counted.values()].sort(
     (a, b) =>
       Number(a.attribution.group === true) - Number(b.attribution.group === true) ||
+      b.mostSaid - a.mostSaid ||
       b.mostLiteral - a.mostLiteral ||
       b.most - a.most ||
       b.sentences - a.sentences ||
