@@ -71,7 +71,11 @@ describe('attributionFor', () => {
     // only where Marsh is named as the speaker, and Marsh speaks first (the passage's speaker on a tie).
     const NAMED =
       'Theo Marsh sounded ready: “I’m not trying to be Marcus. I just have to run the offense,” he said. “He’s been waiting for this,” Dana Whitlock said.';
-    const named = { ...(splitPassages(NAMED)[0] as Omit<Passage, 'id' | 'articleId'>), id: 4, articleId: 'a' };
+    const named = {
+      ...(splitPassages(NAMED)[0] as Omit<Passage, 'id' | 'articleId'>),
+      id: 4,
+      articleId: 'a',
+    };
     expect(attributionFor(named, NAMED, ['Marsh', 'waiting'])?.speaker).toBe('Dana Whitlock');
     // "what did Marsh say about the offense": his name and his words are in his own sentence.
     expect(attributionFor(named, NAMED, ['Marsh', 'offense'])?.speaker).toBe('Theo Marsh');
