@@ -216,6 +216,18 @@ describe('the forms news prose uses', () => {
       ['The company is sorry, it said.', 'Paylinx', null],
     ]);
   });
+
+  it('a dateline of two words in capitals is where the story was filed, not who "the company" is', () => {
+    expect(
+      who(
+        'MARLOW CREEK, Ohio — Veyrand Appliance Co. will close its plant and lay off 340 workers, the company said Monday.',
+        'The plant opened in 1964. Veyrand will keep about 45 people, the company said in a notice.',
+      ),
+    ).toEqual([
+      ['Veyrand Appliance Co.', null],
+      ['Veyrand Appliance Co.', null],
+    ]);
+  });
 });
 
 describe('pronouns', () => {

@@ -43,7 +43,7 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
   for (const [p, passage] of parsed.entries()) {
     for (const sentence of passage.sentences) {
       const { text, tokens, from, to } = sentence;
-      for (let i = from; i < to; i++) {
+      for (let i = afterDateline(sentence); i < to; i++) {
         const t = tokens[i] as Token;
         if (t.quoted) continue;
         if (!isNameWord(t)) {
@@ -228,4 +228,21 @@ function personByAppositive(
       .pop() ?? '';
   if (!isPersonNoun(head.toLowerCase())) return undefined;
   return { kind: 'person', name: textOf(text, tokens, span), start: (tokens[span.from] as Token).start };
+}
+
+/** Tokens a dateline may take before its dash ("ST. PAUL, Minn. —", "MARLOW CREEK, Ohio —"). */
+const DATELINE_TOKENS = 8;
+
+/**
+ * Where a sentence's own words start: after its dateline, when it opens with one ("MARLOW CREEK, Ohio —
+ * Veyrand Appliance Co. will close …"). The place in capitals is where the story was filed, never a
+ * person or organisation who speaks ("the company said" is Veyrand's).
+ */
+function afterDateline(sentence: Sentence): number {
+  const { tokens, from, to } = sentence;
+  const first = tokens[from];
+  if (!first || !/^\p{Lu}{2,}/u.test(first.text) || first.text !== first.text.toUpperCase()) return from;
+  for (let i = from + 1; i < Math.min(to, from + DATELINE_TOKENS); i++)
+    if (tokens[i]?.text === '—') return i + 1;
+  return from;
 }
