@@ -107,6 +107,12 @@ describe('the forms news prose uses', () => {
     expect(who('Fire Chief Dale Brenner of the Linden Falls Fire District said crews were tired.')).toEqual([
       ['Dale Brenner', 'fire chief of the Linden Falls Fire District'],
     ]);
+    // A title in the plural names a list: each on it is one of them.
+    expect(
+      who(
+        'The no votes came from board members Marisol Quintavalle and Dexter Hollingbrook. Quintavalle said it was rushed.',
+      ),
+    ).toEqual([['Marisol Quintavalle', 'board member']]);
   });
 
   it('"said X" after the words it attributes, with the appositive as the role', () => {

@@ -8,7 +8,7 @@
 import { RANK_ABBREVIATIONS } from './attributionWords';
 import { isPersonNoun } from './personNouns';
 import { flagsOf, type Token } from './tokens';
-import { W } from './wordClass';
+import { classify, W } from './wordClass';
 
 const bare = (token: Token) => token.lower.replace(/\.$/u, '');
 
@@ -35,15 +35,31 @@ export function titleRole(text: string, tokens: Token[]): string | undefined {
   const common = heads.length <= 1 && heads.every((t) => (flagsOf(t) & W.STRICT_TITLE) !== 0);
   const first = kept[0] as Token;
   const last = kept[kept.length - 1] as Token;
-  if (!common && !kept.some((t) => (flagsOf(t) & W.RANK) !== 0)) return text.slice(first.start, last.end);
-  return kept
-    .map((t) => {
-      const rank = RANK_ABBREVIATIONS[bare(t)];
-      const word = rank ?? text.slice(t.start, t.end);
-      // Spelling out "Detective Sgt." turns the title into prose: "detective sergeant".
-      return common || rank || (flagsOf(t) & W.STRICT_TITLE) !== 0 ? word.toLowerCase() : word;
-    })
-    .join(' ');
+  if (!common && !kept.some((t) => (flagsOf(t) & W.RANK) !== 0))
+    return singular(text.slice(first.start, last.end));
+  return singular(
+    kept
+      .map((t) => {
+        const rank = RANK_ABBREVIATIONS[bare(t)];
+        const word = rank ?? text.slice(t.start, t.end);
+        // Spelling out "Detective Sgt." turns the title into prose: "detective sergeant".
+        return common || rank || (flagsOf(t) & W.STRICT_TITLE) !== 0 ? word.toLowerCase() : word;
+      })
+      .join(' '),
+  );
+}
+
+/**
+ * "board members Marisol Quintavalle and Dexter Hollingbrook": a title in the plural names a list, and
+ * each person on it is one ("board member"). Only a plain "-s" comes off, and only when what is left is
+ * a title ("members" → "member"; "Ross", "bus" and "coaches" stay).
+ */
+function singular(role: string): string {
+  const cut = role.lastIndexOf(' ') + 1;
+  const head = role.slice(cut);
+  if (!/[^su]s$/u.test(head)) return role;
+  const one = head.slice(0, -1);
+  return (classify(one.toLowerCase()) & W.STRICT_TITLE) !== 0 ? role.slice(0, cut) + one : role;
 }
 
 /** Forms of "to be" after "who": "who is", "who has been", "who will be". */
