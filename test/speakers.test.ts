@@ -107,6 +107,14 @@ describe('the forms news prose uses', () => {
     expect(who('Fire Chief Dale Brenner of the Linden Falls Fire District said crews were tired.')).toEqual([
       ['Dale Brenner', 'fire chief of the Linden Falls Fire District'],
     ]);
+    // A title of words the article writes in lower case elsewhere is a common title, lower case after
+    // the name; one with a word it only capitalises ("House") keeps its capitals.
+    expect(
+      who('Town Manager Kevin Asante said staff would start in May. The town has 40 staff and a manager.'),
+    ).toEqual([['Kevin Asante', 'town manager']]);
+    expect(who('House Speaker Jane Roe said the vote would be close.')).toEqual([
+      ['Jane Roe', 'House Speaker'],
+    ]);
     // A title in the plural names a list: each on it is one of them.
     expect(
       who(

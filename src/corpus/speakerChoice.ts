@@ -115,11 +115,28 @@ function sentenceCase(
   // "Grocery analyst of Lakeshore Capital": the organisation after "of" keeps its capitals.
   const of = after.findIndex((w) => ROLE_PREPOSITIONS.has(w));
   const rest = of >= 0 ? after.slice(0, of) : after;
+  const title = head ? [head, ...rest] : [];
+  // "Town Manager Kevin Asante", "Sophomore Nate Kowalczyk": a title of words the article also writes
+  // in lower case (or role words: "director", "chief") is a common title, in lower case after the name
+  // as news style has it ("Kevin Asante, town manager"). "White House spokesman" and "Alpena County
+  // Commissioner" keep their capitals: the article never writes "house" or "alpena" so.
+  if (title.some((w) => /^\p{Lu}\p{Ll}/u.test(w)) && title.every((w) => commonTitleWord(w, lowerWords))) {
+    const cut = title.join(' ').length;
+    return role.slice(0, cut).toLowerCase() + role.slice(cut);
+  }
   if (!head || rest.length === 0 || !/^\p{Lu}\p{Ll}/u.test(head) || !rest.every((w) => /^\p{Ll}/u.test(w)))
     return role;
   const lower = head.toLowerCase();
   const common = (classify(lower) & W.GENERIC) !== 0 || lowerWords(lower);
   return common || (isCommonWord(lower) && !capitalWords(head)) ? lower + role.slice(head.length) : role;
+}
+
+/** A word of a title that is no name: a role word, or one the article writes in lower case somewhere. */
+function commonTitleWord(word: string, lowerWords: (word: string) => boolean): boolean {
+  // "CEO", "McAllister", "State’s": capitals inside the word, or a possessive, are written so on purpose.
+  if (word.slice(1) !== word.slice(1).toLowerCase() || /[’']/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  return (classify(lower) & (W.GENERIC | W.STRICT_TITLE)) !== 0 || lowerWords(lower);
 }
 
 /** A named person before an organisation before a group; then whoever is quoted; then the first. */
