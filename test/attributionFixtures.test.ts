@@ -156,14 +156,6 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'Tomas Lindqvist',
     'recreational diver',
   ],
-  'guard-suspended-before-conference-tournament Athletic Director Graham Pryce said in a statement': [
-    'Graham Pryce',
-    'Athletic Director',
-  ],
-  'guard-suspended-before-conference-tournament “We will revisit this once the season is': [
-    'Graham Pryce',
-    'Athletic Director',
-  ],
   'guard-suspended-before-conference-tournament “Losing your best scorer in March changes everything': [
     'Renee Caldwell',
     'former Mid-Plains assistant coach',
@@ -218,10 +210,6 @@ const KNOWN: Record<string, [string | null, string | null]> = {
   'quarry-hollow-council-ends-curbside-glass-recycling The city expects to save about $240,000 a': [
     'Teodora Vance',
     'the city’s finance director',
-  ],
-  'quarry-hollow-council-ends-curbside-glass-recycling Public Works Director Samuel Achterberg wrote in an': [
-    'Samuel Achterberg',
-    'Public Works Director',
   ],
   'glenmarrow-ironjays-clinch-first-playoff-berth-in-11-years “I didn’t see half of those pucks': [
     'Anselm Rydqvist',

@@ -120,10 +120,13 @@ function sentenceCase(
   // in lower case (or role words: "director", "chief") is a common title, in lower case after the name
   // as news style has it ("Kevin Asante, town manager"). "White House spokesman" and "Alpena County
   // Commissioner" keep their capitals: the article never writes "house" or "alpena" so.
-  if (title.some((w) => /^\p{Lu}\p{Ll}/u.test(w)) && title.every((w) => commonTitleWord(w, lowerWords))) {
-    const cut = title.join(' ').length;
-    return role.slice(0, cut).toLowerCase() + role.slice(cut);
-  }
+  // Not a title that goes on after "of" ("Secretary of State"): where the title ends is not told.
+  if (
+    of < 0 &&
+    title.some((w) => /^\p{Lu}\p{Ll}/u.test(w)) &&
+    title.every((w) => commonTitleWord(w, lowerWords))
+  )
+    return role.toLowerCase();
   if (!head || rest.length === 0 || !/^\p{Lu}\p{Ll}/u.test(head) || !rest.every((w) => /^\p{Ll}/u.test(w)))
     return role;
   const lower = head.toLowerCase();
