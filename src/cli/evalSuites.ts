@@ -38,6 +38,10 @@ export const STANDARD_SUITES: Suite[] = [
   { name: 'heldout2', file: join(QUESTIONS, 'heldout2.jsonl'), corpora: [SEED], frozen: false },
   { name: 'seed-train', file: join(QUESTIONS, 'seed-train.jsonl'), corpora: [SEED], frozen: false },
   { name: 'seed-train2', file: join(QUESTIONS, 'seed-train2.jsonl'), corpora: [SEED], frozen: false },
+  // Written blind by a helper on 2026-12-03 (careful and casual users, shorthand, typos, paraphrases
+  // sharing no word with the article), measured once on that day's code (see README), then kept for
+  // development.
+  { name: 'seed-train3', file: join(QUESTIONS, 'seed-train3.jsonl'), corpora: [SEED], frozen: false },
   {
     name: 'articles-dev',
     file: join(QUESTIONS, 'articles-dev.jsonl'),
@@ -72,6 +76,10 @@ export const STANDARD_SUITES: Suite[] = [
   // Written blind the same way (own9: a leaf-blower ban, a comet, a regatta, a brewery's IPO), measured
   // once on 2026-12-02 on the code of that day (see README), then kept for development.
   ...writtenBlind(['own9-whosaid', 'own9-questions'], ['own9'], false),
+  // Written blind the same way (own11: a school closing, a salamander rediscovered, a state title on a
+  // last-second shot, an appliance plant closing), measured once on 2026-12-03 on the code of that day
+  // (see README), then kept for development.
+  ...writtenBlind(['own11-whosaid', 'own11-questions'], ['own11'], false),
   // Written blind by a helper on 2026-12-02 (own8: a parking vote, a sliding hillside, a marathon record,
   // a toy chain's bankruptcy) and frozen: reported, never tuned on.
   ...writtenBlind(['own8-questions', 'own8-whosaid'], ['own8'], true),
