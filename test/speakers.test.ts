@@ -231,6 +231,15 @@ describe('the forms news prose uses', () => {
     ]);
   });
 
+  it('a name first met in the possessive ("Nico Albescu’s 3-pointer") is the full name of a later surname', () => {
+    expect(
+      who(
+        'CARROWGATE, Ind. — Nico Albescu’s 3-pointer gave Halloran Prep a 61-59 win on Saturday.',
+        '“Coach drew it up for me,” Albescu said.',
+      ),
+    ).toEqual([undefined, ['Nico Albescu', null]]);
+  });
+
   it('a dateline of two words in capitals is where the story was filed, not who "the company" is', () => {
     expect(
       who(

@@ -373,7 +373,8 @@ function personIn(text: string, tokens: Token[], span: Span, options: PhraseOpti
   let end = span.to;
   while (end > span.from) {
     const last = tokens[end - 1] as Token;
-    if (!isNameWord(last) || last.possessive) {
+    // "Nico Albescu’s 3-pointer" names him; in "Tally’s office" the phrase goes on past the possessive.
+    if (!isNameWord(last) || (last.possessive && end < span.to)) {
       end--;
       continue;
     }
@@ -439,7 +440,8 @@ function personIn(text: string, tokens: Token[], span: Span, options: PhraseOpti
     const gender = pre.map((t) => ROLE_GENDER[t.lower]).find(Boolean) ?? courtesyGender(pre);
     return {
       kind: 'person',
-      name: textOf(text, tokens, { from: begin, to: end }),
+      // "Albescu’s" names Albescu.
+      name: textOf(text, tokens, { from: begin, to: end }).replace(/[’']s?$/u, ''),
       ...(title ? { title } : {}),
       ...(gender ? { gender } : {}),
       start: firstWord.start,
