@@ -147,6 +147,8 @@ const ANSWERABLE: Record<string, Case[]> = {
     ['Who is the Russian foreign minister?', ['Foreign Minister Sergey Lavrov']],
     ['Who was the WNBA star?', ['WNBA star Brittney Griner']],
     ['Who was released in December?', ['Griner was released']],
+    // The role word after a name the article gives says what kind of answer is wanted, not what about.
+    ['whats lavrovs job', ['Russian Foreign Minister Sergey Lavrov']],
   ],
   when: [
     ['When was Griner freed?', ['prisoner swap in December']],

@@ -345,7 +345,7 @@ const OF_FOCUS =
 /** "What is Paul Whelan’s favourite colour?": the last word of what the possessive owns. */
 const POSSESSIVE_FOCUS = /^(?:what|which|who|how)\b.*?[’']s (?:[\p{L}-]+ )?([\p{L}-]+)\s*\??$/iu;
 /** Asked about a person, these are answered by how the article introduces them, whatever its words. */
-const IDENTITY_WORDS = new Set([
+export const IDENTITY_WORDS: ReadonlySet<string> = new Set([
   'job',
   'role',
   'title',

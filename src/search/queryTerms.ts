@@ -1,6 +1,6 @@
 import { CLOSED_CLASS_WORDS } from '../corpus/lexicon';
 import { BoundedCache } from './boundedCache';
-import { questionCues, SPEECH, summaryCues } from './cues';
+import { asksIdentity, IDENTITY_WORDS, questionCues, SPEECH, summaryCues } from './cues';
 import type { PassageIndex } from './passageIndex';
 import { baseForm, isStopword, PLAIN_WORDS, termOf, type Word, words, wordTerms } from './text';
 import {
@@ -47,12 +47,19 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
   // "how long", "which organization": what kind of answer is wanted; "tldr", "give me the gist": a summary.
   const cues = [...questionCues(question), ...summaryCues(question)];
   const all = words(question);
+  // "whats lavrovs job", "kirby's title": the role word after a person the corpus names says what kind
+  // of answer is wanted (how the article introduces them), not what about, as "how long" does. Not
+  // "the position of the U.S.", nor "her dad's job".
+  const identity = asksIdentity(question) && all.some((w) => !w.stopword && !IDENTITY_WORDS.has(w.word));
+  const ownedBy = (w: Word, before: Word | undefined) =>
+    identity && IDENTITY_WORDS.has(w.word) && before !== undefined && index.isPersonTerm(before.term);
   const seen = new Set<string>();
   const out: QueryWord[] = [];
   for (const [position, w] of all.entries()) {
     // Single letters ("G" of "G20") say nothing on their own.
     if (w.stopword || seen.has(w.term) || (w.word.length === 1 && !/\d/.test(w.word))) continue;
     if (cues.some((c) => w.start >= c.start && w.end <= c.end)) continue;
+    if (ownedBy(w, all[position - 1])) continue;
     const next = all[position + 1];
     const analysis = analyseWord(w, next, index, wordnet);
     if (analysis.misspeltStopword) continue;
