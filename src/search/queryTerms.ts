@@ -50,7 +50,7 @@ export function resolveQuery(question: string, index: PassageIndex, wordnet: Wor
   // "whats lavrovs job", "kirby's title": the role word after a person the corpus names says what kind
   // of answer is wanted (how the article introduces them), not what about, as "how long" does. Not
   // "the position of the U.S.", nor "her dad's job".
-  const identity = asksIdentity(question) && all.some((w) => !w.stopword && !IDENTITY_WORDS.has(w.word));
+  const identity = asksIdentity(question);
   const ownedBy = (w: Word, before: Word | undefined) =>
     identity && IDENTITY_WORDS.has(w.word) && before !== undefined && index.isPersonTerm(before.term);
   const seen = new Set<string>();
