@@ -83,6 +83,16 @@ export function sentenceCues(sentence: Sentence): Cue[] {
       }
       if (cue) cues.push(cue);
       reported = cue !== undefined && cue.offset < t.start;
+    } else if ((flagsOf(t) & W.SPEECH_VERB) !== 0) {
+      // "… belong to the species described in 1931, Saltonstall told reporters": a person set off by a
+      // comma before the verb closes the sentence with its attribution, whatever was reported before.
+      const cue = subjectBefore(sentence, i);
+      if (cue && (cue.reading.kind === 'person' || cue.reading.kind === 'single')) {
+        let start = i;
+        while (start > from && (tokens[start] as Token).start > cue.offset) start--;
+        const previous = tokens[start - 1];
+        if (previous?.text === ',' && !previous.quoted) cues.push(cue);
+      }
     }
   }
   if (cues.length === 0) {
