@@ -234,18 +234,12 @@ const KNOWN: Record<string, [string | null, string | null]> = {
   ],
   // own11, annotated blind (2026-12-03; measured once: 23/38 exactly, then the forms of its block in
   // test/speakers.test.ts). Left: the second name after a plural title, titles the article writes in
-  // capitals everywhere, reported paragraphs whose source the annotator took from another sentence, and
+  // capitals everywhere, a reported paragraph whose source the annotator took from another sentence, and
   // "a senior" in the passage where the annotator kept the earlier "senior center".
   'quillby-falls-school-board-votes-to-close-larkspur-hill-elementary Hollingbrook said the district should have asked voters':
     ['Dexter Hollingbrook', null],
   'quillby-falls-school-board-votes-to-close-larkspur-hill-elementary Facilities Director Bertram Oyelaran said the building’s boiler':
     ['Bertram Oyelaran', 'Facilities Director'],
-  'salamander-unseen-since-1958-turns-up-alive-in-tennessee-gorge The animals measure about 7 centimeters from snout':
-    [null, null],
-  'salamander-unseen-since-1958-turns-up-alive-in-tennessee-gorge The gorge sits on private land that was': [
-    null,
-    null,
-  ],
   'salamander-unseen-since-1958-turns-up-alive-in-tennessee-gorge The findings have raised concern about the planned':
     ['Wendell Aspinall', 'Transportation Commissioner'],
   'halloran-prep-wins-first-state-title-on-last-second-3-pointer Delacroix-Owusu, a senior who has signed to play':

@@ -23,6 +23,20 @@ const bySentence = (...texts: string[]) => {
 };
 
 describe('names of organisations', () => {
+  it('a body WordNet files as an organisation ("Land Trust") is cited by its name; a surname that is also a group ("Obi") stays a person', () => {
+    expect(
+      who(
+        'The gorge was closed for 60 years, according to the Tallisbrook County Land Trust, which bought it.',
+      ),
+    ).toEqual([['the Tallisbrook County Land Trust', null]]);
+    expect(
+      last(
+        'Dr. Nkechi Obi, who leads the society’s field surveys, found the orchid.',
+        '“It was a shock,” Obi said.',
+      ),
+    ).toEqual(['Nkechi Obi', 'leads the society’s field surveys']);
+  });
+
   it('"…, the company said" after a dateline is the company the sentence opens with; so is "a notice the company filed"', () => {
     expect(
       who(
@@ -460,6 +474,18 @@ describe('groups, documents, participles', () => {
 });
 
 describe('sentences and the answer’s speaker', () => {
+  it('"…, X told reporters" closing a sentence attributes it even after a participle that reads as a verb ("described")', () => {
+    const texts = [
+      'Emeric Saltonstall, a herpetologist who led the survey, said the salamanders were living in the creek.',
+      'The animals are small. DNA tests confirmed they belong to the species described by a naturalist in 1931, Saltonstall told reporters.',
+    ];
+    expect(bySentence(...texts)).toEqual([['Emeric Saltonstall', 'herpetologist']]);
+    // Without the closing attribution, the sentence is the reporter's.
+    expect(
+      bySentence(texts[0] as string, 'DNA tests confirmed they belong to the species described in 1931.'),
+    ).toEqual([]);
+  });
+
   it('"he said" goes on with who spoke earlier in the passage, not someone named after them', () => {
     expect(
       bySentence(

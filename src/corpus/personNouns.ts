@@ -54,7 +54,9 @@ function firstNounSenseIsPerson(word: string): boolean {
 }
 
 /** The word's noun senses as index.sense lists them: sense number, synset offset, and whether it is a person. */
-function nounSenses(word: string): Array<{ number: number; offset: number; person: boolean }> {
+function nounSenses(
+  word: string,
+): Array<{ number: number; offset: number; person: boolean; group: boolean; tagged: number }> {
   const buffer = senseIndex();
   if (!buffer) return [];
   const key = Buffer.from(`${word}%1:`, 'latin1');
@@ -72,7 +74,8 @@ function nounSenses(word: string): Array<{ number: number; offset: number; perso
     }
   }
   // Each line: sense_key synset_offset sense_number tag_cnt; sense_key is lemma%1:LEX_FILENUM:…
-  const senses: Array<{ number: number; offset: number; person: boolean }> = [];
+  const senses: Array<{ number: number; offset: number; person: boolean; group: boolean; tagged: number }> =
+    [];
   for (let at = low; at < buffer.length; ) {
     if (key.compare(buffer, at, Math.min(at + key.length, buffer.length)) !== 0) break;
     const end = buffer.indexOf(10, at);
@@ -81,6 +84,8 @@ function nounSenses(word: string): Array<{ number: number; offset: number; perso
       number: Number(line[2]),
       offset: Number(line[1]),
       person: (line[0] ?? '').slice(key.length, key.length + 2) === '18',
+      group: (line[0] ?? '').slice(key.length, key.length + 2) === '14',
+      tagged: Number(line[3]),
     });
     if (end === -1) break;
     at = end + 1;
@@ -112,6 +117,45 @@ export function worksAt(word: string): boolean {
   worksAtCache.set(word, found);
   return found;
 }
+
+/** Synsets of WordNet's top organisation ("organization": a group of people who work together). */
+const ORGANISATION_ROOTS = new Set(['organization', 'organisation']);
+const organisationCache = new Map<string, boolean>();
+
+/**
+ * Whether one of the lower-case noun's first senses is a group (WordNet's `noun.group`) that is, by
+ * its hypernyms, an organisation:
+ * "trust" (a consortium), "department", "foundation", "society". The head word of a capitalised
+ * phrase ("the Tallisbrook County Land Trust") so names a body that can speak for itself.
+ */
+export function isOrganisationNoun(word: string): boolean {
+  const cached = organisationCache.get(word);
+  if (cached !== undefined) return cached;
+  let found = false;
+  if (/^[a-z][a-z-]*$/u.test(word))
+    for (const sense of nounSenses(word).filter(
+      (s) => s.group && s.tagged > 0 && s.number <= ORGANISATION_SENSES,
+    )) {
+      for (
+        let offset: number | undefined = sense.offset, step = 0;
+        offset !== undefined && step < 8;
+        step++
+      ) {
+        const synset = nounSynset(offset);
+        if (synset?.words.some((w) => ORGANISATION_ROOTS.has(w))) found = true;
+        offset = found ? undefined : synset?.hypernym;
+      }
+      if (found) break;
+    }
+  organisationCache.set(word, found);
+  return found;
+}
+
+/**
+ * How many of a noun's senses, commonest first, may make it an organisation ("trust": its fourth). A
+ * sense must also be seen in WordNet's tagged texts: "obi" (a surname too) is a religious group in none.
+ */
+const ORGANISATION_SENSES = 5;
 
 let dataNoun: number | undefined;
 

@@ -32,7 +32,7 @@ import {
   isPlaceName,
   isPlaceWord,
 } from './lexicon';
-import { isWordNetNoun } from './personNouns';
+import { isOrganisationNoun, isWordNetNoun } from './personNouns';
 
 export const W = {
   TITLE: 1 << 0,
@@ -99,7 +99,8 @@ export function classify(lower: string): number {
   if (title || rank) f |= W.STRICT_TITLE;
   if (rank) f |= W.RANK;
   if (courtesy) f |= W.COURTESY;
-  if (isOrganisationWord(bare) || MORE_ORGANISATION_WORDS.has(bare)) f |= W.ORGANISATION;
+  if (isOrganisationWord(bare) || MORE_ORGANISATION_WORDS.has(bare) || isOrganisationNoun(bare))
+    f |= W.ORGANISATION;
   if (GROUP_NOUNS.has(bare) || isPeoplePluralWord(bare)) f |= W.GROUP;
   const grammar = isGrammarWord(bare);
   if (grammar) f |= W.GRAMMAR;
