@@ -23,6 +23,14 @@ const bySentence = (...texts: string[]) => {
 };
 
 describe('names of organisations', () => {
+  it('a name with a number in it ("Local 1188 of the United Industrial Workers") is whole', () => {
+    expect(
+      who('The plant’s union, Local 1188 of the United Industrial Workers, said it would push for more.'),
+    ).toEqual([['Local 1188 of the United Industrial Workers', null]]);
+    // A year before "of" is no name's: "In 2019 of the games played" names no one.
+    expect(last('In 2019 of the games played, Smith said he won.')).toEqual(['Smith', null]);
+  });
+
   it('a body WordNet files as an organisation ("Land Trust") is cited by its name; a surname that is also a group ("Obi") stays a person', () => {
     expect(
       who(

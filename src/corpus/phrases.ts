@@ -60,6 +60,10 @@ export const isFunctionOrVerb = (t: Token) => is(t, W.FUNCTION_OR_VERB);
 const isNounOrVerb = (t: Token) => is(t, W.NOUN_OR_VERB);
 const isFirstName = (t: Token) => is(t, W.FIRST_NAME);
 const isDigit = (t: Token) => is(t, W.DIGIT);
+/** A capitalised word, or a number after one ("Local 1188"), can end the first part of "X of the Y". */
+const endsName = (tokens: Token[], k: number) =>
+  tokens[k]?.capitalised === true ||
+  (isDigit(tokens[k] as Token) && tokens[k - 1]?.capitalised === true && !isNever(tokens[k - 1] as Token));
 export const isNameWord = (t: Token) =>
   t.word && t.capitalised && !is(t, W.NEVER_NAME | W.TITLE | W.ORGANISATION | W.DIGIT);
 
@@ -108,7 +112,7 @@ export function phraseEndingAt(tokens: Token[], end: number, floor: number): num
     const before = at(i - 2);
     if (DETERMINERS.has(t.lower)) {
       // "Fire Chief Dale Brenner of the Linden Falls Fire District": "of the" stays inside.
-      if (t.lower === 'the' && before?.lower === 'of' && i - 3 >= floor && at(i - 3)?.capitalised) {
+      if (t.lower === 'the' && before?.lower === 'of' && i - 3 >= floor && endsName(tokens, i - 3)) {
         i -= 2;
         continue;
       }
@@ -149,6 +153,11 @@ export function phraseEndingAt(tokens: Token[], end: number, floor: number): num
       before &&
       isGroupNoun(before)
     ) {
+      i--;
+      continue;
+    }
+    // "Local 1188 of the United Industrial Workers": a number right after a capitalised word is of the name.
+    if (isDigit(t) && i < end && before?.capitalised && !isNever(before) && at(i)?.lower === 'of') {
       i--;
       continue;
     }
