@@ -45,3 +45,14 @@ describe('the person kind of answer', () => {
     expect(spans.map(([start, end]) => first?.text.slice(start, end))).toContain('Vasquez-Tate');
   });
 });
+
+describe('people by their role (own9, written blind)', () => {
+  it('"the regatta’s chief referee, Oswin Pratley" makes "referee" stand for him, not the regatta it belongs to', async () => {
+    const corpus = await loadCorpus(join(PROJECT_ROOT, 'test', 'fixtures', 'articles', 'own9'), {
+      onWarning: () => {},
+    });
+    const index = new PassageIndex(corpus);
+    expect([...index.aliasesOf('refere')]).toEqual(expect.arrayContaining(['oswin', 'pratlei']));
+    expect([...index.aliasesOf('regatta')]).toEqual([]);
+  });
+});

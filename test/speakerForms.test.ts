@@ -23,6 +23,21 @@ const bySentence = (...texts: string[]) => {
 };
 
 describe('names of organisations', () => {
+  it('"according to ROLE, NAME" at the end of a sentence is the named person, with that role', () => {
+    expect(
+      last(
+        'Officials held the final for 50 minutes, according to the regatta’s chief referee, Oswin Pratley.',
+      ),
+    ).toEqual(['Oswin Pratley', 'the regatta’s chief referee']);
+    // "its director" is the organisation's director.
+    expect(
+      last(
+        'The Tallisbrook County Land Trust bought the gorge in 2021.',
+        'The trust has closed it to the public until 2027, according to its director, Mabel Trevithick.',
+      ),
+    ).toEqual(['Mabel Trevithick', 'director of the Tallisbrook County Land Trust']);
+  });
+
   it('a name with a number in it ("Local 1188 of the United Industrial Workers") is whole', () => {
     expect(
       who('The plant’s union, Local 1188 of the United Industrial Workers, said it would push for more.'),

@@ -102,7 +102,10 @@ export function appositiveBefore(
   span: Span,
   floor: number,
 ): string | undefined {
-  if (tokens[span.from - 1]?.text !== ',' || tokens[span.to]?.text !== ',') return undefined;
+  // "…, according to the regatta’s chief referee, Oswin Pratley.": a name that closes the sentence.
+  const closing = tokens[span.to]?.text;
+  if (tokens[span.from - 1]?.text !== ',' || !(closing === ',' || closing === '.' || closing === ';'))
+    return undefined;
   const end = span.from - 1;
   let begin = phraseEndingAt(tokens, end, floor);
   // "A spokesperson for the board, Lena Ortiz,", "a lawyer for the plaintiffs, Dana Ruttledge,": the
@@ -158,7 +161,10 @@ export function organisationBefore(
   span: Span,
   floor: number,
 ): string | undefined {
-  if (tokens[span.from - 1]?.text !== ',' || tokens[span.to]?.text !== ',') return undefined;
+  // "…, according to the regatta’s chief referee, Oswin Pratley.": a name that closes the sentence.
+  const closing = tokens[span.to]?.text;
+  if (tokens[span.from - 1]?.text !== ',' || !(closing === ',' || closing === '.' || closing === ';'))
+    return undefined;
   const end = span.from - 1;
   const head = tokens[end - 1];
   if (

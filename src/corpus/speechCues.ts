@@ -432,6 +432,12 @@ function source(sentence: Sentence, start: number): Cue | undefined {
   }
   if (document < 0) {
     const end = phraseStartingAt(tokens, start, to);
+    // "according to its director, …": the role after a possessive pronoun.
+    const owned = (flagsOf(tokens[start] as Token) & W.POSSESSIVE_PRONOUN) !== 0;
+    const named = owned
+      ? nameAfterRole(sentence, start + 1, phraseStartingAt(tokens, start + 1, to))
+      : nameAfterRole(sentence, start, end);
+    if (named) return named;
     const cue = end > start ? cueFor(sentence, { from: start, to: end }, 'citation', false) : undefined;
     if (cue) return cue;
     // Something unnamed ("a summary", "a tally", "odds posted by …") that speaks for whoever made it,
@@ -470,4 +476,23 @@ function source(sentence: Sentence, start: number): Cue | undefined {
     return cue;
   }
   return undefined;
+}
+
+/**
+ * "according to its director, Mabel Trevithick", "according to the regatta’s chief referee, Oswin
+ * Pratley": a role in lower case, then after a comma the name of who holds it, closing the clause.
+ */
+function nameAfterRole(sentence: Sentence, start: number, end: number): Cue | undefined {
+  const { tokens, to } = sentence;
+  const role = tokens.slice(start, end);
+  const head = role[role.length - 1];
+  if (tokens[end]?.text !== ',' || !head || head.capitalised || !isTitleWord(head)) return undefined;
+  if (role.some((t) => t.quoted || (t.capitalised && !t.possessive))) return undefined;
+  const nameEnd = phraseStartingAt(tokens, end + 1, to);
+  const name = tokens.slice(end + 1, nameEnd);
+  if (name.length === 0 || !name.every((t) => t.word && t.capitalised)) return undefined;
+  const after = tokens[nameEnd];
+  if (nameEnd < to && after && ![',', '.', ';'].includes(after.text)) return undefined;
+  const cue = cueFor(sentence, { from: end + 1, to: nameEnd }, 'citation', false);
+  return cue?.reading.kind === 'person' ? cue : undefined;
 }

@@ -200,7 +200,8 @@ export class PassageIndex {
       seen.add(key);
       const nameTerms = termsOf(name);
       const size = passagesIn.get(articleId) ?? 1;
-      for (const term of termsOf(role)) {
+      // "the regatta’s chief referee" is a referee, not the regatta: an owner's word names someone else.
+      for (const term of termsOf(role.replace(POSSESSOR, ' '))) {
         if (nameTerms.includes(term)) continue;
         if (holdersIn(term, articleId) > Math.max(3, size * MAX_ROLE_SHARE)) continue;
         const aliases = this.aliasesByTerm.get(term) ?? new Set<string>();
@@ -385,6 +386,9 @@ function oneDeletion(word: string): string[] {
 const EMPTY_SET: ReadonlySet<string> = new Set();
 /** A role word in more than this share of an article's passages (and more than 3) names nobody in particular. */
 const MAX_ROLE_SHARE = 0.2;
+
+/** A possessive word in a role ("the county’s", "Veyrand’s"): the owner, not the person. */
+const POSSESSOR = /[\p{L}\p{N}.-]+[’']s(?=\s|$)/gu;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
