@@ -278,6 +278,19 @@ describe('names of people', () => {
 });
 
 describe('roles', () => {
+  it('a title in the plural before a list is each one’s ("board members A and B"); a singular one is the first’s alone', () => {
+    expect(
+      last(
+        'The two no votes came from board members Marisol Quintavalle and Dexter Hollingbrook.',
+        'Hollingbrook said the district should have asked voters.',
+      ),
+    ).toEqual(['Dexter Hollingbrook', 'board member']);
+    expect(last('Mayor Ana Ruiz and Tom Hale arrived late.', 'Hale said the meeting ran long.')).toEqual([
+      'Tom Hale',
+      null,
+    ]);
+  });
+
   it('a description ends where a second one, a participle or a time begins', () => {
     expect(
       last('“We are ready,” said Dana Wu, the museum’s chief curator and a former art teacher.'),

@@ -101,6 +101,11 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
           reading.kind === 'reference'
         )
           continue;
+        // "board members Marisol Quintavalle and Dexter Hollingbrook": a plural title is each one's.
+        if (reading.kind === 'person' && !reading.title && tokens[span.from - 1]?.lower === 'and') {
+          const title = pluralTitleBefore(found, sentence, tokens, span.from - 1);
+          if (title) reading.title = title;
+        }
         const role = localRole(
           before,
           reading.kind === 'person' ? reading.title : undefined,
@@ -139,6 +144,28 @@ export function registerNames(parsed: Parsed[], people: ArticlePeople): Map<Sent
     bySentence.set(f.sentence, list);
   }
   return bySentence;
+}
+
+/**
+ * The title of the person named just before "and" in this sentence, when it was written in the plural
+ * ("board members Marisol Quintavalle and …"): the list shares it. Undefined otherwise ("Mayor Ana Ruiz
+ * and Tom Hale" gives Hale no title).
+ */
+function pluralTitleBefore(
+  found: ReadonlyArray<{ sentence: Sentence; reading: Reading }>,
+  sentence: Sentence,
+  tokens: Token[],
+  and: number,
+): string | undefined {
+  const last = found[found.length - 1];
+  if (!last || last.sentence !== sentence || last.reading.kind !== 'person' || !last.reading.title)
+    return undefined;
+  const { start, name, title } = last.reading;
+  if ((tokens[and - 1] as Token).end !== start + name.length) return undefined;
+  let first = and - 1;
+  while (first > sentence.from && (tokens[first] as Token).start > start) first--;
+  const written = tokens[first - 1];
+  return written && /[^s]s$/u.test(written.lower) && !title.endsWith(written.lower) ? title : undefined;
 }
 
 /** The organisation found last in this passage or the one before: whom "its" means. */
