@@ -115,7 +115,6 @@ const KNOWN: Record<string, [string | null, string | null]> = {
   'comets-ledger-win Comets: Center Leon Baptiste (ankle) missed his third': ['the team', null],
   // own4 was annotated by writers who never saw the rules (its unseen figures are in the README).
   // Left: "the residents’ group" is Keep Juniper Rural only through the organizer named before it;
-  // "the league" is the Lakeshore Athletic Conference only to a reader who knows a conference is one;
   // a role the article gives later ("will serve as interim head coach"); the "the" of a name; "of"
   // where the annotator wrote "at".
   'tamarack-county-warehouse-rezoning The residents’ group said in a statement Tuesday': [
@@ -130,8 +129,6 @@ const KNOWN: Record<string, [string | null, string | null]> = {
     'Ray Castillo',
     'defensive coordinator',
   ],
-  'harwick-state-fires-football-coach-dale-brenner “Public criticism of game officials undermines the integrity':
-    ['Harwick State University', null],
   'harwick-state-fires-football-coach-dale-brenner Castillo said his first move would be a': [
     'Ray Castillo',
     'defensive coordinator',

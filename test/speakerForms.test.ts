@@ -38,6 +38,34 @@ describe('names of organisations', () => {
     ).toEqual(['Mabel Trevithick', 'director of the Tallisbrook County Land Trust']);
   });
 
+  it('"the league said" is no university, "the union said" no grocery chain; "the company said" is the company named', () => {
+    expect(
+      last(
+        'Harwick State University fired its football coach on Monday.',
+        '“Public criticism of game officials undermines our sport,” the league said in a statement.',
+      ),
+    ).toEqual(['the league', null]);
+    // A conference is a league in WordNet's sense of a sports association.
+    expect(
+      last(
+        'Harwick State University, which plays in the Lakeshore Athletic Conference, fired its coach.',
+        '“Public criticism of game officials undermines our sport,” the league said in a statement.',
+      ),
+    ).toEqual(['the Lakeshore Athletic Conference', null]);
+    expect(
+      last(
+        'CARVER FALLS, Wis. — Hendricks Market, the family-owned grocery chain, said Tuesday it would sell itself.',
+        'The existing contract with the Teamsters runs through 2027 and will be honored, the union said.',
+      ),
+    ).not.toEqual(['Hendricks Market', null]);
+    expect(
+      last(
+        'CALDER RIDGE, Ohio — Thornbury Heating Products is recalling 41,000 space heaters, the company said.',
+        'Owners should stop using the heaters, the company said.',
+      ),
+    ).toEqual(['Thornbury Heating Products', null]);
+  });
+
   it('a name with a number in it ("Local 1188 of the United Industrial Workers") is whole', () => {
     expect(
       who('The plant’s union, Local 1188 of the United Industrial Workers, said it would push for more.'),

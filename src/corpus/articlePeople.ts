@@ -5,8 +5,12 @@
  * is the nearest woman (or person of unknown gender) named before it in the passage or the one before,
  * never a place or an organisation; "it" is an organisation; "they" a group or an organisation.
  */
+
+import { COMPANY_NOUNS } from './attributionWords';
 import { firstNameGender, type Gender, isCommonWord, isOrganisationWord, isPlaceName } from './lexicon';
+import { shareGroupSense } from './personNouns';
 import { type Reading, untitledWithoutFirstName } from './phrases';
+import { classify, W } from './wordClass';
 
 export interface Person {
   kind: 'person';
@@ -199,15 +203,29 @@ export class ArticlePeople {
       o.description ? holdsWords(o.description.toLowerCase(), words) : false,
     );
     if (described.length > 0) return described[described.length - 1];
+    // "the league", after "the Lakeshore Athletic Conference": a name ending in another word WordNet
+    // files in one group sense with it.
+    if (!words.includes(' ')) {
+      const synonym = [...this.fullForms, ...this.organisations.map((o) => o.name)].filter((f) => {
+        const last = f.split(' ').pop() ?? '';
+        return (
+          /^\p{Lu}/u.test(last) && last.toLowerCase() !== words && shareGroupSense(words, last.toLowerCase())
+        );
+      });
+      if (new Set(synonym).size === 1) return this.organisation(synonym[0] as string);
+    }
     if (words.includes(' ') || strict) return undefined; // "the city finance office" is its own name
     // "the company said": the organisation that has spoken, nearest first, before one only named
     // ("Existing investors Cardinal Climate Fund and Tarheel Capital …, according to the company").
     const near: Organisation[] = [];
     for (let k = before.length - 1; k >= 0; k--) {
       const entity = (before[k] as Mention).entity;
-      if (entity.kind === 'organisation') near.push(entity);
+      if (entity.kind === 'organisation' && mayBeCalled(entity, words)) near.push(entity);
     }
-    const organisation = near.find((o) => this.spoken.has(o)) ?? this.lastSpeakingOrganisation;
+    const lastSpoken = this.lastSpeakingOrganisation;
+    const organisation =
+      near.find((o) => this.spoken.has(o)) ??
+      (lastSpoken && mayBeCalled(lastSpoken, words) ? lastSpoken : undefined);
     if (organisation) return organisation;
     // "Ardent Foods … will buy the Pellmore Markets chain …, the company announced", "Corvane
     // Appliances will close its plant …, the company said": the name given in full that opens the
@@ -384,4 +402,30 @@ export function genderOf(person: Person): Gender | undefined {
   if (female > male) return 'female';
   if (male > female) return 'male';
   return undefined;
+}
+
+/** Words that end what a description says an organisation is ("developer of community solar farms"). */
+const DESCRIPTION_HEAD_END = /\s(?:of|for|in|at|with|based|that|which|who)\s.*$/u;
+
+/**
+ * What kind of body an organisation is, where the article says: its description's head ("family-owned
+ * grocery chain" → "chain") or an organisation word ending its name ("Harwick State University").
+ */
+function kindOf(organisation: Organisation): string | undefined {
+  const description = organisation.description?.toLowerCase().replace(DESCRIPTION_HEAD_END, '');
+  const head = description?.split(' ').pop();
+  if (head) return head;
+  const last = organisation.name.split(' ').pop()?.toLowerCase() ?? '';
+  return (classify(last) & W.ORGANISATION) !== 0 ? last : undefined;
+}
+
+/**
+ * Whether "the union", "the league" may be this organisation: a business word ("the company", "the
+ * agency") may be any, a word for another kind of body may not ("the union" is not a grocery chain,
+ * "the league" not a university), and a body of unknown kind may be anything.
+ */
+function mayBeCalled(organisation: Organisation, words: string): boolean {
+  if (COMPANY_NOUNS.has(words)) return true;
+  const kind = kindOf(organisation);
+  return kind === undefined || kind === words || kind === `${words}s`;
 }

@@ -157,6 +157,17 @@ export function isOrganisationNoun(word: string): boolean {
  */
 const ORGANISATION_SENSES = 5;
 
+/** Whether two lower-case nouns share a sense as a group ("league" and "conference": sports associations). */
+export function shareGroupSense(a: string, b: string): boolean {
+  if (!/^[a-z][a-z-]*$/u.test(a) || !/^[a-z][a-z-]*$/u.test(b)) return false;
+  const offsets = new Set(
+    nounSenses(a)
+      .filter((s) => s.group)
+      .map((s) => s.offset),
+  );
+  return nounSenses(b).some((s) => s.group && offsets.has(s.offset));
+}
+
 let dataNoun: number | undefined;
 
 /** One line of data.noun, read at its offset (the file is not kept in memory: a role needs a few lines). */
