@@ -146,7 +146,7 @@ export const QUESTION_PATTERNS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
   ['money', /\bhow much\b(?! (?:time|longer|later|earlier))/],
   ['percent', /\bwhat (?:percent|percentage|share|proportion|rate)\b|\bhow many percent\b/],
   ['temperature', /\bhow (?:hot|cold|warm)\b|\bwhat (?:was )?the temperature\b/],
-  ['score', /\bwhat (?:was |is )?the (?:final )?score\b|\bhow many (?:goals|points|runs)\b/],
+  ['score', /\bwhat (?:was |is )?the (?=(?:final )?score\b)|\bhow many (?:goals|points|runs)\b/],
   [
     'quantity',
     /\bhow (?:many|much|big|large|high|far|often|fast|hot|cold|tall)\b|\bwhat (?:number|percentage|amount|share)\b/,
