@@ -145,7 +145,7 @@ export const QUESTION_PATTERNS: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
   // "How much" asks for an amount, in news most often of money; a passage holding money answers both.
   ['money', /\bhow much\b(?! (?:time|longer|later|earlier))/],
   ['percent', /\bwhat (?:percent|percentage|share|proportion|rate)\b|\bhow many percent\b/],
-  ['temperature', /\bhow (?:hot|cold|warm)\b|\bwhat (?:was )?the temperature\b/],
+  ['temperature', /\bhow (?:hot|cold|warm)\b|\bwhat (?:was )?the temperature\b|\b(?=temperatures?\b)/],
   ['score', /\bwhat (?:was |is )?the (?=(?:final )?score\b)|\bhow many (?:goals|points|runs)\b/],
   [
     'quantity',
