@@ -5,7 +5,7 @@ import { fold } from '../src/corpus/fold';
 import { loadCorpus } from '../src/corpus/loadCorpus';
 import type { Article } from '../src/corpus/types';
 import { foldWhitespace } from '../src/corpus/whitespace';
-import { passageFeatures } from '../src/search/cues';
+import { passageFeatures, questionKinds } from '../src/search/cues';
 import { AnswerEngine, rightProbability } from '../src/search/engine';
 import { confidenceFeatures } from '../src/search/features';
 import type { Answer, AnswerResult, AskOptions } from '../src/search/types';
@@ -485,6 +485,18 @@ describe('AnswerEngine: the kind of answer asked for', () => {
     expect([...passageFeatures('It was approached by three potential buyers.')]).toContain('quantity');
     // …but "a two-year restoration" says how long, not how many.
     expect([...passageFeatures('It reopened after a two-year restoration.')]).not.toContain('quantity');
+  });
+
+  it('a noun for the kind ("temperature", "final score") asks for it and stays a word of the question', () => {
+    expect(questionKinds('spring water temperature')).toContain('temperature');
+    expect(questionKinds('when will they install the sensors')).not.toContain('temperature');
+    expect(questionKinds('what was the final score')).toContain('score');
+    for (const q of ['spring water temperature', 'what was the final score']) {
+      const words = engine.analyse(q).facts.words.map((w) => w.word);
+      expect(words).toEqual(
+        expect.arrayContaining(q.includes('score') ? ['final', 'score'] : ['temperature']),
+      );
+    }
   });
 
   let court: AnswerEngine;
