@@ -371,6 +371,20 @@ describe('AnswerEngine: quotes and alternatives', () => {
     expect(words.find((w) => w.word === 'talks')?.alternatives.some((a) => a.kind !== 'exact')).toBe(true);
   });
 
+  it('a particle completing a verb’s entry ("shut down") is asked with it, not on its own', async () => {
+    const dir = await corpusDir({
+      'plant.md':
+        '---\ntitle: Plant to close\npublished: 2025-03-02\n---\nThe company will shut the plant by September.\n\nShe sat down by the creek and cried.\n',
+    });
+    const plant = AnswerEngine.build(await loadCorpus(dir));
+    const words = plant.analyse('when does the plant shut down').facts.words.map((w) => w.word);
+    expect(words).toContain('shut');
+    expect(words).not.toContain('down');
+    expect(plant.answer('when does the plant shut down')).toMatchObject({
+      quote: expect.stringContaining('shut the plant'),
+    });
+  });
+
   it('"who <verb of communication>" asks who said it, the verb told by WordNet, not a list', () => {
     const whoSaid = (q: string) => engine.analyse(q).facts.whoSaid;
     // None of these verbs is written anywhere in the engine: WordNet files most of their senses under

@@ -339,5 +339,6 @@ function addEntriesWithNext(
       if (alternatives.size > before && !literal) joinsNext = true;
     }
   }
-  return joinsNext;
+  // "shut down", "give up": a particle completes the verb's entry and says nothing on its own.
+  return joinsNext || (literal && CLOSED_CLASS_WORDS.has(next.word));
 }
