@@ -102,10 +102,7 @@ export function appositiveBefore(
   span: Span,
   floor: number,
 ): string | undefined {
-  // "…, according to the regatta’s chief referee, Oswin Pratley.": a name that closes the sentence.
-  const closing = tokens[span.to]?.text;
-  if (tokens[span.from - 1]?.text !== ',' || !(closing === ',' || closing === '.' || closing === ';'))
-    return undefined;
+  if (!setOffByCommas(tokens, span)) return undefined;
   const end = span.from - 1;
   let begin = phraseEndingAt(tokens, end, floor);
   // "A spokesperson for the board, Lena Ortiz,", "a lawyer for the plaintiffs, Dana Ruttledge,": the
@@ -135,6 +132,15 @@ export function appositiveBefore(
     : role.replace(/^(?:the|a|an) /iu, '');
 }
 
+/**
+ * A name set off by a comma before it and a comma after, or closing its sentence ("…, according to the
+ * regatta’s chief referee, Oswin Pratley."): what stands before the comma may say who or what it is.
+ */
+function setOffByCommas(tokens: Token[], span: Span): boolean {
+  const closing = tokens[span.to]?.text;
+  return tokens[span.from - 1]?.text === ',' && (closing === ',' || closing === '.' || closing === ';');
+}
+
 /** Appositives start with an article, an age, a relative pronoun or a lower-case noun: not with a name. */
 export function startsAppositive(segment: Token[]): boolean {
   const first = segment[0];
@@ -161,10 +167,7 @@ export function organisationBefore(
   span: Span,
   floor: number,
 ): string | undefined {
-  // "…, according to the regatta’s chief referee, Oswin Pratley.": a name that closes the sentence.
-  const closing = tokens[span.to]?.text;
-  if (tokens[span.from - 1]?.text !== ',' || !(closing === ',' || closing === '.' || closing === ';'))
-    return undefined;
+  if (!setOffByCommas(tokens, span)) return undefined;
   const end = span.from - 1;
   const head = tokens[end - 1];
   if (

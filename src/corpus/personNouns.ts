@@ -7,7 +7,9 @@
  * The sense index (index.sense) is sorted by sense key ("guard%1:18:03::", where 18 is `noun.person`),
  * so a word is found by binary search in the file read once, when the first word is asked about.
  * Whether a title is held at a place ("analyst at …") walks its hypernyms in data.noun, read a line at
- * a time at the synset's offset.
+ * a time at the synset's offset. Nouns for bodies come from the same files: a `noun.group` sense (14)
+ * under "organization" makes a word an organisation's ("Land Trust"), and two words sharing such a
+ * sense name the same kind of body ("league", "conference").
  */
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -123,10 +125,15 @@ const ORGANISATION_ROOTS = new Set(['organization', 'organisation']);
 const organisationCache = new Map<string, boolean>();
 
 /**
- * Whether one of the lower-case noun's first senses is a group (WordNet's `noun.group`) that is, by
- * its hypernyms, an organisation:
- * "trust" (a consortium), "department", "foundation", "society". The head word of a capitalised
- * phrase ("the Tallisbrook County Land Trust") so names a body that can speak for itself.
+ * How many of a noun's senses, commonest first, may make it an organisation ("trust": its fourth). A
+ * sense must also be seen in WordNet's tagged texts: "obi" (a surname too) is a religious group in none.
+ */
+const ORGANISATION_SENSES = 5;
+
+/**
+ * Whether one of the lower-case noun's first senses is a group (WordNet's `noun.group`) that is, by its
+ * hypernyms, an organisation: "trust" (a consortium), "department", "foundation", "society". The head
+ * word of a capitalised phrase ("the Tallisbrook County Land Trust") so names a body that can speak.
  */
 export function isOrganisationNoun(word: string): boolean {
   const cached = organisationCache.get(word);
@@ -150,12 +157,6 @@ export function isOrganisationNoun(word: string): boolean {
   organisationCache.set(word, found);
   return found;
 }
-
-/**
- * How many of a noun's senses, commonest first, may make it an organisation ("trust": its fourth). A
- * sense must also be seen in WordNet's tagged texts: "obi" (a surname too) is a religious group in none.
- */
-const ORGANISATION_SENSES = 5;
 
 /** Whether two lower-case nouns share a sense as a group ("league" and "conference": sports associations). */
 export function shareGroupSense(a: string, b: string): boolean {
